@@ -1,0 +1,1 @@
+return Sweep.Client.CommandLine.Run(args);
