@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using System.Globalization;
+using Sweep.Client.Cli;
+using Sweep.Client.Output;
+using Sweep.Physics.Analytic;
+using Sweep.Physics.Ensemble;
+using Sweep.Physics.Fits;
+using Sweep.Physics.Kernel;
+using Sweep.Physics.Points;
+using Sweep.Physics.Time;
+
+namespace Sweep.Client.Commands;
+
+/// <summary>`sweep point`: one grid point computed in this process on all cores, no cluster.</summary>
+internal static class PointCommand
+{
+    public const string Usage =
+        "sweep point --d D --alpha A --x X --n N --ns NS [--seed S] [--time-unit common|per-realization] [--t-points T] [--threads K] [--json]";
+
+    private static readonly HashSet<string> ValueOptions = new(StringComparer.Ordinal)
+    {
+        "--d", "--alpha", "--x", "--n", "--ns", "--seed", "--time-unit", "--t-points", "--threads",
+    };
+
+    private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "--json" };
+
+    public static int Run(IReadOnlyList<string> args, TextWriter stdout)
+    {
+        var reader = new ArgumentReader(args, ValueOptions, Flags);
+        if (reader.Positionals.Count > 0)
+        {
+            throw new UsageException($"unexpected argument '{reader.Positionals[0]}'; usage: {Usage}");
+        }
+
+        var point = new GridPoint(reader.Int("--d"), reader.Double("--alpha"), reader.Double("--x"), reader.Int("--n"));
+        if (point.Problem() is { } problem)
+        {
+            throw UsageException.ForOption(problem.Field == "N" ? "--n" : "--" + problem.Field, problem.Reason);
+        }
+
+        int ns = reader.Int("--ns");
+        if (ns < 1 || ns > FixedPointLimit)
+        {
+            throw UsageException.ForOption("--ns", $"must be between 1 and {FixedPointLimit} (got {ns})");
+        }
+
+        int tPoints = reader.Int("--t-points", TimeGrid.DefaultPoints);
+        if (tPoints < 2 || tPoints > 100_000)
+        {
+            throw UsageException.ForOption("--t-points", $"must be between 2 and 100000 (got {tPoints})");
+        }
+
+        int threads = reader.Int("--threads", Environment.ProcessorCount);
+        if (threads < 1)
+        {
+            throw UsageException.ForOption("--threads", $"must be at least 1 (got {threads})");
+        }
+
+        var settings = new PointSettings(reader.UInt64("--seed", 1), tPoints, ParseTimeUnit(reader.String("--time-unit")), FitWindow.Default);
+        var clock = Stopwatch.StartNew();
+        EnsembleAccumulator sums = PointComputation.Run(point, settings, ns, threads, SpinProductKernel.BestPath);
+        PointAnalysis analysis = GridPointAnalysis.Analyze(point, settings, settings.TimeGrid(point), sums);
+        double wall = clock.Elapsed.TotalSeconds;
+
+        if (reader.Flag("--json"))
+        {
+            PointJson.Write(stdout, point, ns, settings, analysis, wall);
+        }
+        else
+        {
+            PointSummary.Write(stdout, point, ns, settings, analysis, wall);
+        }
+
+        return 0;
+    }
+
+    /// <summary>The largest Ns the exact accumulators hold.</summary>
+    public const int FixedPointLimit = 1 << 22;
+
+    public static TimeUnit ParseTimeUnit(string? text) => text switch
+    {
+        null or "common" => TimeUnit.Common,
+        "per-realization" => TimeUnit.PerRealization,
+        _ => throw UsageException.ForOption("--time-unit", $"must be 'common' or 'per-realization' (got '{text}')"),
+    };
+
+    public static string TimeUnitName(TimeUnit unit) => unit == TimeUnit.Common ? "common" : "per-realization";
+
+    /// <summary>What one unit of t is, as a sentence with the number.</summary>
+    public static string TimeUnitSentence(GridPoint point, TimeUnit unit)
+    {
+        double jnnInf = ThermodynamicLimit.JnnInf(point.D, point.Alpha, point.N);
+        return unit == TimeUnit.Common
+            ? string.Create(CultureInfo.InvariantCulture, $"t = J_NN,inf * tau for every realization: one unit of t is tau = 1/J_NN,inf, with J_NN,inf = (N/ln 2)^(alpha/d) = {jnnInf:G6} the ideal-gas median nearest-neighbour coupling (C = 1, r0 = 1)")
+            : "t = J_NN * tau with J_NN the realization's own median nearest-neighbour coupling (median over spins of max_k J_ik; C = 1, r0 = 1): one unit of t is tau = 1/J_NN of that realization";
+    }
+}
