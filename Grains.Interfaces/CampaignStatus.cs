@@ -1,0 +1,20 @@
+namespace Sweep.Grains.Interfaces;
+
+/// <summary>A campaign's progress: points and realizations done, failures, batches computed and reused.</summary>
+[GenerateSerializer]
+[Immutable]
+public sealed record CampaignStatus(
+    [property: Id(0)] string Name,
+    [property: Id(1)] bool Exists,
+    [property: Id(2)] bool Cancelled,
+    [property: Id(3)] int Points,
+    [property: Id(4)] int PointsDone,
+    [property: Id(5)] int PointsFailed,
+    [property: Id(6)] long RealizationsDone,
+    [property: Id(7)] long RealizationsTarget,
+    [property: Id(8)] int BatchesDone,
+    [property: Id(9)] int BatchesTotal,
+    [property: Id(10)] PointSummary[] PointSummaries)
+{
+    public bool Finished => Exists && (PointsDone + PointsFailed == Points || Cancelled);
+}

@@ -1,0 +1,19 @@
+namespace Sweep.Grains.Interfaces;
+
+/// <summary>A campaign (key: its name): the spec, the grid points and the scaling tables.</summary>
+public interface ICampaignGrain : IGrainWithStringKey
+{
+    /// <summary>Validates the spec (JSON text), checks it against a stored one, starts every point.</summary>
+    Task<SubmitResult> Submit(string specJson);
+
+    Task<CampaignStatus> GetStatus();
+
+    /// <summary>A point reports progress or completion; one-way, so a point never waits on its campaign.</summary>
+    [OneWay]
+    Task PointChanged(PointSummary summary);
+
+    /// <summary>The canonical spec JSON, or null if the campaign does not exist.</summary>
+    Task<string?> GetSpec();
+
+    Task Cancel();
+}

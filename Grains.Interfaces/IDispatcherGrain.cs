@@ -1,0 +1,27 @@
+namespace Sweep.Grains.Interfaces;
+
+/// <summary>
+/// The cluster's queue of batches waiting for a compute slot. Silos lease work only when a slot
+/// is free, so no silo holds more batches than it has slots. The queue is rebuilt from the grid
+/// points' persisted state: points re-enqueue their pending batches on a timer, and enqueueing
+/// a batch that is already queued or leased does nothing.
+/// </summary>
+public interface IDispatcherGrain : IGrainWithIntegerKey
+{
+    Task Enqueue(BatchWork[] work);
+
+    /// <summary>Up to max batches for the worker on a silo; the lease lapses if that silo dies.</summary>
+    Task<BatchWork[]> Lease(string silo, int max);
+
+    /// <summary>The batch was started elsewhere or could not start here: back to the queue front.</summary>
+    Task Return(BatchId id);
+
+    /// <summary>The batch is stored: forget it.</summary>
+    Task Complete(BatchId id);
+
+    /// <summary>Drops every queued batch of a campaign.</summary>
+    Task CancelCampaign(string campaign);
+
+    /// <summary>(queued, leased) counts.</summary>
+    Task<(int Queued, int Leased)> GetCounts();
+}

@@ -1,0 +1,10 @@
+namespace Sweep.Grains.Interfaces;
+
+/// <summary>What a grid point must compute: Ns realizations under the campaign's settings.</summary>
+[GenerateSerializer]
+[Immutable]
+public sealed record PointAssignment(
+    [property: Id(0)] PointKey Key,
+    [property: Id(1)] PointSettingsData Settings,
+    [property: Id(2)] int Ns,
+    [property: Id(3)] string[] Observables);

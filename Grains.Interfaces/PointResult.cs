@@ -1,0 +1,21 @@
+namespace Sweep.Grains.Interfaces;
+
+/// <summary>
+/// A finished grid point: the t grid, averaged mag and pur with standard errors of the mean,
+/// the mean median J_NN / J_NN,inf, both fits, and provenance.
+/// </summary>
+[GenerateSerializer]
+[Immutable]
+public sealed record PointResult(
+    [property: Id(0)] PointKey Key,
+    [property: Id(1)] long Realizations,
+    [property: Id(2)] double[] T,
+    [property: Id(3)] double[] Mag,
+    [property: Id(4)] double[] MagSem,
+    [property: Id(5)] double[] Pur,
+    [property: Id(6)] double[] PurSem,
+    [property: Id(7)] double JnnRatio,
+    [property: Id(8)] double JnnRatioSem,
+    [property: Id(9)] FitData FitMag,
+    [property: Id(10)] FitData FitPur,
+    [property: Id(11)] Provenance Provenance);

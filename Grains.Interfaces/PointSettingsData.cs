@@ -1,0 +1,16 @@
+namespace Sweep.Grains.Interfaces;
+
+/// <summary>
+/// The campaign-wide settings that decide a point's bits: master seed, time points, time unit
+/// ("common" or "per-realization"), fit window thresholds, kernel name and batch size.
+/// </summary>
+[GenerateSerializer]
+[Immutable]
+public sealed record PointSettingsData(
+    [property: Id(0)] ulong Seed,
+    [property: Id(1)] int TimePoints,
+    [property: Id(2)] string TimeUnit,
+    [property: Id(3)] double FitUpper,
+    [property: Id(4)] double FitLower,
+    [property: Id(5)] string Kernel,
+    [property: Id(6)] int BatchSize);

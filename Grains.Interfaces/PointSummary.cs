@@ -1,0 +1,16 @@
+namespace Sweep.Grains.Interfaces;
+
+/// <summary>Progress and fitted betas of one grid point, as the campaign grain tracks it.</summary>
+[GenerateSerializer]
+[Immutable]
+public sealed record PointSummary(
+    [property: Id(0)] PointKey Key,
+    [property: Id(1)] PointStatus Status,
+    [property: Id(2)] long RealizationsDone,
+    [property: Id(3)] long RealizationsTarget,
+    [property: Id(4)] int BatchesDone,
+    [property: Id(5)] int BatchesTotal,
+    [property: Id(6)] FitData? FitMag,
+    [property: Id(7)] FitData? FitPur,
+    [property: Id(8)] string? Failure,
+    [property: Id(9)] string[] Observables);

@@ -1,0 +1,14 @@
+namespace Sweep.Grains.Interfaces;
+
+/// <summary>
+/// The answer to submitting a spec: either Error (the spec is invalid or would alter stored
+/// results) or the campaign's size and how many batches were already stored.
+/// </summary>
+[GenerateSerializer]
+[Immutable]
+public sealed record SubmitResult(
+    [property: Id(0)] string? Error,
+    [property: Id(1)] int Points,
+    [property: Id(2)] int BatchesTotal,
+    [property: Id(3)] int BatchesAlreadyStored,
+    [property: Id(4)] bool Extended);

@@ -1,0 +1,70 @@
+using Orleans.Placement;
+using Sweep.Grains.Compute;
+using Sweep.Grains.Interfaces;
+
+namespace Sweep.Grains.Batches;
+
+/// <summary>
+/// A batch lives on the silo whose compute slot took it (prefer-local placement from the
+/// silo's compute worker). A stored result is reported again instead of recomputed.
+/// </summary>
+[PreferLocalPlacement]
+public sealed class RealizationBatchGrain : Grain, IRealizationBatchGrain
+{
+    private readonly IPersistentState<BatchState> _state;
+    private readonly ComputePool _pool;
+    private bool _running;
+
+    public RealizationBatchGrain([PersistentState("batch", StorageSchema.Provider)] IPersistentState<BatchState> state, ComputePool pool)
+    {
+        _state = state;
+        _pool = pool;
+    }
+
+    public async Task<bool> Start(BatchWork work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        if (_state.State.Result is { } stored)
+        {
+            await Report(stored);
+            return true;
+        }
+
+        if (_running)
+        {
+            return true;
+        }
+
+        _running = _pool.TryStart(work);
+        return _running;
+    }
+
+    public async Task Complete(BatchResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        _running = false;
+        if (_state.State.Result is null)
+        {
+            _state.State.Result = result;
+            await _state.WriteStateAsync();
+        }
+
+        await Report(_state.State.Result);
+    }
+
+    public async Task Fail(BatchWork work, string reason)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        _running = false;
+        await GrainFactory.GetGrain<IDispatcherGrain>(0).Complete(work.Id);
+        await GrainFactory.GetGrain<IGridPointGrain>(work.Id.Point.GrainKey).ReportFailure(work.Id, work.Attempt, reason);
+    }
+
+    public Task<BatchResult?> GetStoredResult() => Task.FromResult(_state.State.Result);
+
+    private async Task Report(BatchResult result)
+    {
+        await GrainFactory.GetGrain<IGridPointGrain>(result.Id.Point.GrainKey).ReportBatch(result);
+        await GrainFactory.GetGrain<IDispatcherGrain>(0).Complete(result.Id);
+    }
+}

@@ -1,0 +1,33 @@
+using System.Diagnostics;
+using System.Reflection;
+using Sweep.Grains.Interfaces;
+using Sweep.Grains.Mapping;
+using Sweep.Physics.Ensemble;
+using Sweep.Physics.Kernel;
+using Sweep.Physics.Points;
+
+namespace Sweep.Grains.Compute;
+
+/// <summary>Runs one batch through the physics library; called on a compute-pool thread only.</summary>
+internal static class BatchComputation
+{
+    public static string ProgramVersion { get; } =
+        typeof(BatchComputation).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+
+    public static BatchResult Run(BatchWork work, CancellationToken cancellationToken)
+    {
+        if (work.Settings.Kernel != "exact")
+        {
+            throw new NotSupportedException($"kernel '{work.Settings.Kernel}' is not available in this version");
+        }
+
+        var clock = Stopwatch.StartNew();
+        GridPoint point = work.Id.Point.ToGridPoint();
+        PointSettings settings = work.Settings.ToPointSettings();
+        KernelPath path = SpinProductKernel.BestPath;
+        EnsembleAccumulator sums = Realization.ComputeBatch(
+            point, settings.Seed, work.Id.First, work.Id.Count, settings.TimeGrid(point), settings.TimeUnit, path, cancellationToken);
+        var provenance = new Provenance(ProgramVersion, work.Settings.Kernel, path.ToString(), work.Settings, Environment.MachineName, DateTimeOffset.UtcNow);
+        return new BatchResult(work.Id, sums.ToData(), provenance, clock.Elapsed.TotalSeconds);
+    }
+}

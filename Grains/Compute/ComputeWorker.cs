@@ -1,0 +1,81 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Runtime;
+using Sweep.Grains.Interfaces;
+
+namespace Sweep.Grains.Compute;
+
+/// <summary>
+/// Pulls batches from the dispatcher only while this silo has free compute slots, so the
+/// silo never holds more batches than slots (backpressure), and starts each one on its
+/// batch grain, which is activated here.
+/// </summary>
+public sealed class ComputeWorker : BackgroundService
+{
+    private readonly IGrainFactory _grains;
+    private readonly ComputePool _pool;
+    private readonly ILocalSiloDetails _silo;
+    private readonly ComputeOptions _options;
+    private readonly ILogger<ComputeWorker> _logger;
+
+    public ComputeWorker(IGrainFactory grains, ComputePool pool, ILocalSiloDetails silo, IOptions<ComputeOptions> options, ILogger<ComputeWorker> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _grains = grains;
+        _pool = pool;
+        _silo = silo;
+        _options = options.Value;
+        _logger = logger;
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _pool.Stop();
+        await base.StopAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        string silo = _silo.SiloAddress.ToParsableString();
+        var dispatcher = _grains.GetGrain<IDispatcherGrain>(0);
+        _logger.LogInformation("compute worker on {Silo} with {Slots} slots", silo, _pool.Slots);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                int free = _pool.FreeSlots;
+                if (free <= 0)
+                {
+                    await _pool.WaitForFreeSlotAsync(_options.IdlePoll, stoppingToken);
+                    continue;
+                }
+
+                BatchWork[] leased = await dispatcher.Lease(silo, free);
+                if (leased.Length == 0)
+                {
+                    await Task.Delay(_options.IdlePoll, stoppingToken);
+                    continue;
+                }
+
+                foreach (BatchWork work in leased)
+                {
+                    bool started = await _grains.GetGrain<IRealizationBatchGrain>(work.Id.GrainKey).Start(work);
+                    if (!started)
+                    {
+                        await dispatcher.Return(work.Id);
+                    }
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                _logger.LogWarning(e, "compute worker could not reach the dispatcher; retrying");
+                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+        }
+    }
+}

@@ -1,0 +1,21 @@
+using Microsoft.Extensions.DependencyInjection;
+using Sweep.Grains.Compute;
+using Sweep.Grains.Dispatch;
+using Sweep.Grains.Points;
+
+namespace Sweep.Grains.Hosting;
+
+/// <summary>Registers what every Sweep silo runs: its compute pool, the worker that feeds it, and grain options.</summary>
+public static class SweepSiloBuilderExtensions
+{
+    public static ISiloBuilder AddSweepCompute(this ISiloBuilder builder, Action<ComputeOptions>? compute = null, Action<PointOptions>? points = null, Action<DispatcherOptions>? dispatcher = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<ComputeOptions>().Configure(o => compute?.Invoke(o));
+        builder.Services.AddOptions<PointOptions>().Configure(o => points?.Invoke(o));
+        builder.Services.AddOptions<DispatcherOptions>().Configure(o => dispatcher?.Invoke(o));
+        builder.Services.AddSingleton<ComputePool>();
+        builder.Services.AddHostedService<ComputeWorker>();
+        return builder;
+    }
+}

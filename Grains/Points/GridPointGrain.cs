@@ -1,0 +1,222 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Sweep.Grains.Compute;
+using Sweep.Grains.Interfaces;
+using Sweep.Grains.Mapping;
+using Sweep.Physics.Ensemble;
+using Sweep.Physics.Points;
+
+namespace Sweep.Grains.Points;
+
+/// <summary>
+/// One grid point: plans its batches, hands them to the dispatcher, merges each reported
+/// batch exactly once, and fits when the last one is in. A timer over the persisted plan
+/// re-dispatches batches that have not reported back.
+/// </summary>
+public sealed class GridPointGrain : Grain, IGridPointGrain
+{
+    private readonly IPersistentState<PointState> _state;
+    private readonly PointOptions _options;
+    private readonly ILogger<GridPointGrain> _logger;
+    private IGrainTimer? _redispatch;
+
+    public GridPointGrain(
+        [PersistentState("point", StorageSchema.Provider)] IPersistentState<PointState> state,
+        IOptions<PointOptions> options,
+        ILogger<GridPointGrain> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _state = state;
+        _options = options.Value;
+        _logger = logger;
+    }
+
+    private PointState S => _state.State;
+
+    public async Task<PointSummary> Start(PointAssignment assignment)
+    {
+        ArgumentNullException.ThrowIfNull(assignment);
+        if (S.Assignment is { } stored)
+        {
+            if (stored.Settings != assignment.Settings)
+            {
+                throw new InvalidOperationException($"point {assignment.Key.GrainKey} was stored with other settings");
+            }
+
+            if (assignment.Ns < stored.Ns)
+            {
+                throw new InvalidOperationException($"point {assignment.Key.GrainKey} already has Ns = {stored.Ns}; it cannot be lowered to {assignment.Ns}");
+            }
+        }
+
+        bool changed = S.Assignment != assignment || S.Cancelled;
+        S.Assignment = assignment;
+        S.Cancelled = false;
+        List<PlannedBatch> plan = BatchPlan.Extend(S.Plan, assignment.Ns, assignment.Settings.BatchSize);
+        if (plan.Count != S.Plan.Count)
+        {
+            S.Plan = plan;
+            S.Result = null;
+            changed = true;
+        }
+
+        if (changed)
+        {
+            await _state.WriteStateAsync();
+        }
+
+        if (S.Failure is null && S.Result is null && AllMerged())
+        {
+            await Analyze();
+        }
+
+        if (IsRunning())
+        {
+            await Dispatch();
+            EnsureTimer();
+        }
+
+        return Summary();
+    }
+
+    public async Task<bool> ReportBatch(BatchResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        long first = result.Id.First;
+        if (S.Assignment is null || S.Merged.Contains(first) || !S.Plan.Contains(new PlannedBatch(first, result.Id.Count)))
+        {
+            return false;
+        }
+
+        EnsembleAccumulator merged = S.Sums?.ToAccumulator() ?? new EnsembleAccumulator(result.Sums.TimePoints);
+        merged.Merge(result.Sums.ToAccumulator());
+        S.Sums = merged.ToData();
+        S.Merged.Add(first);
+        await _state.WriteStateAsync();
+
+        if (S.Failure is null && AllMerged())
+        {
+            await Analyze();
+        }
+
+        Notify();
+        return true;
+    }
+
+    public async Task ReportFailure(BatchId id, int attempt, string reason)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        if (S.Assignment is null || S.Merged.Contains(id.First) || S.Failure is not null)
+        {
+            return;
+        }
+
+        S.FailedAttempts[id.First] = Math.Max(attempt, S.FailedAttempts.GetValueOrDefault(id.First));
+        if (attempt >= _options.MaxAttempts)
+        {
+            S.Failure = $"batch of realizations {id.First}..{id.First + id.Count - 1} failed {attempt} times; last error: {reason}";
+            _logger.LogError("point {Point} failed: {Failure}", id.Point.GrainKey, S.Failure);
+            StopTimer();
+        }
+
+        await _state.WriteStateAsync();
+        if (S.Failure is null)
+        {
+            await Dispatch();
+        }
+
+        Notify();
+    }
+
+    public Task<PointSummary> GetSummary() => Task.FromResult(Summary());
+
+    public Task<PointResult?> GetResult() => Task.FromResult(S.Result);
+
+    public async Task Cancel()
+    {
+        if (S.Assignment is null || S.Cancelled)
+        {
+            return;
+        }
+
+        S.Cancelled = true;
+        StopTimer();
+        await _state.WriteStateAsync();
+    }
+
+    private bool AllMerged() => S.Plan.Count > 0 && S.Plan.All(b => S.Merged.Contains(b.First));
+
+    private bool IsRunning() => S.Assignment is not null && !S.Cancelled && S.Failure is null && S.Result is null;
+
+    private async Task Dispatch()
+    {
+        PointAssignment a = S.Assignment!;
+        BatchWork[] pending = S.Plan
+            .Where(b => !S.Merged.Contains(b.First))
+            .Select(b => new BatchWork(new BatchId(a.Key, b.First, b.Count), a.Settings, S.FailedAttempts.GetValueOrDefault(b.First) + 1))
+            .ToArray();
+        if (pending.Length > 0)
+        {
+            await GrainFactory.GetGrain<IDispatcherGrain>(0).Enqueue(pending);
+        }
+    }
+
+    private async Task Analyze()
+    {
+        PointAssignment a = S.Assignment!;
+        EnsembleAccumulator sums = S.Sums!.ToAccumulator();
+        GridPoint point = a.Key.ToGridPoint();
+        PointSettings settings = a.Settings.ToPointSettings();
+        // Fitting with jackknife refits is CPU work: keep it off the grain's turn.
+        PointAnalysis analysis = await Task.Run(() => GridPointAnalysis.Analyze(point, settings, settings.TimeGrid(point), sums));
+        var provenance = new Provenance(
+            BatchComputation.ProgramVersion, a.Settings.Kernel, "exact ensemble sums of stored batches", a.Settings, Environment.MachineName, DateTimeOffset.UtcNow);
+        S.Result = analysis.ToResult(a.Key, provenance);
+        await _state.WriteStateAsync();
+        StopTimer();
+    }
+
+    private void EnsureTimer()
+    {
+        _redispatch ??= this.RegisterGrainTimer(
+            async _ =>
+            {
+                if (IsRunning())
+                {
+                    await Dispatch();
+                }
+            },
+            new GrainTimerCreationOptions(_options.RedispatchPeriod, _options.RedispatchPeriod) { KeepAlive = true });
+    }
+
+    private void StopTimer()
+    {
+        _redispatch?.Dispose();
+        _redispatch = null;
+    }
+
+    private void Notify()
+    {
+        if (S.Assignment is { } a)
+        {
+            GrainFactory.GetGrain<ICampaignGrain>(a.Key.Campaign).PointChanged(Summary()).Ignore();
+        }
+    }
+
+    private PointSummary Summary()
+    {
+        PointAssignment? a = S.Assignment;
+        if (a is null)
+        {
+            throw new InvalidOperationException($"grid point {this.GetPrimaryKeyString()} has not been started");
+        }
+
+        PointStatus status = S.Failure is not null ? PointStatus.Failed
+            : S.Result is not null ? PointStatus.Done
+            : S.Cancelled ? PointStatus.Cancelled
+            : S.Merged.Count > 0 ? PointStatus.Running
+            : PointStatus.Pending;
+        long done = S.Plan.Where(b => S.Merged.Contains(b.First)).Sum(b => (long)b.Count);
+        return new PointSummary(a.Key, status, done, a.Ns, S.Merged.Count, S.Plan.Count, S.Result?.FitMag, S.Result?.FitPur, S.Failure, a.Observables);
+    }
+}

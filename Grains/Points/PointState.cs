@@ -1,0 +1,43 @@
+using Sweep.Grains.Interfaces;
+
+namespace Sweep.Grains.Points;
+
+/// <summary>
+/// Stored state of a grid point: what it must compute, the planned batches (first
+/// realization and count), which of them are merged, the merged exact sums, failed attempts,
+/// and the analysis once every batch is in.
+/// </summary>
+[GenerateSerializer]
+public sealed class PointState
+{
+    [Id(0)]
+    public int SchemaVersion { get; set; } = StorageSchema.Version;
+
+    [Id(1)]
+    public PointAssignment? Assignment { get; set; }
+
+    [Id(2)]
+    public List<PlannedBatch> Plan { get; set; } = new();
+
+    [Id(3)]
+    public HashSet<long> Merged { get; set; } = new();
+
+    [Id(4)]
+    public SumsData? Sums { get; set; }
+
+    [Id(5)]
+    public Dictionary<long, int> FailedAttempts { get; set; } = new();
+
+    [Id(6)]
+    public string? Failure { get; set; }
+
+    [Id(7)]
+    public PointResult? Result { get; set; }
+
+    [Id(8)]
+    public bool Cancelled { get; set; }
+}
+
+/// <summary>Realizations First .. First + Count - 1; batches are named by their first realization.</summary>
+[GenerateSerializer]
+public sealed record PlannedBatch([property: Id(0)] long First, [property: Id(1)] int Count);
