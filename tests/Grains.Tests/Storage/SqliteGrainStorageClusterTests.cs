@@ -43,6 +43,30 @@ public sealed class SqliteGrainStorageClusterTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task Silo_start_fails_on_a_store_with_a_newer_schema()
+    {
+        await StorageFactory.Create(_store.DatabasePath).EnsureInitializedAsync(CancellationToken.None);
+        _store.Scalar("UPDATE meta SET value = '2' WHERE key = 'schema_version';");
+
+        // The provider joins the silo lifecycle, so the bad file stops startup rather than a later activation.
+        var ex = await Assert.ThrowsAnyAsync<Exception>(StartClusterAsync);
+
+        Assert.Contains(Flatten(ex), e => e is SqliteStorageSchemaException);
+    }
+
+    private static IEnumerable<Exception> Flatten(Exception ex)
+    {
+        yield return ex;
+        IEnumerable<Exception> inner = ex is AggregateException aggregate
+            ? aggregate.InnerExceptions
+            : ex.InnerException is { } single ? [single] : [];
+        foreach (var child in inner.SelectMany(Flatten))
+        {
+            yield return child;
+        }
+    }
+
     private async Task<InProcessTestCluster> StartClusterAsync()
     {
         var builder = new InProcessTestClusterBuilder(1);
@@ -51,7 +75,17 @@ public sealed class SqliteGrainStorageClusterTests : IDisposable
             .AddSqliteGrainStorage(StorageProbeGrain.ProviderName, options => options.DatabasePath = path)
             .AddSqliteGrainStorageAsDefault(options => options.DatabasePath = path));
         var cluster = builder.Build();
-        await cluster.DeployAsync();
+        try
+        {
+            await cluster.DeployAsync();
+        }
+        catch
+        {
+            // A silo that failed to start must not keep its ports and threads for the rest of the run.
+            await cluster.DisposeAsync();
+            throw;
+        }
+
         return cluster;
     }
 }
