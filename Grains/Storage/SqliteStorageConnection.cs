@@ -1,0 +1,79 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace Sweep.Grains.Storage;
+
+/// <summary>
+/// Opens connections to the state file with the pragmas every user of it relies on.
+/// </summary>
+internal static class SqliteStorageConnection
+{
+    public static SqliteConnection OpenReadWrite(string databasePath, TimeSpan busyTimeout)
+    {
+        var builder = new SqliteConnectionStringBuilder
+        {
+            DataSource = databasePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+        };
+        var connection = new SqliteConnection(builder.ToString());
+        connection.Open();
+        try
+        {
+            // synchronous is per connection and not persisted, so it has to be set on
+            // every open; FULL makes WAL commits fsync so an acknowledged write survives power loss.
+            Execute(connection, "PRAGMA synchronous=FULL;");
+            SetBusyTimeout(connection, busyTimeout);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+
+        return connection;
+    }
+
+    public static SqliteConnection OpenReadOnly(string databasePath, TimeSpan busyTimeout)
+    {
+        if (!File.Exists(databasePath))
+        {
+            // ReadOnly mode would fail anyway; say so in terms a `sweep status` user understands.
+            throw new FileNotFoundException($"No state store at '{databasePath}'.", databasePath);
+        }
+
+        var builder = new SqliteConnectionStringBuilder
+        {
+            DataSource = databasePath,
+            Mode = SqliteOpenMode.ReadOnly,
+            // A status reader is short-lived; pooling would only keep the file open after it is done.
+            Pooling = false,
+        };
+        var connection = new SqliteConnection(builder.ToString());
+        connection.Open();
+        try
+        {
+            SetBusyTimeout(connection, busyTimeout);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+
+        return connection;
+    }
+
+    private static void SetBusyTimeout(SqliteConnection connection, TimeSpan busyTimeout)
+    {
+        var milliseconds = (long)Math.Clamp(busyTimeout.TotalMilliseconds, 0, int.MaxValue);
+        Execute(connection, "PRAGMA busy_timeout=" + milliseconds.ToString(CultureInfo.InvariantCulture) + ";");
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}

@@ -1,0 +1,141 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace Sweep.Grains.Storage;
+
+/// <summary>
+/// Layout of the state file and its version check.
+/// </summary>
+/// <remarks>
+/// Cleared states stay as rows with a NULL payload (tombstones) so the version keeps
+/// counting up per key: an etag handed out before a clear can never match again.
+/// </remarks>
+internal static class SqliteStorageSchema
+{
+    public const int CurrentVersion = 1;
+
+    public const string StateTable = "grain_state";
+
+    private const string SchemaVersionKey = "schema_version";
+
+    /// <summary>
+    /// Creates the tables if needed and refuses files written by a newer schema.
+    /// Safe to run from several processes at once.
+    /// </summary>
+    public static void EnsureCreated(SqliteConnection connection, string databasePath)
+    {
+        // journal_mode is stored in the file, but cannot change inside a transaction.
+        using (var pragma = connection.CreateCommand())
+        {
+            pragma.CommandText = "PRAGMA journal_mode=WAL;";
+            var mode = Convert.ToString(pragma.ExecuteScalar(), CultureInfo.InvariantCulture);
+            if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new SqliteStorageSchemaException(
+                    $"State store '{databasePath}' could not be switched to WAL journal mode (got '{mode}').");
+            }
+        }
+
+        using var transaction = connection.BeginTransaction(deferred: false);
+        using (var create = connection.CreateCommand())
+        {
+            create.Transaction = transaction;
+            create.CommandText =
+                "CREATE TABLE IF NOT EXISTS meta (key TEXT NOT NULL PRIMARY KEY, value TEXT NOT NULL);";
+            create.ExecuteNonQuery();
+        }
+
+        var existing = ReadVersion(connection, transaction, databasePath);
+        if (existing is null)
+        {
+            using var insert = connection.CreateCommand();
+            insert.Transaction = transaction;
+            insert.CommandText = "INSERT INTO meta (key, value) VALUES ($key, $value);";
+            insert.Parameters.AddWithValue("$key", SchemaVersionKey);
+            insert.Parameters.AddWithValue("$value", CurrentVersion.ToString(CultureInfo.InvariantCulture));
+            insert.ExecuteNonQuery();
+        }
+        else
+        {
+            ThrowIfUnsupported(existing.Value, databasePath);
+        }
+
+        using (var create = connection.CreateCommand())
+        {
+            create.Transaction = transaction;
+            create.CommandText =
+                $"""
+                CREATE TABLE IF NOT EXISTS {StateTable} (
+                    state_name   TEXT    NOT NULL,
+                    grain_id     TEXT    NOT NULL,
+                    version      INTEGER NOT NULL,
+                    payload      BLOB,
+                    created_utc  TEXT    NOT NULL,
+                    modified_utc TEXT    NOT NULL,
+                    PRIMARY KEY (state_name, grain_id)
+                ) WITHOUT ROWID;
+                """;
+            create.ExecuteNonQuery();
+        }
+
+        transaction.Commit();
+    }
+
+    /// <summary>
+    /// For readers that must not write: fails unless the file carries a version this build understands.
+    /// </summary>
+    public static void EnsureReadable(SqliteConnection connection, string databasePath)
+    {
+        using (var probe = connection.CreateCommand())
+        {
+            probe.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'meta';";
+            if (Convert.ToInt64(probe.ExecuteScalar(), CultureInfo.InvariantCulture) == 0)
+            {
+                throw new SqliteStorageSchemaException(
+                    $"'{databasePath}' is not a Sweep state store (no meta table); has a silo ever started on it?");
+            }
+        }
+
+        var version = ReadVersion(connection, transaction: null, databasePath)
+            ?? throw new SqliteStorageSchemaException($"State store '{databasePath}' has no schema_version.");
+        ThrowIfUnsupported(version, databasePath);
+    }
+
+    private static int? ReadVersion(SqliteConnection connection, SqliteTransaction? transaction, string databasePath)
+    {
+        using var select = connection.CreateCommand();
+        select.Transaction = transaction;
+        select.CommandText = "SELECT value FROM meta WHERE key = $key;";
+        select.Parameters.AddWithValue("$key", SchemaVersionKey);
+        var raw = select.ExecuteScalar();
+        if (raw is null or DBNull)
+        {
+            return null;
+        }
+
+        var text = Convert.ToString(raw, CultureInfo.InvariantCulture);
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var version))
+        {
+            throw new SqliteStorageSchemaException(
+                $"State store '{databasePath}' has an unreadable schema_version '{text}'.");
+        }
+
+        return version;
+    }
+
+    private static void ThrowIfUnsupported(int version, string databasePath)
+    {
+        if (version > CurrentVersion)
+        {
+            throw new SqliteStorageSchemaException(
+                $"State store '{databasePath}' has schema version {version}, but this build only knows " +
+                $"versions up to {CurrentVersion}. It was written by a newer Sweep; use that build or a fresh store.");
+        }
+
+        if (version < 1)
+        {
+            throw new SqliteStorageSchemaException(
+                $"State store '{databasePath}' has invalid schema version {version}.");
+        }
+    }
+}

@@ -1,0 +1,214 @@
+using Orleans.Storage;
+using Sweep.Grains.Storage;
+
+namespace Sweep.Grains.Tests.Storage;
+
+public sealed class SqliteGrainStorageTests : IDisposable
+{
+    private const string StateName = "probe";
+    private static readonly GrainId Grain = GrainId.Create("probe", "a");
+
+    private readonly TempStore _store = new();
+
+    public void Dispose() => _store.Dispose();
+
+    [Fact]
+    public async Task Write_then_read_round_trips_state_and_etag()
+    {
+        var storage = StorageFactory.Create(_store.DatabasePath);
+        var written = NewState(7, "seven");
+
+        await storage.WriteStateAsync(StateName, Grain, written);
+        var read = new GrainState<ProbeState>();
+        await storage.ReadStateAsync(StateName, Grain, read);
+
+        Assert.True(read.RecordExists);
+        Assert.Equal(7, read.State!.Value);
+        Assert.Equal("seven", read.State.Label);
+        Assert.NotNull(read.ETag);
+        Assert.Equal(written.ETag, read.ETag);
+    }
+
+    [Fact]
+    public async Task Reading_a_missing_state_gives_a_fresh_instance_without_etag()
+    {
+        var storage = StorageFactory.Create(_store.DatabasePath);
+        var read = new GrainState<ProbeState>();
+
+        await storage.ReadStateAsync(StateName, Grain, read);
+
+        Assert.False(read.RecordExists);
+        Assert.Null(read.ETag);
+        Assert.NotNull(read.State);
+        Assert.Equal(0, read.State.Value);
+    }
+
+    [Fact]
+    public async Task Write_with_stale_etag_throws_with_stored_and_caller_etags()
+    {
+        var storage = StorageFactory.Create(_store.DatabasePath);
+        var state = NewState(1);
+        await storage.WriteStateAsync(StateName, Grain, state);
+        var staleEtag = state.ETag;
+        await storage.WriteStateAsync(StateName, Grain, state);
+
+        var stale = NewState(99);
+        stale.ETag = staleEtag;
+        var ex = await Assert.ThrowsAsync<InconsistentStateException>(
+            () => storage.WriteStateAsync(StateName, Grain, stale));
+
+        Assert.Equal(state.ETag, ex.StoredEtag);
+        Assert.Equal(staleEtag, ex.CurrentEtag);
+        Assert.Equal(1, await ReadValueAsync(storage));
+    }
+
+    [Fact]
+    public async Task First_write_without_etag_fails_when_a_record_exists()
+    {
+        var storage = StorageFactory.Create(_store.DatabasePath);
+        await storage.WriteStateAsync(StateName, Grain, NewState(1));
+
+        var ex = await Assert.ThrowsAsync<InconsistentStateException>(
+            () => storage.WriteStateAsync(StateName, Grain, NewState(2)));
+
+        Assert.NotNull(ex.StoredEtag);
+        Assert.Null(ex.CurrentEtag);
+    }
+
+    [Fact]
+    public async Task Clear_then_read_reports_no_record()
+    {
+        var storage = StorageFactory.Create(_store.DatabasePath);
+        var state = NewState(5);
+        await storage.WriteStateAsync(StateName, Grain, state);
+
+        await storage.ClearStateAsync(StateName, Grain, state);
+        Assert.False(state.RecordExists);
+        Assert.Null(state.ETag);
+        Assert.Equal(0, state.State!.Value);
+
+        var read = new GrainState<ProbeState>();
+        await storage.ReadStateAsync(StateName, Grain, read);
+        Assert.False(read.RecordExists);
+        Assert.Null(read.ETag);
+    }
+
+    [Fact]
+    public async Task Clear_with_stale_etag_throws_and_keeps_the_record()
+    {
+        var storage = StorageFactory.Create(_store.DatabasePath);
+        var state = NewState(5);
+        await storage.WriteStateAsync(StateName, Grain, state);
+        var staleEtag = state.ETag;
+        await storage.WriteStateAsync(StateName, Grain, state);
+
+        var stale = NewState(0);
+        stale.ETag = staleEtag;
+        await Assert.ThrowsAsync<InconsistentStateException>(() => storage.ClearStateAsync(StateName, Grain, stale));
+
+        Assert.Equal(5, await ReadValueAsync(storage));
+    }
+
+    [Fact]
+    public async Task Etag_from_before_a_clear_never_matches_the_recreated_record()
+    {
+        var storage = StorageFactory.Create(_store.DatabasePath);
+        var first = NewState(1);
+        await storage.WriteStateAsync(StateName, Grain, first);
+        var etagBeforeClear = first.ETag;
+        await storage.ClearStateAsync(StateName, Grain, first);
+
+        // After a clear a null etag creates the record again, as a first write does.
+        var recreated = NewState(2);
+        await storage.WriteStateAsync(StateName, Grain, recreated);
+        Assert.NotEqual(etagBeforeClear, recreated.ETag);
+
+        var stale = NewState(3);
+        stale.ETag = etagBeforeClear;
+        await Assert.ThrowsAsync<InconsistentStateException>(() => storage.WriteStateAsync(StateName, Grain, stale));
+        Assert.Equal(2, await ReadValueAsync(storage));
+    }
+
+    [Fact]
+    public async Task States_are_keyed_by_state_name_and_grain_id()
+    {
+        var storage = StorageFactory.Create(_store.DatabasePath);
+        var other = GrainId.Create("probe", "b");
+        await storage.WriteStateAsync(StateName, Grain, NewState(1));
+        await storage.WriteStateAsync("other", Grain, NewState(2));
+        await storage.WriteStateAsync(StateName, other, NewState(3));
+
+        Assert.Equal(1, await ReadValueAsync(storage));
+        var read = new GrainState<ProbeState>();
+        await storage.ReadStateAsync("other", Grain, read);
+        Assert.Equal(2, read.State!.Value);
+        await storage.ReadStateAsync(StateName, other, read);
+        Assert.Equal(3, read.State.Value);
+    }
+
+    [Fact]
+    public async Task Two_providers_on_one_file_see_each_others_writes()
+    {
+        var first = StorageFactory.Create(_store.DatabasePath, "first");
+        var second = StorageFactory.Create(_store.DatabasePath, "second");
+
+        var state = NewState(10);
+        await first.WriteStateAsync(StateName, Grain, state);
+        Assert.Equal(10, await ReadValueAsync(second));
+
+        var viaSecond = new GrainState<ProbeState>();
+        await second.ReadStateAsync(StateName, Grain, viaSecond);
+        viaSecond.State!.Value = 11;
+        await second.WriteStateAsync(StateName, Grain, viaSecond);
+        Assert.Equal(11, await ReadValueAsync(first));
+
+        // The first provider's copy is now stale: its etag must be refused.
+        state.State!.Value = 12;
+        await Assert.ThrowsAsync<InconsistentStateException>(() => first.WriteStateAsync(StateName, Grain, state));
+    }
+
+    [Fact]
+    public async Task Schema_version_is_recorded_and_journal_is_wal()
+    {
+        await StorageFactory.Create(_store.DatabasePath).EnsureInitializedAsync(CancellationToken.None);
+
+        Assert.Equal("1", _store.Scalar("SELECT value FROM meta WHERE key = 'schema_version';"));
+        Assert.Equal("wal", _store.Scalar("PRAGMA journal_mode;"));
+    }
+
+    [Fact]
+    public async Task A_newer_schema_version_is_rejected_with_a_clear_message()
+    {
+        await StorageFactory.Create(_store.DatabasePath).EnsureInitializedAsync(CancellationToken.None);
+        _store.Scalar("UPDATE meta SET value = '2' WHERE key = 'schema_version';");
+
+        var fresh = StorageFactory.Create(_store.DatabasePath);
+        var ex = await Assert.ThrowsAsync<SqliteStorageSchemaException>(
+            () => fresh.ReadStateAsync(StateName, Grain, new GrainState<ProbeState>()));
+
+        Assert.Contains("schema version 2", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("newer", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Missing_directories_are_created()
+    {
+        var nested = Path.Combine(_store.Directory, "run", "deep", "state.db");
+        var storage = StorageFactory.Create(nested);
+
+        await storage.WriteStateAsync(StateName, Grain, NewState(4));
+
+        Assert.True(File.Exists(nested));
+    }
+
+    private static GrainState<ProbeState> NewState(int value, string? label = null) =>
+        new(new ProbeState { Value = value, Label = label });
+
+    private static async Task<int> ReadValueAsync(IGrainStorage storage)
+    {
+        var read = new GrainState<ProbeState>();
+        await storage.ReadStateAsync(StateName, Grain, read);
+        Assert.True(read.RecordExists);
+        return read.State!.Value;
+    }
+}

@@ -1,0 +1,54 @@
+using Microsoft.Data.Sqlite;
+
+namespace Sweep.Grains.Tests.Storage;
+
+/// <summary>
+/// A real state file in its own temp directory, removed when the test ends.
+/// </summary>
+public sealed class TempStore : IDisposable
+{
+    public TempStore()
+    {
+        Directory = Path.Combine(Path.GetTempPath(), "sweep-store-tests", Guid.NewGuid().ToString("N"));
+        System.IO.Directory.CreateDirectory(Directory);
+        DatabasePath = Path.Combine(Directory, "state.db");
+    }
+
+    public string Directory { get; }
+
+    public string DatabasePath { get; }
+
+    /// <summary>A plain connection for checking what actually landed in the file.</summary>
+    public SqliteConnection OpenRaw()
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = DatabasePath,
+            Pooling = false,
+        }.ToString());
+        connection.Open();
+        return connection;
+    }
+
+    public object? Scalar(string sql)
+    {
+        using var connection = OpenRaw();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+
+    public void Dispose()
+    {
+        // Pooled connections keep the file open; release them so the directory can go.
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Leaving a temp file behind must not fail the test that used it.
+        }
+    }
+}
