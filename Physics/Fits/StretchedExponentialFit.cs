@@ -95,13 +95,6 @@ public static class StretchedExponentialFit
                 null);
         }
 
-        if (range.Count < MinimumPoints)
-        {
-            return StretchedExponentialFitResult.Failure(
-                $"fit window too short: {range.Count} points (indices {range.I0}..{range.I1}, t = {range.T0}..{range.T1}), at least {MinimumPoints} needed",
-                range);
-        }
-
         // Any non-finite value fails the fit, not only those inside the window: a NaN or an
         // infinity anywhere means the curve is broken, and an -infinity would even close the
         // window early as if it were a real value below Lower.
@@ -111,6 +104,13 @@ public static class StretchedExponentialFit
             {
                 return StretchedExponentialFitResult.Failure($"non-finite data: f[{i}] = {f[i]}", range);
             }
+        }
+
+        if (range.Count < MinimumPoints)
+        {
+            return StretchedExponentialFitResult.Failure(
+                $"fit window too short: {range.Count} points (indices {range.I0}..{range.I1}, t = {range.T0}..{range.T1}), at least {MinimumPoints} needed",
+                range);
         }
 
         var lnT = new double[range.Count];

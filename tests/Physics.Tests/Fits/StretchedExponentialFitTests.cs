@@ -207,6 +207,18 @@ public class StretchedExponentialFitTests
     }
 
     [Fact]
+    public void NegativeInfinityIsReportedAsBadDataNotAsAShortWindow()
+    {
+        double[] t = [1, 2, 3, 4, 5, 6, 7, 8];
+        double[] f = [1.0, 0.9, double.NegativeInfinity, 0.5, 0.3, 0.2, 0.1, 0.05];
+
+        var fit = StretchedExponentialFit.Fit(t, f, FitWindow.Default, 1.0, 1.0);
+
+        Assert.False(fit.IsSuccess);
+        Assert.Contains("non-finite data: f[2]", fit.Reason);
+    }
+
+    [Fact]
     public void RisingCurveIsAFailureNotAnException()
     {
         // exp(-(gamma t)^beta) with beta < 0 rises; the least-squares optimum has beta < 0.
