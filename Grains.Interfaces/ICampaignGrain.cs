@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace Sweep.Grains.Interfaces;
 
 /// <summary>A campaign (key: its name): the spec, the grid points and the scaling tables.</summary>

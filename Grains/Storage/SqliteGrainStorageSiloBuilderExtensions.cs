@@ -25,6 +25,10 @@ public static class SqliteGrainStorageSiloBuilderExtensions
         ArgumentNullException.ThrowIfNull(configure);
 
         builder.Services.AddOptions<SqliteGrainStorageOptions>(name).Configure(configure);
+        // Orleans' binary serializer rather than the silo's JSON default: stored states carry
+        // Int128 sums and sets that Newtonsoft JSON does not round-trip exactly.
+        builder.Services.TryAddKeyedSingleton<IGrainStorageSerializer>(
+            name, static (services, _) => new OrleansGrainStorageSerializer(services.GetRequiredService<Orleans.Serialization.Serializer>()));
         // Fills GrainStorageSerializer from DI (a serializer keyed by the provider name, else the
         // silo default) the same way Orleans' bundled providers do, so state types need only [GenerateSerializer].
         builder.Services.TryAddEnumerable(ServiceDescriptor.Transient<
