@@ -1,0 +1,20 @@
+namespace Sweep.Campaigns;
+
+/// <summary>
+/// One block of a spec: the full product alpha x x x N in dimension d, each point with Ns
+/// realizations, fitted for the given observables.
+/// </summary>
+public sealed record SpecBlock(
+    int D,
+    ValueList<double> Alpha,
+    ValueList<double> X,
+    ValueList<int> N,
+    int Ns,
+    Observables Observables)
+{
+    /// <summary>
+    /// The exact ensemble accumulators (Int128 fixed point, see Physics/Ensemble/FixedPoint.cs)
+    /// hold at most 2^22 realizations per point before they could overflow.
+    /// </summary>
+    public const int MaxNs = 1 << 22;
+}

@@ -1,0 +1,115 @@
+using System.Text.Json.Nodes;
+
+namespace Sweep.Campaigns.Tests;
+
+public class SpecCompatibilityTests
+{
+    private static readonly CampaignSpec Stored = Specs.Parse(Specs.Valid);
+
+    [Fact]
+    public void SameSpecIsCompatible() => Assert.Null(SpecCompatibility.Check(Stored, Specs.Parse(Specs.Valid)));
+
+    [Fact]
+    public void AddingPointsAndRaisingNsIsAllowed()
+    {
+        CampaignSpec requested = Specs.With(s =>
+        {
+            Specs.Block(s, 0)["N"] = new JsonArray(8, 16, 32);
+            Specs.Block(s, 0)["Ns"] = 40;
+            s["blocks"]!.AsArray().Add(JsonNode.Parse("""{ "d": 2, "alpha": [2], "x": [0.01], "N": [16], "Ns": 3, "observables": ["mag"] }"""));
+        });
+
+        Assert.Null(SpecCompatibility.Check(Stored, requested));
+    }
+
+    [Fact]
+    public void DescriptionStrongDisorderXObservablesAndDroppedPointsAreAllowed()
+    {
+        CampaignSpec requested = Specs.With(s =>
+        {
+            s["description"] = "now described";
+            s["strongDisorderMaxX"] = 0.005;
+            Specs.Block(s, 0)["observables"] = new JsonArray("mag");
+            s["blocks"]!.AsArray().RemoveAt(1);
+        });
+
+        Assert.Null(SpecCompatibility.Check(Stored, requested));
+    }
+
+    [Theory]
+    [InlineData("seed", "2", "stored 1, requested 2")]
+    [InlineData("timePoints", "100", "stored 200, requested 100")]
+    [InlineData("timeUnit", "\"per-realization\"", "stored common, requested per-realization")]
+    [InlineData("fitWindow", "[0.99, 0.02]", "stored [0.99, 0.01], requested [0.99, 0.02]")]
+    [InlineData("batchSize", "10", "stored 50, requested 10")]
+    public void ChangedSettingIsRefused(string key, string value, string values)
+    {
+        CampaignSpec requested = Specs.With(s => s[key] = JsonNode.Parse(value));
+
+        string? message = SpecCompatibility.Check(Stored, requested);
+
+        Assert.NotNull(message);
+        Assert.StartsWith($"{key} differs from the stored campaign 't' ({values})", message, StringComparison.Ordinal);
+        Assert.Contains("use a new campaign name", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ChangedKernelIsRefused()
+    {
+        // Only one kernel exists so far; a kernel that is not equal to it stands in for the next one.
+        CampaignSpec requested = Stored with { Kernel = new OtherKernel() };
+
+        string? message = SpecCompatibility.Check(Stored, requested);
+
+        Assert.NotNull(message);
+        Assert.StartsWith("kernel differs from the stored campaign 't'", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LoweringNsOfAStoredPointIsRefused()
+    {
+        CampaignSpec requested = Specs.With(s => Specs.Block(s, 1)["Ns"] = 4);
+
+        string? message = SpecCompatibility.Check(Stored, requested);
+
+        Assert.NotNull(message);
+        Assert.Contains("Ns of point d=3 alpha=6 x=0.001 N=32 would go down from 5 to 4", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LoweringNsOfOneBlockIsFineWhenAnotherStillAsksForIt()
+    {
+        CampaignSpec requested = Specs.With(s =>
+        {
+            Specs.Block(s, 1)["Ns"] = 1;
+            s["blocks"]!.AsArray().Add(JsonNode.Parse("""{ "d": 3, "alpha": [6], "x": [0.001], "N": [32], "Ns": 5, "observables": ["pur"] }"""));
+        });
+
+        Assert.Null(SpecCompatibility.Check(Stored, requested));
+    }
+
+    [Fact]
+    public void DifferentNameIsRefused()
+    {
+        string? message = SpecCompatibility.Check(Stored, Stored with { Name = "u" });
+        Assert.NotNull(message);
+        Assert.StartsWith("name differs", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EveryProblemIsListed()
+    {
+        CampaignSpec requested = Specs.With(s =>
+        {
+            s["seed"] = 2;
+            s["batchSize"] = 3;
+        });
+
+        Assert.Equal(2, SpecCompatibility.Problems(Stored, requested).Count);
+    }
+
+    private sealed record OtherKernel : KernelChoice
+    {
+        public override string Name => "other";
+    }
+}
