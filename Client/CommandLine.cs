@@ -10,13 +10,25 @@ internal static class CommandLine
         sweep: parameter sweeps of the disordered Ising spin dynamics (Glassy quantum dynamics of disordered Ising spins)
 
         commands:
+          run     run a campaign spec in this process (embedded SQLite store); resumes and extends
+                  sweep run campaigns/quick.json [--data DIR] [--slots K]
           point   one grid point in this process: fits, errors, analytic limits
                   sweep point --d 3 --alpha 6 --x 1e-4 --n 100 --ns 200 --seed 1 [--json]
         """;
 
-    public static int Run(string[] args) => Run(args, Console.Out, Console.Error);
+    public static int Run(string[] args)
+    {
+        using var cancel = new CancellationTokenSource();
+        // Ctrl-C stops cleanly: in-flight batches are dropped, everything stored stays stored.
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            cancel.Cancel();
+        };
+        return Run(args, Console.Out, Console.Error, cancel.Token);
+    }
 
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
     {
         if (args.Length == 0 || args[0] is "help" or "--help" or "-h")
         {
@@ -31,6 +43,7 @@ internal static class CommandLine
             return command switch
             {
                 "point" => PointCommand.Run(rest, stdout),
+                "run" => RunCommand.RunAsync(rest, stdout, stderr, cancellationToken).GetAwaiter().GetResult(),
                 _ => throw new UsageException($"unknown command '{command}' (try: sweep help)"),
             };
         }

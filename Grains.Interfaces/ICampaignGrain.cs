@@ -18,4 +18,10 @@ public interface ICampaignGrain : IGrainWithStringKey
     Task<string?> GetSpec();
 
     Task Cancel();
+
+    /// <summary>The scaling tables over the points completed so far.</summary>
+    Task<ScalingTable> GetTable();
+
+    /// <summary>Every point's stored result (finished points only).</summary>
+    Task<PointResult[]> GetResults();
 }

@@ -68,7 +68,7 @@ internal static class PointCommand
         }
         else
         {
-            PointSummary.Write(stdout, point, ns, settings, analysis, wall);
+            PointReport.Write(stdout, point, ns, settings, analysis, wall);
         }
 
         return 0;

@@ -6,7 +6,7 @@ using Sweep.Physics.Points;
 namespace Sweep.Client.Output;
 
 /// <summary>The human-readable summary of `sweep point`.</summary>
-internal static class PointSummary
+internal static class PointReport
 {
     public static void Write(TextWriter w, GridPoint point, int ns, PointSettings settings, PointAnalysis a, double wallSeconds)
     {

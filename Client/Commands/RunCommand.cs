@@ -1,0 +1,98 @@
+using Sweep.Campaigns;
+using Sweep.Client.Cli;
+using Sweep.Client.Local;
+using Sweep.Client.Output;
+using Sweep.Grains.Interfaces;
+
+namespace Sweep.Client.Commands;
+
+/// <summary>
+/// `sweep run SPEC`: hosts one silo in this process on the embedded SQLite store and runs the
+/// campaign to the end. The same command resumes after a crash or Ctrl-C, and extends a stored
+/// campaign when the spec only adds points or raises Ns.
+/// </summary>
+internal static class RunCommand
+{
+    public const string Usage = "sweep run SPEC.json [--data DIR] [--slots K] [--progress-seconds S]";
+
+    private static readonly HashSet<string> ValueOptions = new(StringComparer.Ordinal) { "--data", "--slots", "--progress-seconds" };
+
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        var reader = new ArgumentReader(args, ValueOptions, new HashSet<string>(StringComparer.Ordinal));
+        if (reader.Positionals.Count != 1)
+        {
+            throw new UsageException($"expects one spec file; usage: {Usage}");
+        }
+
+        int slots = reader.Int("--slots", Environment.ProcessorCount);
+        if (slots < 1 || slots > 1024)
+        {
+            throw UsageException.ForOption("--slots", $"must be between 1 and 1024 (got {slots})");
+        }
+
+        double progressSeconds = reader.Double("--progress-seconds", 10);
+        if (progressSeconds <= 0)
+        {
+            throw UsageException.ForOption("--progress-seconds", "must be positive");
+        }
+
+        SpecParseResult parsed = CampaignSpecParser.ParseFile(reader.Positionals[0]);
+        if (!parsed.IsValid)
+        {
+            foreach (string error in parsed.Errors)
+            {
+                stderr.WriteLine($"sweep run: {reader.Positionals[0]}: {error}");
+            }
+
+            return 2;
+        }
+
+        CampaignSpec spec = parsed.Spec!;
+        DataDirectory data = DataDirectory.Resolve(reader.String("--data"));
+        using FileStream dataLock = data.Lock();
+        await using LocalCluster cluster = await LocalCluster.StartAsync(data, slots, CancellationToken.None);
+        var campaign = cluster.Grains.GetGrain<ICampaignGrain>(spec.Name);
+        SubmitResult submitted = await campaign.Submit(CampaignSpecJson.Write(spec));
+        if (submitted.Error is not null)
+        {
+            foreach (string line in submitted.Error.Split(Environment.NewLine))
+            {
+                stderr.WriteLine($"sweep run: {line}");
+            }
+
+            return 2;
+        }
+
+        stdout.WriteLine($"campaign '{spec.Name}' in {data.Path}: {submitted.Points} grid points, {submitted.BatchesTotal} batches " +
+            $"({submitted.BatchesAlreadyStored} already stored{(submitted.Extended ? ", spec extended" : string.Empty)}), {slots} compute slots");
+
+        CampaignStatus initial = await campaign.GetStatus();
+        bool interactive = !Console.IsOutputRedirected && ReferenceEquals(stdout, Console.Out);
+        var progress = new ProgressReporter(stdout, interactive, initial.RealizationsDone, TimeSpan.FromSeconds(progressSeconds));
+        CampaignStatus final = await progress.FollowAsync(campaign.GetStatus, TimeSpan.FromMilliseconds(500), cancellationToken);
+        if (!interactive)
+        {
+            progress.WritePlain(final, force: true);
+        }
+
+        long computed = cluster.Pool.BatchesComputed;
+        if (cancellationToken.IsCancellationRequested && !final.Finished)
+        {
+            stdout.WriteLine($"stopped: {final.BatchesDone} of {final.BatchesTotal} batches are stored ({computed} computed in this run); run the same command to resume");
+            return 130;
+        }
+
+        ScalingTable table = await campaign.GetTable();
+        stdout.WriteLine();
+        stdout.Write(TableWriter.Render(table, final.PointSummaries, "text"));
+        stdout.WriteLine();
+        foreach (PointSummary failed in final.PointSummaries.Where(p => p.Status == PointStatus.Failed))
+        {
+            stdout.WriteLine($"FAILED {failed.Key.GrainKey}: {failed.Failure}");
+        }
+
+        stdout.WriteLine($"batches: {computed} computed in this run, {submitted.BatchesAlreadyStored} reused from storage");
+        return final.PointsFailed > 0 ? 1 : 0;
+    }
+}

@@ -1,0 +1,32 @@
+using Sweep.Grains.Interfaces;
+
+namespace Sweep.Grains.Campaigns;
+
+/// <summary>
+/// Stored state of a campaign: the canonical spec, every grid point it ever had (a point left
+/// out of a later spec keeps its stored results), the last summary of each point, and the tables.
+/// </summary>
+[GenerateSerializer]
+public sealed class CampaignState
+{
+    [Id(0)]
+    public int SchemaVersion { get; set; } = StorageSchema.Version;
+
+    [Id(1)]
+    public string? SpecJson { get; set; }
+
+    [Id(2)]
+    public List<PointAssignment> Points { get; set; } = new();
+
+    [Id(3)]
+    public Dictionary<string, PointSummary> Summaries { get; set; } = new(StringComparer.Ordinal);
+
+    [Id(4)]
+    public bool Cancelled { get; set; }
+
+    [Id(5)]
+    public ScalingTable? Table { get; set; }
+
+    [Id(6)]
+    public DateTimeOffset CreatedAt { get; set; }
+}
