@@ -20,7 +20,7 @@ internal static class UnderflowFlush
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static Vector512<double> Apply(Vector512<double> x)
-        => x & Vector512.GreaterThanOrEqual(Vector512.Abs(x), Vector512.Create(Threshold));
+        => Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(Vector512.Abs(x), Vector512.Create(Threshold)), x, Vector512<double>.Zero);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static Vector256<double> Apply(Vector256<double> x)
