@@ -16,7 +16,7 @@ internal sealed class ProgressReporter
     private readonly TimeSpan _plainPeriod;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly long _realizationsAtStart;
-    private TimeSpan _lastPlain = TimeSpan.MinValue;
+    private TimeSpan? _lastPlain;
 
     public ProgressReporter(TextWriter output, bool interactive, long realizationsAtStart, TimeSpan plainPeriod)
     {
@@ -69,7 +69,7 @@ internal sealed class ProgressReporter
 
     public void WritePlain(CampaignStatus s, bool force)
     {
-        if (!force && _clock.Elapsed - _lastPlain < _plainPeriod)
+        if (!force && _lastPlain is { } last && _clock.Elapsed - last < _plainPeriod)
         {
             return;
         }

@@ -31,7 +31,11 @@ public class PointCommandTests
     {
         var args = new Dictionary<string, string>
         {
-            ["--d"] = "3", ["--alpha"] = "6", ["--x"] = "1e-4", ["--n"] = "10", ["--ns"] = "4",
+            ["--d"] = "3",
+            ["--alpha"] = "6",
+            ["--x"] = "1e-4",
+            ["--n"] = "10",
+            ["--ns"] = "4",
         };
         args[option] = value;
         var (code, stdout, stderr) = Sweep(new[] { "point" }.Concat(args.SelectMany(kv => new[] { kv.Key, kv.Value })).ToArray());

@@ -3,7 +3,7 @@ namespace Sweep.Physics.Tests.Fits;
 /// <summary>Reproducible normal deviates for synthetic noise (Box-Muller on a seeded System.Random).</summary>
 internal sealed class SeededGaussian(int seed)
 {
-    private readonly Random _random = new(seed);
+    private readonly System.Random _random = new(seed);
 
     public double Next(double sigma)
     {
