@@ -12,6 +12,12 @@ internal static class CommandLine
         commands:
           run     run a campaign spec in this process (embedded SQLite store); resumes and extends
                   sweep run campaigns/quick.json [--data DIR] [--slots K]
+          list    the campaigns in the data directory           sweep list [--data DIR]
+          status  progress and failures (reads the store)       sweep status [CAMPAIGN] [--json]
+          table   the Fig. 2(c) scaling table and point betas   sweep table CAMPAIGN [--format text|csv|json|md]
+          export  curves, fits and tables as CSV and JSON       sweep export CAMPAIGN --out DIR
+          cancel  stop a campaign (stored results stay)         sweep cancel CAMPAIGN
+          delete  remove a campaign from the store              sweep delete CAMPAIGN [--yes]
           point   one grid point in this process: fits, errors, analytic limits
                   sweep point --d 3 --alpha 6 --x 1e-4 --n 100 --ns 200 --seed 1 [--json]
         """;
@@ -44,6 +50,12 @@ internal static class CommandLine
             {
                 "point" => PointCommand.Run(rest, stdout),
                 "run" => RunCommand.RunAsync(rest, stdout, stderr, cancellationToken).GetAwaiter().GetResult(),
+                "list" => StoreCommands.List(rest, stdout),
+                "status" => StoreCommands.Status(rest, stdout),
+                "table" => StoreCommands.Table(rest, stdout),
+                "export" => ExportCommand.Run(rest, stdout),
+                "cancel" => CampaignControlCommands.CancelAsync(rest, stdout).GetAwaiter().GetResult(),
+                "delete" => CampaignControlCommands.Delete(rest, Console.In, stdout),
                 _ => throw new UsageException($"unknown command '{command}' (try: sweep help)"),
             };
         }

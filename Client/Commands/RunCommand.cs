@@ -70,7 +70,20 @@ internal static class RunCommand
         CampaignStatus initial = await campaign.GetStatus();
         bool interactive = !Console.IsOutputRedirected && ReferenceEquals(stdout, Console.Out);
         var progress = new ProgressReporter(stdout, interactive, initial.RealizationsDone, TimeSpan.FromSeconds(progressSeconds));
-        CampaignStatus final = await progress.FollowAsync(campaign.GetStatus, TimeSpan.FromMilliseconds(500), cancellationToken);
+        string cancelRequest = data.CancelRequestPath(spec.Name);
+        File.Delete(cancelRequest);
+        async Task<CampaignStatus> Poll()
+        {
+            if (File.Exists(cancelRequest))
+            {
+                File.Delete(cancelRequest);
+                await campaign.Cancel();
+            }
+
+            return await campaign.GetStatus();
+        }
+
+        CampaignStatus final = await progress.FollowAsync(Poll, TimeSpan.FromMilliseconds(500), cancellationToken);
         if (!interactive)
         {
             progress.WritePlain(final, force: true);
@@ -81,6 +94,12 @@ internal static class RunCommand
         {
             stdout.WriteLine($"stopped: {final.BatchesDone} of {final.BatchesTotal} batches are stored ({computed} computed in this run); run the same command to resume");
             return 130;
+        }
+
+        if (final.Cancelled)
+        {
+            stdout.WriteLine($"cancelled: {final.BatchesDone} of {final.BatchesTotal} batches are stored; run the same command to resume");
+            return 3;
         }
 
         ScalingTable table = await campaign.GetTable();

@@ -33,6 +33,22 @@ internal sealed class DataDirectory
     /// <summary>True when the store exists (commands that only read must not create one).</summary>
     public bool HasStore => File.Exists(DatabasePath);
 
+    /// <summary>Where `sweep cancel` asks a running `sweep run` to cancel a campaign.</summary>
+    public string CancelRequestPath(string campaign) => System.IO.Path.Combine(Path, $"cancel-{campaign}.request");
+
+    /// <summary>The directory's lock, or null when another process holds it.</summary>
+    public FileStream? TryLock()
+    {
+        try
+        {
+            return Lock();
+        }
+        catch (UsageException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>
     /// Takes the directory's exclusive lock for a run; fails at once, naming the directory, when
     /// another process holds it. The lock dies with the process, even on SIGKILL.

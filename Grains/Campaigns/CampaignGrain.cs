@@ -74,29 +74,7 @@ public sealed class CampaignGrain : Grain, ICampaignGrain
     }
 
     public Task<CampaignStatus> GetStatus()
-    {
-        if (S.SpecJson is null)
-        {
-            return Task.FromResult(new CampaignStatus(this.GetPrimaryKeyString(), false, false, 0, 0, 0, 0, 0, 0, 0, []));
-        }
-
-        PointSummary[] points = S.Points
-            .Select(p => S.Summaries.TryGetValue(p.Key.GrainKey, out PointSummary? s) ? s : null)
-            .OfType<PointSummary>()
-            .ToArray();
-        return Task.FromResult(new CampaignStatus(
-            this.GetPrimaryKeyString(),
-            true,
-            S.Cancelled,
-            S.Points.Count,
-            points.Count(p => p.Status == PointStatus.Done),
-            points.Count(p => p.Status == PointStatus.Failed),
-            points.Sum(p => p.RealizationsDone),
-            S.Points.Sum(p => (long)p.Ns),
-            points.Sum(p => p.BatchesDone),
-            points.Sum(p => p.BatchesTotal),
-            points));
-    }
+        => Task.FromResult(CampaignProgress.Aggregate(this.GetPrimaryKeyString(), S, p => S.Summaries.GetValueOrDefault(p.Key.GrainKey)));
 
     public async Task PointChanged(PointSummary summary)
     {
@@ -148,13 +126,7 @@ public sealed class CampaignGrain : Grain, ICampaignGrain
         return results.OfType<PointResult>().ToArray();
     }
 
-    private void RebuildTable()
-    {
-        double maxX = S.SpecJson is null ? 0.01 : CampaignSpecParser.Parse(S.SpecJson).GetSpecOrThrow().StrongDisorderMaxX;
-        var ns = S.Points.ToDictionary(p => p.Key.GrainKey, p => p.Ns, StringComparer.Ordinal);
-        var summaries = S.Points.Select(p => S.Summaries.GetValueOrDefault(p.Key.GrainKey)).OfType<PointSummary>();
-        S.Table = TableMapping.Build(summaries, ns, maxX);
-    }
+    private void RebuildTable() => S.Table = CampaignTables.Build(S, p => S.Summaries.GetValueOrDefault(p.Key.GrainKey));
 
     private static SubmitResult Refuse(string error) => new(error, 0, 0, 0, false);
 }

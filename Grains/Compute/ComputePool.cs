@@ -76,37 +76,46 @@ public sealed class ComputePool : IDisposable
     private async Task ExecuteAsync(BatchWork work)
     {
         var batch = _grains.GetGrain<IRealizationBatchGrain>(work.Id.GrainKey);
+        BatchResult? result = null;
+        string? failure = null;
         try
         {
-            BatchResult result = BatchComputation.Run(work, _stopping.Token);
+            result = BatchComputation.Run(work, _stopping.Token);
             Interlocked.Increment(ref _computed);
             AddSeconds(result.ComputeSeconds);
-            await batch.Complete(result);
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
         {
             // The silo is stopping: the dispatcher re-queues this silo's leases when it leaves.
         }
-        catch (Exception e) when (!_stopping.IsCancellationRequested)
+        catch (Exception e)
         {
             _logger.LogWarning(e, "batch {Batch} attempt {Attempt} failed", work.Id.GrainKey, work.Attempt);
-            try
+            failure = e.GetType().Name + ": " + e.Message;
+        }
+        finally
+        {
+            // The slot is free once the kernel is done: storing and reporting are I/O and must
+            // not hold back the next computation.
+            Interlocked.Decrement(ref _busy);
+            _slotFreed.Release();
+        }
+
+        try
+        {
+            if (result is not null)
             {
-                await batch.Fail(work, e.GetType().Name + ": " + e.Message);
+                await batch.Complete(result);
             }
-            catch (Exception report) when (!_stopping.IsCancellationRequested)
+            else if (failure is not null)
             {
-                _logger.LogWarning(report, "could not report the failure of batch {Batch}; it will be re-dispatched", work.Id.GrainKey);
+                await batch.Fail(work, failure);
             }
         }
         catch (Exception e)
         {
-            _logger.LogDebug(e, "batch {Batch} abandoned while the silo stops", work.Id.GrainKey);
-        }
-        finally
-        {
-            Interlocked.Decrement(ref _busy);
-            _slotFreed.Release();
+            // Nothing is lost: the point re-dispatches the batch, and a stored result is reported without recomputing.
+            _logger.LogWarning(e, "could not report batch {Batch}; it will be re-dispatched", work.Id.GrainKey);
         }
     }
 

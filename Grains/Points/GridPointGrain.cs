@@ -203,20 +203,5 @@ public sealed class GridPointGrain : Grain, IGridPointGrain
         }
     }
 
-    private PointSummary Summary()
-    {
-        PointAssignment? a = S.Assignment;
-        if (a is null)
-        {
-            throw new InvalidOperationException($"grid point {this.GetPrimaryKeyString()} has not been started");
-        }
-
-        PointStatus status = S.Failure is not null ? PointStatus.Failed
-            : S.Result is not null ? PointStatus.Done
-            : S.Cancelled ? PointStatus.Cancelled
-            : S.Merged.Count > 0 ? PointStatus.Running
-            : PointStatus.Pending;
-        long done = S.Plan.Where(b => S.Merged.Contains(b.First)).Sum(b => (long)b.Count);
-        return new PointSummary(a.Key, status, done, a.Ns, S.Merged.Count, S.Plan.Count, S.Result?.FitMag, S.Result?.FitPur, S.Failure, a.Observables);
-    }
+    private PointSummary Summary() => PointProgress.Summarize(S);
 }

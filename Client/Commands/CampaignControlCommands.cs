@@ -1,0 +1,78 @@
+using Sweep.Client.Cli;
+using Sweep.Client.Local;
+using Sweep.Grains.Interfaces;
+using Sweep.Grains.Storage;
+
+namespace Sweep.Client.Commands;
+
+/// <summary>`sweep cancel` and `sweep delete`: change what the store holds for a campaign.</summary>
+internal static class CampaignControlCommands
+{
+    /// <summary>
+    /// Cancels a campaign. If a run holds the data directory, a request file asks it to cancel;
+    /// otherwise the stored campaign is marked cancelled directly. `sweep run` resumes it.
+    /// </summary>
+    public static async Task<int> CancelAsync(IReadOnlyList<string> args, TextWriter stdout)
+    {
+        var reader = new ArgumentReader(args, new HashSet<string>(StringComparer.Ordinal) { "--data" }, new HashSet<string>(StringComparer.Ordinal));
+        if (reader.Positionals.Count != 1)
+        {
+            throw new UsageException("usage: sweep cancel CAMPAIGN [--data DIR]");
+        }
+
+        string name = reader.Positionals[0];
+        DataDirectory data = DataDirectory.Resolve(reader.String("--data"));
+        StoredCampaign.Load(data, name);
+        FileStream? dataLock = data.TryLock();
+        if (dataLock is null)
+        {
+            File.WriteAllText(data.CancelRequestPath(name), DateTimeOffset.UtcNow.ToString("O"));
+            stdout.WriteLine($"asked the running sweep in {data.Path} to cancel '{name}'; stored results stay, `sweep run` resumes it");
+            return 0;
+        }
+
+        using (dataLock)
+        {
+            await using LocalCluster cluster = await LocalCluster.StartAsync(data, 1, CancellationToken.None);
+            await cluster.Grains.GetGrain<ICampaignGrain>(name).Cancel();
+        }
+
+        stdout.WriteLine($"cancelled '{name}'; stored results stay, `sweep run` with its spec resumes it");
+        return 0;
+    }
+
+    /// <summary>Deletes every stored state of a campaign, after confirmation unless --yes.</summary>
+    public static int Delete(IReadOnlyList<string> args, TextReader stdin, TextWriter stdout)
+    {
+        var reader = new ArgumentReader(args, new HashSet<string>(StringComparer.Ordinal) { "--data" }, new HashSet<string>(StringComparer.Ordinal) { "--yes" });
+        if (reader.Positionals.Count != 1)
+        {
+            throw new UsageException("usage: sweep delete CAMPAIGN [--yes] [--data DIR]");
+        }
+
+        string name = reader.Positionals[0];
+        DataDirectory data = DataDirectory.Resolve(reader.String("--data"));
+        StoredCampaign campaign = StoredCampaign.Load(data, name);
+        using FileStream dataLock = data.Lock();
+        if (!reader.Flag("--yes"))
+        {
+            stdout.Write($"delete campaign '{name}' ({campaign.State.Points.Count} points, all stored batches) from {data.Path}? [y/N] ");
+            stdout.Flush();
+            string? answer = stdin.ReadLine();
+            if (answer is null)
+            {
+                throw UsageException.ForOption("--yes", "no terminal to confirm on; pass --yes to delete without asking");
+            }
+
+            if (!answer.Trim().Equals("y", StringComparison.OrdinalIgnoreCase) && !answer.Trim().Equals("yes", StringComparison.OrdinalIgnoreCase))
+            {
+                stdout.WriteLine("nothing deleted");
+                return 1;
+            }
+        }
+
+        int rows = SqliteStateEraser.Delete(data.DatabasePath, [GrainIds.Campaign(name)], GrainIds.ChildPrefixes(name));
+        stdout.WriteLine($"deleted campaign '{name}' ({rows} stored states)");
+        return 0;
+    }
+}

@@ -1,0 +1,69 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Sweep.Client.Cli;
+using Sweep.Client.Local;
+using Sweep.Client.Output;
+using Sweep.Grains.Interfaces;
+
+namespace Sweep.Client.Commands;
+
+/// <summary>
+/// `sweep export CAMPAIGN --out DIR`: every finished point's curves and fits, the per-point
+/// fit table and the scaling tables, as CSV and JSON.
+/// </summary>
+internal static class ExportCommand
+{
+    public static int Run(IReadOnlyList<string> args, TextWriter stdout)
+    {
+        var reader = new ArgumentReader(args, new HashSet<string>(StringComparer.Ordinal) { "--data", "--out" }, new HashSet<string>(StringComparer.Ordinal));
+        if (reader.Positionals.Count != 1 || reader.String("--out") is not { } outDir)
+        {
+            throw new UsageException("usage: sweep export CAMPAIGN --out DIR [--data DIR]");
+        }
+
+        StoredCampaign campaign = StoredCampaign.Load(DataDirectory.Resolve(reader.String("--data")), reader.Positionals[0]);
+        string pointsDir = Path.Combine(outDir, "points");
+        Directory.CreateDirectory(pointsDir);
+        CampaignStatus status = campaign.Status();
+        File.WriteAllText(Path.Combine(outDir, "spec.json"), campaign.State.SpecJson);
+        File.WriteAllText(Path.Combine(outDir, "table.json"), TableWriter.Render(campaign.Table(), status.PointSummaries, "json"));
+        File.WriteAllText(Path.Combine(outDir, "table.csv"), TableWriter.Render(campaign.Table(), status.PointSummaries, "csv"));
+
+        IReadOnlyList<PointResult> results = campaign.Results();
+        var fits = new StringBuilder("d,alpha,x,N,realizations,observable,A,gamma,beta,A_err,gamma_err,beta_err,beta_err_jackknife,i0,i1,t0,t1,error\n");
+        foreach (PointResult r in results)
+        {
+            string stem = FileStem(r.Key);
+            File.WriteAllText(Path.Combine(pointsDir, stem + ".csv"), CurvesCsv(r));
+            File.WriteAllText(Path.Combine(pointsDir, stem + ".json"), PointResultJson.Write(r));
+            AppendFit(fits, r, "mag", r.FitMag);
+            AppendFit(fits, r, "pur", r.FitPur);
+        }
+
+        File.WriteAllText(Path.Combine(outDir, "fits.csv"), fits.ToString());
+        stdout.WriteLine($"exported {results.Count} finished points of {status.Points} to {Path.GetFullPath(outDir)}{(results.Count < status.Points ? " (partial: the campaign is not finished)" : string.Empty)}");
+        return 0;
+    }
+
+    public static string FileStem(PointKey k)
+        => string.Create(CultureInfo.InvariantCulture, $"d{k.D}_alpha{k.Alpha:R}_x{k.X:R}_N{k.N}");
+
+    private static string R(double v) => double.IsFinite(v) ? v.ToString("R", CultureInfo.InvariantCulture) : string.Empty;
+
+    private static string CurvesCsv(PointResult r)
+    {
+        var sb = new StringBuilder();
+        sb.AppendLine(CultureInfo.InvariantCulture, $"# d={r.Key.D} alpha={r.Key.Alpha:R} x={r.Key.X:R} N={r.Key.N} Ns={r.Realizations} time_unit={r.Provenance.Settings.TimeUnit}; t dimensionless (see spec.json); sem = standard error of the mean");
+        sb.AppendLine("t,mag,mag_sem,pur,pur_sem");
+        for (int k = 0; k < r.T.Length; k++)
+        {
+            sb.AppendLine(CultureInfo.InvariantCulture, $"{R(r.T[k])},{R(r.Mag[k])},{R(r.MagSem[k])},{R(r.Pur[k])},{R(r.PurSem[k])}");
+        }
+
+        return sb.ToString();
+    }
+
+    private static void AppendFit(StringBuilder sb, PointResult r, string observable, FitData f)
+        => sb.AppendLine(CultureInfo.InvariantCulture, $"{r.Key.D},{R(r.Key.Alpha)},{R(r.Key.X)},{r.Key.N},{r.Realizations},{observable},{R(f.A)},{R(f.Gamma)},{R(f.Beta)},{R(f.AErr)},{R(f.GammaErr)},{R(f.BetaErr)},{R(f.BetaJackknifeError)},{f.I0},{f.I1},{R(f.T0)},{R(f.T1)},\"{f.Error}\"");
+}

@@ -1,0 +1,137 @@
+using System.Globalization;
+using System.Text.Json;
+using Sweep.Client.Cli;
+using Sweep.Client.Local;
+using Sweep.Client.Output;
+using Sweep.Grains.Interfaces;
+using Sweep.Grains.Storage;
+
+namespace Sweep.Client.Commands;
+
+/// <summary>`sweep list`, `status`, `table`: read the store, also while a run is writing to it.</summary>
+internal static class StoreCommands
+{
+    private static readonly HashSet<string> NoFlags = new(StringComparer.Ordinal);
+
+    public static int List(IReadOnlyList<string> args, TextWriter stdout)
+    {
+        var reader = new ArgumentReader(args, new HashSet<string>(StringComparer.Ordinal) { "--data" }, NoFlags);
+        NoPositionals(reader, "sweep list [--data DIR]");
+        DataDirectory data = DataDirectory.Resolve(reader.String("--data"));
+        using SweepStoreReader store = StoredCampaign.OpenStore(data);
+        IReadOnlyList<string> names = store.CampaignNames();
+        if (names.Count == 0)
+        {
+            stdout.WriteLine($"no campaigns in {data.Path}");
+        }
+
+        foreach (string name in names)
+        {
+            CampaignStatus s = StoredCampaign.Load(data, name).Status();
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-24} {StateWord(s),-9} points {s.PointsDone}/{s.Points} ({s.PointsFailed} failed), realizations {s.RealizationsDone}/{s.RealizationsTarget}"));
+        }
+
+        return 0;
+    }
+
+    public static int Status(IReadOnlyList<string> args, TextWriter stdout)
+    {
+        var reader = new ArgumentReader(args, new HashSet<string>(StringComparer.Ordinal) { "--data" }, new HashSet<string>(StringComparer.Ordinal) { "--json" });
+        if (reader.Positionals.Count > 1)
+        {
+            throw new UsageException("usage: sweep status [CAMPAIGN] [--json] [--data DIR]");
+        }
+
+        DataDirectory data = DataDirectory.Resolve(reader.String("--data"));
+        IReadOnlyList<string> names;
+        using (SweepStoreReader store = StoredCampaign.OpenStore(data))
+        {
+            names = reader.Positionals.Count == 1 ? [reader.Positionals[0]] : store.CampaignNames();
+        }
+
+        var statuses = names.Select(n => StoredCampaign.Load(data, n).Status()).ToList();
+        if (reader.Flag("--json"))
+        {
+            stdout.WriteLine(StatusJson(statuses));
+            return 0;
+        }
+
+        foreach (CampaignStatus s in statuses)
+        {
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"campaign {s.Name}: {StateWord(s)}; points {s.PointsDone}/{s.Points} done, {s.PointsFailed} failed; realizations {s.RealizationsDone}/{s.RealizationsTarget}; batches {s.BatchesDone}/{s.BatchesTotal} stored"));
+            foreach (PointSummary p in s.PointSummaries.Where(p => p.Status == PointStatus.Failed))
+            {
+                stdout.WriteLine($"  FAILED {p.Key.GrainKey}: {p.Failure}");
+            }
+        }
+
+        return 0;
+    }
+
+    public static int Table(IReadOnlyList<string> args, TextWriter stdout)
+    {
+        var reader = new ArgumentReader(args, new HashSet<string>(StringComparer.Ordinal) { "--data", "--format" }, NoFlags);
+        if (reader.Positionals.Count != 1)
+        {
+            throw new UsageException("usage: sweep table CAMPAIGN [--format text|csv|json|md] [--data DIR]");
+        }
+
+        string format = reader.String("--format") ?? "text";
+        if (!TableWriter.Formats.Contains(format))
+        {
+            throw UsageException.ForOption("--format", $"must be one of {string.Join(", ", TableWriter.Formats)} (got '{format}')");
+        }
+
+        StoredCampaign campaign = StoredCampaign.Load(DataDirectory.Resolve(reader.String("--data")), reader.Positionals[0]);
+        stdout.Write(TableWriter.Render(campaign.Table(), campaign.Status().PointSummaries, format));
+        return 0;
+    }
+
+    public static string StateWord(CampaignStatus s)
+        => s.Cancelled ? "cancelled" : s.PointsDone + s.PointsFailed == s.Points ? (s.PointsFailed > 0 ? "failed" : "finished") : "running";
+
+    private static void NoPositionals(ArgumentReader reader, string usage)
+    {
+        if (reader.Positionals.Count > 0)
+        {
+            throw new UsageException($"unexpected argument '{reader.Positionals[0]}'; usage: {usage}");
+        }
+    }
+
+    private static string StatusJson(IReadOnlyList<CampaignStatus> statuses)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            w.WriteStartArray();
+            foreach (CampaignStatus s in statuses)
+            {
+                w.WriteStartObject();
+                w.WriteString("name", s.Name);
+                w.WriteString("state", StateWord(s));
+                w.WriteNumber("points", s.Points);
+                w.WriteNumber("points_done", s.PointsDone);
+                w.WriteNumber("points_failed", s.PointsFailed);
+                w.WriteNumber("realizations_done", s.RealizationsDone);
+                w.WriteNumber("realizations_target", s.RealizationsTarget);
+                w.WriteNumber("batches_stored", s.BatchesDone);
+                w.WriteNumber("batches_total", s.BatchesTotal);
+                w.WriteStartArray("failures");
+                foreach (PointSummary p in s.PointSummaries.Where(p => p.Status == PointStatus.Failed))
+                {
+                    w.WriteStartObject();
+                    w.WriteString("point", p.Key.GrainKey);
+                    w.WriteString("reason", p.Failure);
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
+}

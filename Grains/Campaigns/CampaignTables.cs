@@ -1,0 +1,20 @@
+using Sweep.Campaigns;
+using Sweep.Grains.Interfaces;
+using Sweep.Grains.Mapping;
+
+namespace Sweep.Grains.Campaigns;
+
+/// <summary>The scaling tables of a campaign from its points' summaries: shared by the grain and by readers of the store.</summary>
+public static class CampaignTables
+{
+    public static ScalingTable Build(CampaignState state, Func<PointAssignment, PointSummary?> summaryOf)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(summaryOf);
+        double maxX = state.SpecJson is null
+            ? CampaignSpec.DefaultStrongDisorderMaxX
+            : CampaignSpecParser.Parse(state.SpecJson).GetSpecOrThrow().StrongDisorderMaxX;
+        var ns = state.Points.ToDictionary(p => p.Key.GrainKey, p => p.Ns, StringComparer.Ordinal);
+        return TableMapping.Build(state.Points.Select(summaryOf).OfType<PointSummary>(), ns, maxX);
+    }
+}
