@@ -1,13 +1,8 @@
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Orleans.Configuration;
-using Sweep.Grains;
 using Sweep.Grains.Compute;
 using Sweep.Grains.Hosting;
-using Sweep.Grains.Storage;
 
 namespace Sweep.Client.Local;
 
@@ -39,13 +34,7 @@ internal sealed class LocalCluster : IAsyncDisposable
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Logging.AddFilter("Orleans", LogLevel.Error);
         builder.Logging.AddFilter("Microsoft", LogLevel.Error);
-        builder.UseOrleans(silo =>
-        {
-            silo.UseLocalhostClustering(siloPort: FreePort(), gatewayPort: FreePort(), serviceId: "sweep-local", clusterId: "sweep-local");
-            silo.Configure<EndpointOptions>(o => o.AdvertisedIPAddress = IPAddress.Loopback);
-            silo.AddSqliteGrainStorage(StorageSchema.Provider, o => o.DatabasePath = data.DatabasePath);
-            silo.AddSweepCompute(compute => compute.Slots = slots);
-        });
+        builder.UseOrleans(silo => silo.UseSweepLocalMode(data.DatabasePath, slots));
         IHost host = builder.Build();
         await host.StartAsync(cancellationToken);
         return new LocalCluster(host);
@@ -63,13 +52,5 @@ internal sealed class LocalCluster : IAsyncDisposable
         {
             _host.Dispose();
         }
-    }
-
-    // Port 0 is not accepted by localhost clustering, so ask the OS for a free loopback port.
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

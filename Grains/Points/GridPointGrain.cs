@@ -19,6 +19,9 @@ public sealed class GridPointGrain : Grain, IGridPointGrain
     private readonly PointOptions _options;
     private readonly ILogger<GridPointGrain> _logger;
     private IGrainTimer? _redispatch;
+    private IGrainTimer? _flush;
+    private EnsembleAccumulator? _merged;
+    private bool _dirty;
 
     public GridPointGrain(
         [PersistentState("point", StorageSchema.Provider)] IPersistentState<PointState> state,
@@ -62,7 +65,7 @@ public sealed class GridPointGrain : Grain, IGridPointGrain
 
         if (changed)
         {
-            await _state.WriteStateAsync();
+            await Flush();
         }
 
         if (S.Failure is null && S.Result is null && AllMerged())
@@ -88,15 +91,20 @@ public sealed class GridPointGrain : Grain, IGridPointGrain
             return false;
         }
 
-        EnsembleAccumulator merged = S.Sums?.ToAccumulator() ?? new EnsembleAccumulator(result.Sums.TimePoints);
-        merged.Merge(result.Sums.ToAccumulator());
-        S.Sums = merged.ToData();
+        _merged ??= S.Sums?.ToAccumulator() ?? new EnsembleAccumulator(result.Sums.TimePoints);
+        _merged.Merge(result.Sums.ToAccumulator());
         S.Merged.Add(first);
-        await _state.WriteStateAsync();
-
         if (S.Failure is null && AllMerged())
         {
             await Analyze();
+        }
+        else
+        {
+            // The batch's own result is already stored, so the merged sums can be persisted
+            // lazily: after a crash, batches merged since the last flush are re-dispatched and
+            // their batch grains report the stored result again, without recomputing.
+            _dirty = true;
+            EnsureFlushTimer();
         }
 
         Notify();
@@ -119,7 +127,7 @@ public sealed class GridPointGrain : Grain, IGridPointGrain
             StopTimer();
         }
 
-        await _state.WriteStateAsync();
+        await Flush();
         if (S.Failure is null)
         {
             await Dispatch();
@@ -141,7 +149,7 @@ public sealed class GridPointGrain : Grain, IGridPointGrain
 
         S.Cancelled = true;
         StopTimer();
-        await _state.WriteStateAsync();
+        await Flush();
     }
 
     private bool AllMerged() => S.Plan.Count > 0 && S.Plan.All(b => S.Merged.Contains(b.First));
@@ -164,7 +172,7 @@ public sealed class GridPointGrain : Grain, IGridPointGrain
     private async Task Analyze()
     {
         PointAssignment a = S.Assignment!;
-        EnsembleAccumulator sums = S.Sums!.ToAccumulator();
+        EnsembleAccumulator sums = _merged ?? S.Sums!.ToAccumulator();
         GridPoint point = a.Key.ToGridPoint();
         PointSettings settings = a.Settings.ToPointSettings();
         // Fitting with jackknife refits is CPU work: keep it off the grain's turn.
@@ -172,8 +180,42 @@ public sealed class GridPointGrain : Grain, IGridPointGrain
         var provenance = new Provenance(
             BatchComputation.ProgramVersion, a.Settings.Kernel, "exact ensemble sums of stored batches", a.Settings, Environment.MachineName, DateTimeOffset.UtcNow);
         S.Result = analysis.ToResult(a.Key, provenance);
-        await _state.WriteStateAsync();
+        await Flush();
         StopTimer();
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_dirty)
+        {
+            await Flush();
+        }
+
+        await base.OnDeactivateAsync(reason, cancellationToken);
+    }
+
+    private async Task Flush()
+    {
+        if (_merged is not null)
+        {
+            S.Sums = _merged.ToData();
+        }
+
+        await _state.WriteStateAsync();
+        _dirty = false;
+    }
+
+    private void EnsureFlushTimer()
+    {
+        _flush ??= this.RegisterGrainTimer(
+            async _ =>
+            {
+                if (_dirty)
+                {
+                    await Flush();
+                }
+            },
+            new GrainTimerCreationOptions(_options.FlushPeriod, _options.FlushPeriod));
     }
 
     private void EnsureTimer()

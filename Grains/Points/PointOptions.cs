@@ -1,9 +1,12 @@
 namespace Sweep.Grains.Points;
 
-/// <summary>Re-dispatch period of pending batches and the attempt cap of a failing batch.</summary>
+/// <summary>Re-dispatch period of pending batches, the attempt cap of a failing batch, and the flush period of merged sums.</summary>
 public sealed class PointOptions
 {
     public TimeSpan RedispatchPeriod { get; set; } = TimeSpan.FromSeconds(5);
 
     public int MaxAttempts { get; set; } = 3;
+
+    /// <summary>How often merged sums are written while batches keep arriving (each batch is stored on its own at once).</summary>
+    public TimeSpan FlushPeriod { get; set; } = TimeSpan.FromSeconds(2);
 }

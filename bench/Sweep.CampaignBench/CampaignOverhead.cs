@@ -1,0 +1,109 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Sweep.Campaigns;
+using Sweep.Grains.Compute;
+using Sweep.Grains.Hosting;
+using Sweep.Grains.Interfaces;
+
+namespace Sweep.CampaignBench;
+
+/// <summary>
+/// `campaign SPEC [--slots K] [--repeat R]`: wall time of a campaign through the grains (local
+/// mode, fresh SQLite store each time) against the same batches computed directly, alternated
+/// R times; prints medians, their ratio, the overhead per batch and the kernel's share.
+/// </summary>
+internal static class CampaignOverhead
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        string specPath = args.Length > 0 ? args[0] : "campaigns/quick.json";
+        int slots = Option(args, "--slots", Environment.ProcessorCount);
+        int repeat = Option(args, "--repeat", 3);
+        CampaignSpec spec = CampaignSpecParser.ParseFile(specPath).GetSpecOrThrow();
+
+        var direct = new List<double>();
+        var grains = new List<double>();
+        var kernelShare = new List<double>();
+        var directCpu = new List<double>();
+        var grainsCpu = new List<double>();
+        using var self = Process.GetCurrentProcess();
+        double Cpu()
+        {
+            self.Refresh();
+            return self.TotalProcessorTime.TotalSeconds;
+        }
+
+        int batches = 0;
+        for (int i = 0; i < repeat; i++)
+        {
+            double cpu0 = Cpu();
+            var clock = Stopwatch.StartNew();
+            batches = DirectCampaign.Run(spec, slots);
+            direct.Add(clock.Elapsed.TotalSeconds);
+            double cpu1 = Cpu();
+            (double wall, double computeSeconds) = await ThroughGrains(spec, slots);
+            grains.Add(wall);
+            directCpu.Add(cpu1 - cpu0);
+            grainsCpu.Add(Cpu() - cpu1);
+            kernelShare.Add(computeSeconds / (wall * slots));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"run {i + 1}: direct {direct[^1]:F2} s wall / {directCpu[^1]:F2} s CPU, grains {wall:F2} s wall / {grainsCpu[^1]:F2} s CPU (host start and stop included in CPU)"));
+        }
+
+        double d = Median(direct), g = Median(grains);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"spec {specPath}: {batches} batches, {slots} slots, {repeat} alternated runs"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"median direct {d:F3} s, median through grains {g:F3} s, ratio {g / d:F3} (overhead {(g / d - 1) * 100:F1}%)"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"median CPU: direct {Median(directCpu):F3} s, through grains {Median(grainsCpu):F3} s, ratio {Median(grainsCpu) / Median(directCpu):F3}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"overhead per batch {(g - d) / batches * 1e3:F2} ms (wall, with {slots} slots); batch computation {Median(kernelShare) * 100:F1}% of slot time"));
+        return 0;
+    }
+
+    private static async Task<(double Wall, double ComputeSeconds)> ThroughGrains(CampaignSpec spec, int slots)
+    {
+        string dir = Directory.CreateTempSubdirectory("sweep-bench-").FullName;
+        try
+        {
+            var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+            builder.Logging.ClearProviders();
+            builder.UseOrleans(silo => silo.UseSweepLocalMode(Path.Combine(dir, "sweep.db"), slots));
+            using IHost host = builder.Build();
+            await host.StartAsync();
+            var campaign = host.Services.GetRequiredService<IGrainFactory>().GetGrain<ICampaignGrain>(spec.Name);
+            var clock = Stopwatch.StartNew();
+            SubmitResult submitted = await campaign.Submit(CampaignSpecJson.Write(spec));
+            if (submitted.Error is not null)
+            {
+                throw new InvalidOperationException(submitted.Error);
+            }
+
+            while (!(await campaign.GetStatus()).Finished)
+            {
+                await Task.Delay(20);
+            }
+
+            double wall = clock.Elapsed.TotalSeconds;
+            double compute = host.Services.GetRequiredService<ComputePool>().ComputeSeconds;
+            await host.StopAsync();
+            return (wall, compute);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    private static int Option(string[] args, string name, int fallback)
+    {
+        int i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        int n = sorted.Count;
+        return n % 2 == 1 ? sorted[n / 2] : 0.5 * (sorted[(n / 2) - 1] + sorted[n / 2]);
+    }
+}

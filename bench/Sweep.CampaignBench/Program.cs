@@ -1,0 +1,1 @@
+return await Sweep.CampaignBench.CampaignOverhead.RunAsync(args);
