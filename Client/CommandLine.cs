@@ -31,10 +31,10 @@ internal static class CommandLine
             e.Cancel = true;
             cancel.Cancel();
         };
-        return Run(args, Console.Out, Console.Error, cancel.Token);
+        return Run(args, Console.Out, Console.Error, Console.In, cancel.Token);
     }
 
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, TextReader? stdin = null, CancellationToken cancellationToken = default)
     {
         if (args.Length == 0 || args[0] is "help" or "--help" or "-h")
         {
@@ -55,7 +55,7 @@ internal static class CommandLine
                 "table" => StoreCommands.Table(rest, stdout),
                 "export" => ExportCommand.Run(rest, stdout),
                 "cancel" => CampaignControlCommands.CancelAsync(rest, stdout).GetAwaiter().GetResult(),
-                "delete" => CampaignControlCommands.Delete(rest, Console.In, stdout),
+                "delete" => CampaignControlCommands.Delete(rest, stdin ?? TextReader.Null, stdout),
                 _ => throw new UsageException($"unknown command '{command}' (try: sweep help)"),
             };
         }
