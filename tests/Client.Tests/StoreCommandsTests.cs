@@ -38,6 +38,11 @@ public sealed class StoreCommandsTests : IDisposable
 
     private static (int Code, string Out, string Err) Sweep(params string[] args) => Sweep(null, args);
 
+    // JSON numbers are written in round-trip form, so parsing them back gives the exact doubles.
+    private static long[] Bits(JsonElement e) => e.ValueKind == JsonValueKind.Array
+        ? e.EnumerateArray().Select(v => BitConverter.DoubleToInt64Bits(v.GetDouble())).ToArray()
+        : [BitConverter.DoubleToInt64Bits(e.GetDouble())];
+
     [Fact]
     public void ListStatusTableExportAndDeleteWorkOnAStoredCampaign()
     {
@@ -75,6 +80,20 @@ public sealed class StoreCommandsTests : IDisposable
         string[] curve = File.ReadAllLines(Path.Combine(outDir, "points", "d2_alpha3_x0.01_N10.csv"));
         Assert.Equal(2 + 40, curve.Length);
         Assert.Equal(1 + 12, File.ReadAllLines(Path.Combine(outDir, "fits.csv")).Length);
+
+        // `sweep point` with the campaign's seed gives the same bits as the campaign's point.
+        var point = Sweep("point", "--d", "2", "--alpha", "3", "--x", "0.01", "--n", "10", "--ns", "24", "--seed", "3", "--t-points", "40", "--json");
+        using (var direct = JsonDocument.Parse(point.Out))
+        using (var stored = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "points", "d2_alpha3_x0.01_N10.json"))))
+        {
+            foreach (string key in new[] { "t", "mag", "mag_sem", "pur", "pur_sem", "jnn_ratio" })
+            {
+                Assert.Equal(Bits(direct.RootElement.GetProperty(key)), Bits(stored.RootElement.GetProperty(key)));
+            }
+
+            Assert.Equal(Bits(direct.RootElement.GetProperty("fit_mag").GetProperty("beta")), Bits(stored.RootElement.GetProperty("fit_mag").GetProperty("beta")));
+            Assert.Equal(Bits(direct.RootElement.GetProperty("fit_pur").GetProperty("beta_err_jackknife")), Bits(stored.RootElement.GetProperty("fit_pur").GetProperty("beta_err_jackknife")));
+        }
 
         var refused = Sweep(new StringReader("no\n"), "delete", "store-cmds", "--data", Data);
         Assert.Equal(1, refused.Code);
