@@ -77,11 +77,28 @@ public sealed class SweepCluster : IAsyncDisposable
                 return status;
             }
 
-            Assert.True(
-                DateTime.UtcNow < deadline,
-                $"campaign '{name}' did not {what} within {FinishDeadline}: {status.BatchesDone}/{status.BatchesTotal} batches, {status.PointsDone}/{status.Points} points");
+            if (DateTime.UtcNow >= deadline)
+            {
+                Assert.Fail($"campaign '{name}' did not {what} within {FinishDeadline}: {status.BatchesDone}/{status.BatchesTotal} batches, " +
+                    $"{status.PointsDone}/{status.Points} points; {await DescribeAsync(status)}");
+            }
+
             await Task.Delay(20);
         }
+    }
+
+    // What a hung campaign is waiting for, so a failure says where the work went.
+    private async Task<string> DescribeAsync(CampaignStatus status)
+    {
+        var (queued, leased) = await Client.GetGrain<IDispatcherGrain>(0).GetCounts();
+        var points = new List<string>();
+        foreach (PointSummary p in status.PointSummaries.Where(p => p.Status != PointStatus.Done))
+        {
+            PointSummary now = await Client.GetGrain<IGridPointGrain>(p.Key.GrainKey).GetSummary();
+            points.Add($"{p.Key.GrainKey}: campaign sees {p.Status} {p.BatchesDone}/{p.BatchesTotal}, point says {now.Status} {now.BatchesDone}/{now.BatchesTotal}");
+        }
+
+        return $"dispatcher {queued} queued, {leased} leased; silos {string.Join(", ", Cluster.Silos.Select(s => s.SiloAddress))}; " + string.Join("; ", points);
     }
 
     /// <summary>Stops one silo gracefully, keeping its pool's count.</summary>
@@ -89,6 +106,13 @@ public sealed class SweepCluster : IAsyncDisposable
     {
         _stoppedPools.Add(Pool(silo));
         await Cluster.StopSiloAsync(silo);
+    }
+
+    /// <summary>Kills one silo without a shutdown; its compute threads run on until their next realization.</summary>
+    public async Task KillSiloAsync(InProcessSiloHandle silo)
+    {
+        _stoppedPools.Add(Pool(silo));
+        await Cluster.KillSiloAsync(silo);
     }
 
     public async ValueTask DisposeAsync()
