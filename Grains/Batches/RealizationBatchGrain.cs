@@ -58,6 +58,7 @@ public sealed class RealizationBatchGrain : Grain, IRealizationBatchGrain
         _running = false;
         await GrainFactory.GetGrain<IDispatcherGrain>(0).Complete(work.Id);
         await GrainFactory.GetGrain<IGridPointGrain>(work.Id.Point.GrainKey).ReportFailure(work.Id, work.Attempt, reason);
+        DeactivateOnIdle();
     }
 
     public Task<BatchResult?> GetStoredResult() => Task.FromResult(_state.State.Result);
@@ -66,5 +67,9 @@ public sealed class RealizationBatchGrain : Grain, IRealizationBatchGrain
     {
         await GrainFactory.GetGrain<IGridPointGrain>(result.Id.Point.GrainKey).ReportBatch(result);
         await GrainFactory.GetGrain<IDispatcherGrain>(0).Complete(result.Id);
+        // A reported batch has nothing left to do: let it go, so thousands of finished batches
+        // (each holding its sums) do not stay in memory, and a later re-dispatch activates it
+        // on the silo that leased it.
+        DeactivateOnIdle();
     }
 }

@@ -1,6 +1,8 @@
+using Microsoft.Extensions.Options;
 using Sweep.Campaigns;
 using Sweep.Grains.Interfaces;
 using Sweep.Grains.Mapping;
+using Sweep.Grains.Points;
 using PointKey = Sweep.Grains.Interfaces.PointKey;
 
 namespace Sweep.Grains.Campaigns;
@@ -12,10 +14,25 @@ namespace Sweep.Grains.Campaigns;
 public sealed class CampaignGrain : Grain, ICampaignGrain
 {
     private readonly IPersistentState<CampaignState> _state;
+    private readonly PointOptions _options;
+    private IGrainTimer? _resume;
 
-    public CampaignGrain([PersistentState("campaign", StorageSchema.Provider)] IPersistentState<CampaignState> state) => _state = state;
+    public CampaignGrain(
+        [PersistentState("campaign", StorageSchema.Provider)] IPersistentState<CampaignState> state,
+        IOptions<PointOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _state = state;
+        _options = options.Value;
+    }
 
     private CampaignState S => _state.State;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        EnsureResumeTimer();
+        return base.OnActivateAsync(cancellationToken);
+    }
 
     public async Task<SubmitResult> Submit(string specJson)
     {
@@ -70,6 +87,7 @@ public sealed class CampaignGrain : Grain, ICampaignGrain
 
         RebuildTable();
         await _state.WriteStateAsync();
+        EnsureResumeTimer();
         return new SubmitResult(null, S.Points.Count, summaries.Sum(s => s.BatchesTotal), summaries.Sum(s => s.BatchesDone), extended);
     }
 
@@ -125,6 +143,55 @@ public sealed class CampaignGrain : Grain, ICampaignGrain
         PointResult?[] results = await Task.WhenAll(S.Points.Select(p => GrainFactory.GetGrain<IGridPointGrain>(p.Key.GrainKey).GetResult()));
         return results.OfType<PointResult>().ToArray();
     }
+
+    /// <summary>
+    /// A point's re-dispatch timer lives only as long as its activation: a point whose silo went
+    /// away is not re-activated until something calls it, and its queued batches may have gone
+    /// with the dispatcher. Its one-way progress reports to a lost campaign activation are gone
+    /// too. So while points are unfinished the campaign re-starts them (idempotent) and takes
+    /// their answers as the newest summaries.
+    /// </summary>
+    private void EnsureResumeTimer()
+    {
+        if (S.SpecJson is not null && !S.Cancelled)
+        {
+            _resume ??= this.RegisterGrainTimer(
+                _ => ResumeUnfinishedPoints(),
+                new GrainTimerCreationOptions(_options.RedispatchPeriod, _options.RedispatchPeriod) { KeepAlive = true });
+        }
+    }
+
+    private async Task ResumeUnfinishedPoints()
+    {
+        PointAssignment[] unfinished = S.Cancelled ? [] : S.Points.Where(p => !IsFinished(S.Summaries.GetValueOrDefault(p.Key.GrainKey))).ToArray();
+        if (unfinished.Length == 0)
+        {
+            _resume?.Dispose();
+            _resume = null;
+            return;
+        }
+
+        PointSummary[] summaries = await Task.WhenAll(unfinished.Select(p => GrainFactory.GetGrain<IGridPointGrain>(p.Key.GrainKey).Start(p)));
+        bool finishedAny = false;
+        foreach (PointSummary s in summaries)
+        {
+            // Progress only grows, so an answer never overwrites a newer report that arrived first.
+            PointSummary? known = S.Summaries.GetValueOrDefault(s.Key.GrainKey);
+            if (known is null || IsFinished(s) || s.BatchesDone > known.BatchesDone)
+            {
+                S.Summaries[s.Key.GrainKey] = s;
+                finishedAny |= IsFinished(s);
+            }
+        }
+
+        if (finishedAny)
+        {
+            RebuildTable();
+            await _state.WriteStateAsync();
+        }
+    }
+
+    private static bool IsFinished(PointSummary? s) => s?.Status is PointStatus.Done or PointStatus.Failed or PointStatus.Cancelled;
 
     private void RebuildTable() => S.Table = CampaignTables.Build(S, p => S.Summaries.GetValueOrDefault(p.Key.GrainKey));
 

@@ -35,6 +35,24 @@ public sealed class ComputeWorker : BackgroundService
         await base.StopAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// False when the batch did not start, including when its grain could not be reached (an
+    /// activation left on a silo that just died): the lease is in this silo's name, which stays
+    /// alive, so unless it is returned it would sit out the whole lease timeout.
+    /// </summary>
+    private async Task<bool> TryStartAsync(BatchWork work)
+    {
+        try
+        {
+            return await _grains.GetGrain<IRealizationBatchGrain>(work.Id.GrainKey).Start(work);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            _logger.LogWarning(e, "could not start batch {Batch}; returning it to the queue", work.Id.GrainKey);
+            return false;
+        }
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         string silo = _silo.SiloAddress.ToParsableString();
@@ -60,8 +78,7 @@ public sealed class ComputeWorker : BackgroundService
 
                 foreach (BatchWork work in leased)
                 {
-                    bool started = await _grains.GetGrain<IRealizationBatchGrain>(work.Id.GrainKey).Start(work);
-                    if (!started)
+                    if (!await TryStartAsync(work))
                     {
                         await dispatcher.Return(work.Id);
                     }

@@ -52,7 +52,7 @@ public sealed class GridPointGrain : Grain, IGridPointGrain
             }
         }
 
-        bool changed = S.Assignment != assignment || S.Cancelled;
+        bool changed = !Same(S.Assignment, assignment) || S.Cancelled;
         S.Assignment = assignment;
         S.Cancelled = false;
         List<PlannedBatch> plan = BatchPlan.Extend(S.Plan, assignment.Ns, assignment.Settings.BatchSize);
@@ -86,7 +86,7 @@ public sealed class GridPointGrain : Grain, IGridPointGrain
     {
         ArgumentNullException.ThrowIfNull(result);
         long first = result.Id.First;
-        if (S.Assignment is null || S.Merged.Contains(first) || !S.Plan.Contains(new PlannedBatch(first, result.Id.Count)))
+        if (S.Assignment is null || result.Id.Point.GrainKey != this.GetPrimaryKeyString() || S.Merged.Contains(first) || !S.Plan.Contains(new PlannedBatch(first, result.Id.Count)))
         {
             return false;
         }
@@ -151,6 +151,10 @@ public sealed class GridPointGrain : Grain, IGridPointGrain
         StopTimer();
         await Flush();
     }
+
+    // Records compare arrays by reference; the observables are compared by content.
+    private static bool Same(PointAssignment? a, PointAssignment b)
+        => a is not null && a.Key == b.Key && a.Settings == b.Settings && a.Ns == b.Ns && a.Observables.SequenceEqual(b.Observables, StringComparer.Ordinal);
 
     private bool AllMerged() => S.Plan.Count > 0 && S.Plan.All(b => S.Merged.Contains(b.First));
 

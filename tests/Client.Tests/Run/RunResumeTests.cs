@@ -1,0 +1,104 @@
+using System.Text.RegularExpressions;
+
+namespace Sweep.Client.Tests.Run;
+
+/// <summary>`sweep run` as a real process: killed with SIGKILL part-way, rerun, and compared with an uninterrupted run.</summary>
+public sealed partial class RunResumeTests : IDisposable
+{
+    private static readonly TimeSpan RunLimit = TimeSpan.FromMinutes(4);
+
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "sweep-run-tests", Guid.NewGuid().ToString("N"));
+
+    public RunResumeTests() => Directory.CreateDirectory(_root);
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp directory must not fail the test.
+        }
+    }
+
+    // One realization per batch over a few points: long enough (seconds) to be killed part-way.
+    private const string Spec = """
+        {
+          "name": "resume",
+          "seed": 11,
+          "timePoints": 40,
+          "batchSize": 1,
+          "blocks": [
+            { "d": 1, "alpha": [2], "x": [0.01], "N": [8, 16, 32], "Ns": 40, "observables": ["mag", "pur"] },
+            { "d": 2, "alpha": [3], "x": [0.01], "N": [16], "Ns": 30, "observables": ["mag", "pur"] }
+          ]
+        }
+        """;
+
+    [Fact]
+    public async Task Run_killed_part_way_and_rerun_stores_the_same_bits_as_an_uninterrupted_run()
+    {
+        string spec = Path.Combine(_root, "resume.json");
+        await File.WriteAllTextAsync(spec, Spec);
+        string straight = Path.Combine(_root, "straight");
+        string resumed = Path.Combine(_root, "resumed");
+
+        using (var run = SweepProcess.Start("run", spec, "--data", straight, "--slots", "1"))
+        {
+            Assert.True(await run.WaitAsync(RunLimit) == 0, run.Stderr);
+        }
+
+        int total = StoredCampaign.StoredBatches(straight);
+        int stored;
+        using (var first = SweepProcess.Start("run", spec, "--data", resumed, "--slots", "1"))
+        {
+            await WaitForStoredBatchesAsync(first, resumed, 5);
+
+            // While the first run holds the directory, a second must fail at once and say why.
+            using (var second = SweepProcess.Start("run", spec, "--data", resumed, "--slots", "1"))
+            {
+                Assert.Equal(2, await second.WaitAsync(TimeSpan.FromSeconds(60)));
+                Assert.Contains("is in use by another sweep process", second.Stderr, StringComparison.Ordinal);
+                Assert.Equal(string.Empty, second.Stdout);
+            }
+
+            Assert.False(first.HasExited, "the first run ended before it could be killed part-way:\n" + first.Stdout);
+            first.KillHard();
+            stored = StoredCampaign.StoredBatches(resumed);
+            Assert.InRange(stored, 5, total - 1);
+        }
+
+        using (var rerun = SweepProcess.Start("run", spec, "--data", resumed, "--slots", "1"))
+        {
+            Assert.True(await rerun.WaitAsync(RunLimit) == 0, rerun.Stderr);
+            // Only what the killed run had not stored is computed again.
+            Match counts = BatchCounts().Match(rerun.Stdout);
+            Assert.True(counts.Success, rerun.Stdout);
+            Assert.Equal(total - stored, int.Parse(counts.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        Assert.Equal(total, StoredCampaign.StoredBatches(resumed));
+        StoredCampaign expected = await StoredCampaign.ReadAsync(straight, "resume");
+        StoredCampaign actual = await StoredCampaign.ReadAsync(resumed, "resume");
+        Assert.True(expected.Status.Finished && expected.Status.PointsFailed == 0);
+        Assert.All(actual.Status.PointSummaries, p => Assert.Equal(p.RealizationsTarget, p.RealizationsDone));
+        expected.AssertSameBits(actual);
+    }
+
+    private static async Task WaitForStoredBatchesAsync(SweepProcess run, string data, int count)
+    {
+        var deadline = DateTime.UtcNow + RunLimit;
+        while (StoredCampaign.StoredBatches(data) < count)
+        {
+            Assert.False(run.HasExited, $"sweep run exited before storing {count} batches:\n{run.Stdout}\n{run.Stderr}");
+            Assert.True(DateTime.UtcNow < deadline, $"sweep run stored fewer than {count} batches within {RunLimit}");
+            await Task.Delay(20);
+        }
+    }
+
+    [GeneratedRegex(@"batches: (\d+) computed in this run")]
+    private static partial Regex BatchCounts();
+}

@@ -1,0 +1,116 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Sweep.Client.Tests.Run;
+
+/// <summary>
+/// The built `sweep` command as a child process (`dotnet sweep.dll ...`), so it can be killed
+/// like a real run. Nothing is built here: the dll is the one the test run was built with.
+/// </summary>
+public sealed class SweepProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _stdout = new();
+    private readonly StringBuilder _stderr = new();
+
+    private SweepProcess(Process process) => _process = process;
+
+    public string Stdout
+    {
+        get
+        {
+            lock (_stdout)
+            {
+                return _stdout.ToString();
+            }
+        }
+    }
+
+    public string Stderr
+    {
+        get
+        {
+            lock (_stderr)
+            {
+                return _stderr.ToString();
+            }
+        }
+    }
+
+    public bool HasExited => _process.HasExited;
+
+    public int ExitCode => _process.ExitCode;
+
+    public static SweepProcess Start(params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(SweepDll.Path);
+        foreach (string a in args)
+        {
+            info.ArgumentList.Add(a);
+        }
+
+        var process = new Process { StartInfo = info };
+        var sweep = new SweepProcess(process);
+        process.OutputDataReceived += (_, e) => Append(sweep._stdout, e.Data);
+        process.ErrorDataReceived += (_, e) => Append(sweep._stderr, e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return sweep;
+    }
+
+    /// <summary>Waits for the exit; the limit only catches a hung run.</summary>
+    public async Task<int> WaitAsync(TimeSpan limit)
+    {
+        using var timeout = new CancellationTokenSource(limit);
+        try
+        {
+            await _process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            _process.Kill(entireProcessTree: true);
+            Assert.Fail($"sweep did not exit within {limit}; stdout:\n{Stdout}\nstderr:\n{Stderr}");
+        }
+
+        // The parameterless wait also drains the redirected output.
+        _process.WaitForExit();
+        return _process.ExitCode;
+    }
+
+    /// <summary>SIGKILL (Process.Kill on Unix): no shutdown code runs, as in a crash.</summary>
+    public void KillHard()
+    {
+        _process.Kill();
+        _process.WaitForExit();
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        _process.Dispose();
+    }
+
+    private static void Append(StringBuilder sb, string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (sb)
+        {
+            sb.AppendLine(line);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+using Sweep.Campaigns;
+using Sweep.Physics.Ensemble;
+using Sweep.Physics.Fits;
+using Sweep.Physics.Kernel;
+using Sweep.Physics.Points;
+using Sweep.Physics.Scaling;
+
+namespace Sweep.Grains.Tests.Orchestration;
+
+/// <summary>
+/// The reference a campaign must reproduce bit for bit: every point of the spec computed
+/// directly with the physics library, single-threaded, all realizations in one accumulator,
+/// then analysed, and the scaling analysis over the fitted betas. No grain, batch or store
+/// is involved, so any difference is the orchestration's doing.
+/// </summary>
+public sealed class StraightRun
+{
+    private StraightRun(CampaignSpec spec, IReadOnlyList<ExpectedPoint> points)
+    {
+        Spec = spec;
+        Points = points;
+        (Deviations, Exponents) = FiniteSizeScaling.Build(Betas(points), spec.StrongDisorderMaxX);
+    }
+
+    public CampaignSpec Spec { get; }
+
+    public IReadOnlyList<ExpectedPoint> Points { get; }
+
+    public IReadOnlyList<DeviationEntry> Deviations { get; }
+
+    public IReadOnlyList<ExponentEntry> Exponents { get; }
+
+    public static StraightRun Of(string specJson)
+    {
+        CampaignSpec spec = CampaignSpecParser.Parse(specJson).GetSpecOrThrow();
+        var settings = new PointSettings(spec.Seed, spec.TimePoints, spec.TimeUnit, new FitWindow(spec.FitUpper, spec.FitLower));
+        var points = CampaignGrid.Expand(spec).Select(p =>
+        {
+            double[] t = settings.TimeGrid(p.Point);
+            // The same kernel path as the compute pool picks on this machine: paths may differ in the last bits.
+            EnsembleAccumulator sums = Realization.ComputeBatch(p.Point, spec.Seed, 0, p.Ns, t, spec.TimeUnit, SpinProductKernel.BestPath);
+            return new ExpectedPoint(p, GridPointAnalysis.Analyze(p.Point, settings, t, sums));
+        }).ToList();
+        return new StraightRun(spec, points);
+    }
+
+    private static IEnumerable<PointBeta> Betas(IEnumerable<ExpectedPoint> points)
+    {
+        foreach (ExpectedPoint p in points)
+        {
+            GridPoint g = p.Point.Point;
+            if (p.Point.Observables.HasFlag(Observables.Mag) && p.Analysis.Mag.Fit.IsSuccess)
+            {
+                yield return new PointBeta(g.D, g.Alpha, g.X, g.N, Observable.Mag, p.Analysis.Mag.Fit.Beta, p.Analysis.Mag.BetaJackknifeError);
+            }
+
+            if (p.Point.Observables.HasFlag(Observables.Pur) && p.Analysis.Pur.Fit.IsSuccess)
+            {
+                yield return new PointBeta(g.D, g.Alpha, g.X, g.N, Observable.Pur, p.Analysis.Pur.Fit.Beta, p.Analysis.Pur.BetaJackknifeError);
+            }
+        }
+    }
+}
+
+/// <summary>One point of the straight run: what the spec asks for and its analysis.</summary>
+public sealed record ExpectedPoint(CampaignPoint Point, PointAnalysis Analysis);
