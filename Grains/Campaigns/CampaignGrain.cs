@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Sweep.Campaigns;
 using Sweep.Grains.Interfaces;
 using Sweep.Grains.Mapping;
@@ -7,13 +8,22 @@ namespace Sweep.Grains.Campaigns;
 
 /// <summary>
 /// A campaign: validates and stores its spec, starts one grain per grid point, follows their
-/// progress, and keeps the scaling tables current as points complete.
+/// progress, and keeps the scaling tables current as points complete. In cluster mode a
+/// durable reminder re-starts unfinished points, so the campaign outlives all of its silos.
 /// </summary>
-public sealed class CampaignGrain : Grain, ICampaignGrain
+public sealed class CampaignGrain : Grain, ICampaignGrain, IRemindable
 {
     private readonly IPersistentState<CampaignState> _state;
+    private readonly ResumeReminder _resume;
 
-    public CampaignGrain([PersistentState("campaign", StorageSchema.Provider)] IPersistentState<CampaignState> state) => _state = state;
+    public CampaignGrain(
+        [PersistentState("campaign", StorageSchema.Provider)] IPersistentState<CampaignState> state,
+        IOptions<CampaignOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _state = state;
+        _resume = new ResumeReminder(this, options.Value);
+    }
 
     private CampaignState S => _state.State;
 
@@ -62,14 +72,16 @@ public sealed class CampaignGrain : Grain, ICampaignGrain
         S.Cancelled = false;
         await _state.WriteStateAsync();
 
-        PointSummary[] summaries = await Task.WhenAll(S.Points.Select(p => GrainFactory.GetGrain<IGridPointGrain>(p.Key.GrainKey).Start(p)));
-        foreach (PointSummary s in summaries)
+        PointSummary[] summaries = await StartPoints(S.Points);
+        if (AllFinished())
         {
-            S.Summaries[s.Key.GrainKey] = s;
+            await _resume.DropAsync();
+        }
+        else
+        {
+            await _resume.KeepAsync();
         }
 
-        RebuildTable();
-        await _state.WriteStateAsync();
         return new SubmitResult(null, S.Points.Count, summaries.Sum(s => s.BatchesTotal), summaries.Sum(s => s.BatchesDone), extended);
     }
 
@@ -114,7 +126,27 @@ public sealed class CampaignGrain : Grain, ICampaignGrain
         {
             RebuildTable();
             await _state.WriteStateAsync();
+            if (AllFinished())
+            {
+                await _resume.DropAsync();
+            }
         }
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != ResumeReminder.Name)
+        {
+            return;
+        }
+
+        if (S.SpecJson is null || S.Cancelled || AllFinished())
+        {
+            await _resume.DropAsync();
+            return;
+        }
+
+        await StartPoints(S.Points.Where(p => !IsFinished(p)));
     }
 
     public Task<string?> GetSpec() => Task.FromResult(S.SpecJson);
@@ -128,6 +160,7 @@ public sealed class CampaignGrain : Grain, ICampaignGrain
 
         S.Cancelled = true;
         await _state.WriteStateAsync();
+        await _resume.DropAsync();
         await GrainFactory.GetGrain<IDispatcherGrain>(0).CancelCampaign(this.GetPrimaryKeyString());
         await Task.WhenAll(S.Points.Select(p => GrainFactory.GetGrain<IGridPointGrain>(p.Key.GrainKey).Cancel()));
     }
@@ -147,6 +180,28 @@ public sealed class CampaignGrain : Grain, ICampaignGrain
         PointResult?[] results = await Task.WhenAll(S.Points.Select(p => GrainFactory.GetGrain<IGridPointGrain>(p.Key.GrainKey).GetResult()));
         return results.OfType<PointResult>().ToArray();
     }
+
+    /// <summary>
+    /// Starts points (again): each one stores its assignment, merges nothing twice and
+    /// re-enqueues only batches that are not merged yet, so this is safe to repeat.
+    /// </summary>
+    private async Task<PointSummary[]> StartPoints(IEnumerable<PointAssignment> points)
+    {
+        PointSummary[] summaries = await Task.WhenAll(points.Select(p => GrainFactory.GetGrain<IGridPointGrain>(p.Key.GrainKey).Start(p)));
+        foreach (PointSummary s in summaries)
+        {
+            S.Summaries[s.Key.GrainKey] = s;
+        }
+
+        RebuildTable();
+        await _state.WriteStateAsync();
+        return summaries;
+    }
+
+    private bool IsFinished(PointAssignment point)
+        => S.Summaries.TryGetValue(point.Key.GrainKey, out PointSummary? s) && s.Status is PointStatus.Done or PointStatus.Failed;
+
+    private bool AllFinished() => S.Points.All(IsFinished);
 
     private void RebuildTable()
     {
