@@ -1,0 +1,8 @@
+# The standalone silo, published self-contained for linux-x64 (so the base needs no .NET):
+#   dotnet publish Silo -c Release -r linux-x64 --self-contained -o out/silo
+#   docker build -f deploy/docker/silo.Dockerfile out/silo -t sweep-silo
+# BASE_IMAGE defaults to Microsoft's runtime-deps image; CI passes the local sweep-base:bookworm.
+ARG BASE_IMAGE=mcr.microsoft.com/dotnet/runtime-deps:10.0
+FROM ${BASE_IMAGE}
+COPY . /opt/sweep-silo/
+ENTRYPOINT ["/opt/sweep-silo/sweep-silo"]
