@@ -12,6 +12,8 @@ internal static class CommandLine
         commands:
           run     run a campaign spec in this process (embedded SQLite store); resumes and extends
                   sweep run campaigns/quick.json [--data DIR] [--slots K]
+                  or submit it to a running cluster (see docs/cluster.md), optionally leaving at once:
+                  sweep run campaigns/quick.json --redis HOST:PORT [--cluster-id ID] [--detach]
           point   one grid point in this process: fits, errors, analytic limits
                   sweep point --d 3 --alpha 6 --x 1e-4 --n 100 --ns 200 --seed 1 [--json]
         """;

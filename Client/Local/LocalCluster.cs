@@ -4,9 +4,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
+using Sweep.Client.Hosting;
 using Sweep.Grains;
 using Sweep.Grains.Compute;
 using Sweep.Grains.Hosting;
+using Sweep.Grains.Interfaces;
 using Sweep.Grains.Storage;
 
 namespace Sweep.Client.Local;
@@ -15,13 +17,16 @@ namespace Sweep.Client.Local;
 /// Local mode: one Orleans silo in this process, on loopback ports chosen free, storing every
 /// grain in the data directory's SQLite file.
 /// </summary>
-internal sealed class LocalCluster : IAsyncDisposable
+internal sealed class LocalCluster : ICampaignHost
 {
     private readonly IHost _host;
+    private readonly FileStream _dataLock;
 
-    private LocalCluster(IHost host)
+    private LocalCluster(IHost host, FileStream dataLock, string description)
     {
         _host = host;
+        _dataLock = dataLock;
+        Description = description;
         Grains = host.Services.GetRequiredService<IGrainFactory>();
         Pool = host.Services.GetRequiredService<ComputePool>();
     }
@@ -30,8 +35,17 @@ internal sealed class LocalCluster : IAsyncDisposable
 
     public ComputePool Pool { get; }
 
+    public string Description { get; }
+
+    public bool OutlivesClient => false;
+
+    public long BatchesComputed(CampaignStatus status, SubmitResult submitted) => Pool.BatchesComputed;
+
+    /// <summary>Takes the data directory's lock (a second run fails at once) and starts the silo.</summary>
     public static async Task<LocalCluster> StartAsync(DataDirectory data, int slots, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(data);
+        FileStream dataLock = data.Lock();
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
@@ -47,8 +61,18 @@ internal sealed class LocalCluster : IAsyncDisposable
             silo.AddSweepCompute(compute => compute.Slots = slots);
         });
         IHost host = builder.Build();
-        await host.StartAsync(cancellationToken);
-        return new LocalCluster(host);
+        try
+        {
+            await host.StartAsync(cancellationToken);
+        }
+        catch
+        {
+            host.Dispose();
+            await dataLock.DisposeAsync();
+            throw;
+        }
+
+        return new LocalCluster(host, dataLock, data.Path);
     }
 
     public async ValueTask DisposeAsync()
@@ -62,6 +86,7 @@ internal sealed class LocalCluster : IAsyncDisposable
         finally
         {
             _host.Dispose();
+            await _dataLock.DisposeAsync();
         }
     }
 
