@@ -81,6 +81,9 @@ public sealed class ComputePool : IDisposable
             BatchResult result = BatchComputation.Run(work, _stopping.Token);
             Interlocked.Increment(ref _computed);
             AddSeconds(result.ComputeSeconds);
+            // One line per computation: silo logs are how operators and the cluster tests
+            // count what was (re)computed.
+            _logger.LogInformation("computed batch {Batch} in {Seconds:F3} s", work.Id.GrainKey, result.ComputeSeconds);
             await batch.Complete(result);
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
