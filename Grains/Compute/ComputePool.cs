@@ -11,6 +11,9 @@ namespace Sweep.Grains.Compute;
 /// </summary>
 public sealed class ComputePool : IDisposable
 {
+    // About half a minute of retries: longer than a Redis restart, short of hiding an outage.
+    private const int DeliveryAttempts = 10;
+
     private readonly IGrainFactory _grains;
     private readonly ILogger<ComputePool> _logger;
     private readonly CancellationTokenSource _stopping = new();
@@ -78,29 +81,28 @@ public sealed class ComputePool : IDisposable
         var batch = _grains.GetGrain<IRealizationBatchGrain>(work.Id.GrainKey);
         try
         {
-            BatchResult result = BatchComputation.Run(work, _stopping.Token);
+            BatchResult result;
+            try
+            {
+                result = BatchComputation.Run(work, _stopping.Token);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !_stopping.IsCancellationRequested)
+            {
+                _logger.LogWarning(e, "batch {Batch} attempt {Attempt} failed", work.Id.GrainKey, work.Attempt);
+                await ReportFailure(batch, work, e);
+                return;
+            }
+
             Interlocked.Increment(ref _computed);
             AddSeconds(result.ComputeSeconds);
             // One line per computation: silo logs are how operators and the cluster tests
             // count what was (re)computed.
             _logger.LogInformation("computed batch {Batch} in {Seconds:F3} s", work.Id.GrainKey, result.ComputeSeconds);
-            await batch.Complete(result);
+            await Deliver(batch, work, result);
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
         {
             // The silo is stopping: the dispatcher re-queues this silo's leases when it leaves.
-        }
-        catch (Exception e) when (!_stopping.IsCancellationRequested)
-        {
-            _logger.LogWarning(e, "batch {Batch} attempt {Attempt} failed", work.Id.GrainKey, work.Attempt);
-            try
-            {
-                await batch.Fail(work, e.GetType().Name + ": " + e.Message);
-            }
-            catch (Exception report) when (!_stopping.IsCancellationRequested)
-            {
-                _logger.LogWarning(report, "could not report the failure of batch {Batch}; it will be re-dispatched", work.Id.GrainKey);
-            }
         }
         catch (Exception e)
         {
@@ -110,6 +112,63 @@ public sealed class ComputePool : IDisposable
         {
             Interlocked.Decrement(ref _busy);
             _slotFreed.Release();
+        }
+    }
+
+    /// <summary>
+    /// Hands a computed result to its batch grain. A store that is briefly unreachable (Redis
+    /// restarting) is not the batch's fault, so delivery is retried rather than counted as a
+    /// failed attempt; if it still fails, the lease goes back to the queue so that the batch is
+    /// not left leased to a live silo that no longer works on it.
+    /// </summary>
+    private async Task Deliver(IRealizationBatchGrain batch, BatchWork work, BatchResult result)
+    {
+        TimeSpan delay = TimeSpan.FromMilliseconds(500);
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await batch.Complete(result);
+                return;
+            }
+            catch (Exception e) when (!_stopping.IsCancellationRequested && attempt < DeliveryAttempts)
+            {
+                _logger.LogWarning("could not store batch {Batch} (try {Try}): {Error}; retrying", work.Id.GrainKey, attempt, e.Message);
+                await Task.Delay(delay, _stopping.Token);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(5).Ticks));
+            }
+            catch (Exception e) when (!_stopping.IsCancellationRequested)
+            {
+                _logger.LogWarning(e, "could not store batch {Batch}; returning it to the queue", work.Id.GrainKey);
+                await ReturnLease(work);
+                return;
+            }
+        }
+    }
+
+    private async Task ReportFailure(IRealizationBatchGrain batch, BatchWork work, Exception error)
+    {
+        try
+        {
+            await batch.Fail(work, error.GetType().Name + ": " + error.Message);
+        }
+        catch (Exception report) when (!_stopping.IsCancellationRequested)
+        {
+            _logger.LogWarning(report, "could not report the failure of batch {Batch}; returning it to the queue", work.Id.GrainKey);
+            await ReturnLease(work);
+        }
+    }
+
+    private async Task ReturnLease(BatchWork work)
+    {
+        try
+        {
+            await _grains.GetGrain<IDispatcherGrain>(0).Return(work.Id);
+        }
+        catch (Exception e) when (!_stopping.IsCancellationRequested)
+        {
+            // Left to the lease timeout and the point's re-dispatch.
+            _logger.LogWarning(e, "could not return batch {Batch} to the dispatcher", work.Id.GrainKey);
         }
     }
 

@@ -16,6 +16,28 @@ internal sealed record CampaignSnapshot(string Table, string Results)
         WriteIndented = true,
     };
 
+    /// <summary>Equal bit for bit, or fails naming the first line that differs (both sides are left in the temp directory).</summary>
+    public void AssertSameAs(CampaignSnapshot reference, string label)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        foreach (var (what, expected, actual) in new[] { ("table", reference.Table, Table), ("results", reference.Results, Results) })
+        {
+            if (expected == actual)
+            {
+                continue;
+            }
+
+            string[] e = expected.Split('\n');
+            string[] a = actual.Split('\n');
+            int line = Enumerable.Range(0, Math.Min(e.Length, a.Length)).FirstOrDefault(i => e[i] != a[i], Math.Min(e.Length, a.Length));
+            string dir = Path.Combine(Path.GetTempPath(), "sweep-cluster-tests");
+            Directory.CreateDirectory(dir);
+            File.WriteAllText(Path.Combine(dir, $"{label}-{what}-local.json"), expected);
+            File.WriteAllText(Path.Combine(dir, $"{label}-{what}-cluster.json"), actual);
+            Assert.Fail($"{what} differs from local mode at line {line + 1}: local '{Line(e, line)}', cluster '{Line(a, line)}' (both in {dir})");
+        }
+    }
+
     public static async Task<CampaignSnapshot> TakeAsync(IGrainFactory grains, string campaign)
     {
         var grain = grains.GetGrain<ICampaignGrain>(campaign);
@@ -27,4 +49,6 @@ internal sealed record CampaignSnapshot(string Table, string Results)
             .ToArray();
         return new CampaignSnapshot(JsonSerializer.Serialize(table, Json), JsonSerializer.Serialize(canonical, Json));
     }
+
+    private static string Line(string[] lines, int i) => i < lines.Length ? lines[i].Trim() : "<end>";
 }

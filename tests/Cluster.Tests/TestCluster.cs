@@ -94,6 +94,14 @@ internal sealed class TestCluster : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // Kept for the post-mortem of a failed test; the containers go away with their logs.
+        string dir = Path.Combine(Path.GetTempPath(), "sweep-cluster-tests", _basePort.ToString(CultureInfo.InvariantCulture));
+        Directory.CreateDirectory(dir);
+        for (int i = 0; i < _silos.Count; i++)
+        {
+            File.WriteAllText(Path.Combine(dir, $"silo-{i}.log"), DockerCli.Logs(_silos[i].Id));
+        }
+
         foreach (IContainer silo in _silos)
         {
             await silo.DisposeAsync();
