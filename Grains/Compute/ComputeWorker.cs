@@ -35,6 +35,21 @@ public sealed class ComputeWorker : BackgroundService
         await base.StopAsync(cancellationToken);
     }
 
+    // A batch grain that cannot activate (its store is briefly unreachable) must not keep the
+    // lease: the batch would stay leased to this live silo and never be dispatched again.
+    private async Task<bool> TryStart(BatchWork work)
+    {
+        try
+        {
+            return await _grains.GetGrain<IRealizationBatchGrain>(work.Id.GrainKey).Start(work);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            _logger.LogWarning("could not start batch {Batch}: {Error}; returning it to the queue", work.Id.GrainKey, e.Message);
+            return false;
+        }
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         string silo = _silo.SiloAddress.ToParsableString();
@@ -60,8 +75,7 @@ public sealed class ComputeWorker : BackgroundService
 
                 foreach (BatchWork work in leased)
                 {
-                    bool started = await _grains.GetGrain<IRealizationBatchGrain>(work.Id.GrainKey).Start(work);
-                    if (!started)
+                    if (!await TryStart(work))
                     {
                         await dispatcher.Return(work.Id);
                     }

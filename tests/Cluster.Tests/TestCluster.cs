@@ -74,12 +74,21 @@ internal sealed class TestCluster : IAsyncDisposable
     /// <summary>SIGKILL: no shutdown, no goodbye to the cluster.</summary>
     public void Kill(IContainer container) => DockerCli.Check("kill", "--signal", "KILL", container.Id);
 
-    /// <summary>Starts a killed silo again in place and waits until it has joined once more.</summary>
-    public async Task RestartSiloAsync(IContainer silo, TimeSpan timeout)
+    /// <summary>
+    /// Starts killed silos again in place, all at once as after an outage, and waits until each
+    /// has joined once more. One at a time, the first would wait for its dead peers to be
+    /// declared dead before joining; together, each new silo retires its own predecessor.
+    /// </summary>
+    public async Task RestartSilosAsync(IReadOnlyList<IContainer> silos, TimeSpan timeout)
     {
-        int joined = Count(DockerCli.Logs(silo.Id), JoinedLine);
-        DockerCli.Check("start", silo.Id);
-        await WaitForAsync(() => Count(DockerCli.Logs(silo.Id), JoinedLine) > joined, timeout, $"silo {silo.Id[..12]} to join again");
+        int[] joined = silos.Select(s => Count(DockerCli.Logs(s.Id), JoinedLine)).ToArray();
+        DockerCli.Check(["start", .. silos.Select(s => s.Id)]);
+        for (int i = 0; i < silos.Count; i++)
+        {
+            IContainer silo = silos[i];
+            int before = joined[i];
+            await WaitForAsync(() => Count(DockerCli.Logs(silo.Id), JoinedLine) > before, timeout, $"silo {silo.Id[..12]} to join again");
+        }
     }
 
     public async Task StopRedisAsync() => await Redis.StopAsync();
