@@ -12,6 +12,8 @@ internal static class CommandLine
         commands:
           run     run a campaign spec in this process (embedded SQLite store); resumes and extends
                   sweep run campaigns/quick.json [--data DIR] [--slots K]
+                  or submit it to a running cluster (see docs/cluster.md), optionally leaving at once:
+                  sweep run campaigns/quick.json --redis HOST:PORT [--cluster-id ID] [--detach]
           list    the campaigns in the data directory           sweep list [--data DIR]
           status  progress and failures (reads the store)       sweep status [CAMPAIGN] [--json]
           table   the Fig. 2(c) scaling table and point betas   sweep table CAMPAIGN [--format text|csv|json|md]

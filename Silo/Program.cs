@@ -1,2 +1,1 @@
-Console.Error.WriteLine("sweep-silo: the standalone cluster host arrives with cluster mode; use `sweep run` for local mode.");
-return 2;
+return await Sweep.Silo.SiloHost.RunAsync(args);

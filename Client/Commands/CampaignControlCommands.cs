@@ -31,9 +31,10 @@ internal static class CampaignControlCommands
             return 0;
         }
 
-        using (dataLock)
+        // The local cluster takes the lock itself; a run starting in between fails at once.
+        await dataLock.DisposeAsync();
+        await using (LocalCluster cluster = await LocalCluster.StartAsync(data, 1, CancellationToken.None))
         {
-            await using LocalCluster cluster = await LocalCluster.StartAsync(data, 1, CancellationToken.None);
             await cluster.Grains.GetGrain<ICampaignGrain>(name).Cancel();
         }
 

@@ -1,6 +1,6 @@
 using Sweep.Campaigns;
 using Sweep.Client.Cli;
-using Sweep.Client.Local;
+using Sweep.Client.Hosting;
 using Sweep.Client.Output;
 using Sweep.Grains.Interfaces;
 
@@ -9,20 +9,31 @@ namespace Sweep.Client.Commands;
 /// <summary>
 /// `sweep run SPEC`: hosts one silo in this process on the embedded SQLite store and runs the
 /// campaign to the end. The same command resumes after a crash or Ctrl-C, and extends a stored
-/// campaign when the spec only adds points or raises Ns.
+/// campaign when the spec only adds points or raises Ns. With --redis it submits to a running
+/// cluster instead, where the campaign goes on without this process (--detach leaves at once).
 /// </summary>
 internal static class RunCommand
 {
-    public const string Usage = "sweep run SPEC.json [--data DIR] [--slots K] [--progress-seconds S]";
+    public const string Usage = "sweep run SPEC.json [--data DIR] [--slots K] [--progress-seconds S] [" + CampaignHosts.ClusterOptionsUsage + " [--detach]]";
 
-    private static readonly HashSet<string> ValueOptions = new(StringComparer.Ordinal) { "--data", "--slots", "--progress-seconds" };
+    private static readonly HashSet<string> ValueOptions = new(["--data", "--slots", "--progress-seconds", .. CampaignHosts.ValueOptions], StringComparer.Ordinal);
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        var reader = new ArgumentReader(args, ValueOptions, new HashSet<string>(StringComparer.Ordinal));
+        var reader = new ArgumentReader(args, ValueOptions, new HashSet<string>(["--detach"], StringComparer.Ordinal));
         if (reader.Positionals.Count != 1)
         {
             throw new UsageException($"expects one spec file; usage: {Usage}");
+        }
+
+        if (reader.String("--redis") is not null && reader.String("--slots") is not null)
+        {
+            throw UsageException.ForOption("--slots", "is set on each silo in cluster mode (sweep-silo --slots)");
+        }
+
+        if (reader.Flag("--detach") && reader.String("--redis") is null)
+        {
+            throw UsageException.ForOption("--detach", "needs --redis: a local campaign runs in this process");
         }
 
         int slots = reader.Int("--slots", Environment.ProcessorCount);
@@ -49,9 +60,7 @@ internal static class RunCommand
         }
 
         CampaignSpec spec = parsed.Spec!;
-        DataDirectory data = DataDirectory.Resolve(reader.String("--data"));
-        using FileStream dataLock = data.Lock();
-        await using LocalCluster cluster = await LocalCluster.StartAsync(data, slots, CancellationToken.None);
+        await using ICampaignHost cluster = await CampaignHosts.OpenAsync(reader, slots, CancellationToken.None);
         var campaign = cluster.Grains.GetGrain<ICampaignGrain>(spec.Name);
         SubmitResult submitted = await campaign.Submit(CampaignSpecJson.Write(spec));
         if (submitted.Error is not null)
@@ -64,19 +73,23 @@ internal static class RunCommand
             return 2;
         }
 
-        stdout.WriteLine($"campaign '{spec.Name}' in {data.Path}: {submitted.Points} grid points, {submitted.BatchesTotal} batches " +
-            $"({submitted.BatchesAlreadyStored} already stored{(submitted.Extended ? ", spec extended" : string.Empty)}), {slots} compute slots");
+        stdout.WriteLine($"campaign '{spec.Name}' in {cluster.Description}: {submitted.Points} grid points, {submitted.BatchesTotal} batches " +
+            $"({submitted.BatchesAlreadyStored} already stored{(submitted.Extended ? ", spec extended" : string.Empty)})" +
+            (cluster.OutlivesClient ? string.Empty : $", {slots} compute slots"));
+        if (reader.Flag("--detach"))
+        {
+            stdout.WriteLine($"detached: the campaign goes on in the cluster; run the same command without --detach to follow it");
+            return 0;
+        }
 
         CampaignStatus initial = await campaign.GetStatus();
         bool interactive = !Console.IsOutputRedirected && ReferenceEquals(stdout, Console.Out);
         var progress = new ProgressReporter(stdout, interactive, initial.RealizationsDone, TimeSpan.FromSeconds(progressSeconds));
-        string cancelRequest = data.CancelRequestPath(spec.Name);
-        File.Delete(cancelRequest);
+        cluster.TakeCancelRequest(spec.Name);
         async Task<CampaignStatus> Poll()
         {
-            if (File.Exists(cancelRequest))
+            if (cluster.TakeCancelRequest(spec.Name))
             {
-                File.Delete(cancelRequest);
                 await campaign.Cancel();
             }
 
@@ -89,10 +102,12 @@ internal static class RunCommand
             progress.WritePlain(final, force: true);
         }
 
-        long computed = cluster.Pool.BatchesComputed;
+        long computed = cluster.BatchesComputed(final, submitted);
         if (cancellationToken.IsCancellationRequested && !final.Finished)
         {
-            stdout.WriteLine($"stopped: {final.BatchesDone} of {final.BatchesTotal} batches are stored ({computed} computed in this run); run the same command to resume");
+            stdout.WriteLine(cluster.OutlivesClient
+                ? $"stopped following: {final.BatchesDone} of {final.BatchesTotal} batches are stored; the campaign goes on in the cluster (the same command follows it again)"
+                : $"stopped: {final.BatchesDone} of {final.BatchesTotal} batches are stored ({computed} computed in this run); run the same command to resume");
             return 130;
         }
 

@@ -1,8 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Sweep.Client.Hosting;
 using Sweep.Grains.Compute;
 using Sweep.Grains.Hosting;
+using Sweep.Grains.Interfaces;
 
 namespace Sweep.Client.Local;
 
@@ -10,13 +12,18 @@ namespace Sweep.Client.Local;
 /// Local mode: one Orleans silo in this process, on loopback ports chosen free, storing every
 /// grain in the data directory's SQLite file.
 /// </summary>
-internal sealed class LocalCluster : IAsyncDisposable
+internal sealed class LocalCluster : ICampaignHost
 {
     private readonly IHost _host;
+    private readonly FileStream _dataLock;
+    private readonly DataDirectory _data;
 
-    private LocalCluster(IHost host)
+    private LocalCluster(IHost host, FileStream dataLock, DataDirectory data)
     {
         _host = host;
+        _dataLock = dataLock;
+        _data = data;
+        Description = data.Path;
         Grains = host.Services.GetRequiredService<IGrainFactory>();
         Pool = host.Services.GetRequiredService<ComputePool>();
     }
@@ -25,8 +32,29 @@ internal sealed class LocalCluster : IAsyncDisposable
 
     public ComputePool Pool { get; }
 
+    public string Description { get; }
+
+    public bool OutlivesClient => false;
+
+    public long BatchesComputed(CampaignStatus status, SubmitResult submitted) => Pool.BatchesComputed;
+
+    public bool TakeCancelRequest(string campaign)
+    {
+        string path = _data.CancelRequestPath(campaign);
+        if (!File.Exists(path))
+        {
+            return false;
+        }
+
+        File.Delete(path);
+        return true;
+    }
+
+    /// <summary>Takes the data directory's lock (a second run fails at once) and starts the silo.</summary>
     public static async Task<LocalCluster> StartAsync(DataDirectory data, int slots, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(data);
+        FileStream dataLock = data.Lock();
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
@@ -36,8 +64,18 @@ internal sealed class LocalCluster : IAsyncDisposable
         builder.Logging.AddFilter("Microsoft", LogLevel.Error);
         builder.UseOrleans(silo => silo.UseSweepLocalMode(data.DatabasePath, slots));
         IHost host = builder.Build();
-        await host.StartAsync(cancellationToken);
-        return new LocalCluster(host);
+        try
+        {
+            await host.StartAsync(cancellationToken);
+        }
+        catch
+        {
+            host.Dispose();
+            await dataLock.DisposeAsync();
+            throw;
+        }
+
+        return new LocalCluster(host, dataLock, data);
     }
 
     public async ValueTask DisposeAsync()
@@ -51,6 +89,7 @@ internal sealed class LocalCluster : IAsyncDisposable
         finally
         {
             _host.Dispose();
+            await _dataLock.DisposeAsync();
         }
     }
 }

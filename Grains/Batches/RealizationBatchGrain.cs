@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Orleans.Placement;
 using Sweep.Grains.Compute;
 using Sweep.Grains.Interfaces;
@@ -13,12 +14,17 @@ public sealed class RealizationBatchGrain : Grain, IRealizationBatchGrain
 {
     private readonly IPersistentState<BatchState> _state;
     private readonly ComputePool _pool;
+    private readonly ILogger<RealizationBatchGrain> _logger;
     private bool _running;
 
-    public RealizationBatchGrain([PersistentState("batch", StorageSchema.Provider)] IPersistentState<BatchState> state, ComputePool pool)
+    public RealizationBatchGrain(
+        [PersistentState("batch", StorageSchema.Provider)] IPersistentState<BatchState> state,
+        ComputePool pool,
+        ILogger<RealizationBatchGrain> logger)
     {
         _state = state;
         _pool = pool;
+        _logger = logger;
     }
 
     public async Task<bool> Start(BatchWork work)
@@ -47,6 +53,7 @@ public sealed class RealizationBatchGrain : Grain, IRealizationBatchGrain
         {
             _state.State.Result = result;
             await _state.WriteStateAsync();
+            _logger.LogInformation("stored batch {Batch}", result.Id.GrainKey);
         }
 
         await Report(_state.State.Result);

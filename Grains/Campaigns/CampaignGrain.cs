@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Options;
 using Sweep.Campaigns;
 using Sweep.Grains.Interfaces;
-using Sweep.Grains.Mapping;
 using Sweep.Grains.Points;
 using PointKey = Sweep.Grains.Interfaces.PointKey;
 
@@ -9,21 +8,27 @@ namespace Sweep.Grains.Campaigns;
 
 /// <summary>
 /// A campaign: validates and stores its spec, starts one grain per grid point, follows their
-/// progress, and keeps the scaling tables current as points complete.
+/// progress, and keeps the scaling tables current as points complete. While points are
+/// unfinished a timer re-starts them (a point's own re-dispatch timer dies with its
+/// activation); in cluster mode a durable reminder does the same after every silo died.
 /// </summary>
-public sealed class CampaignGrain : Grain, ICampaignGrain
+public sealed class CampaignGrain : Grain, ICampaignGrain, IRemindable
 {
     private readonly IPersistentState<CampaignState> _state;
-    private readonly PointOptions _options;
-    private IGrainTimer? _resume;
+    private readonly ResumeReminder _reminder;
+    private readonly PointOptions _pointOptions;
+    private IGrainTimer? _resumeTimer;
 
     public CampaignGrain(
         [PersistentState("campaign", StorageSchema.Provider)] IPersistentState<CampaignState> state,
-        IOptions<PointOptions> options)
+        IOptions<CampaignOptions> options,
+        IOptions<PointOptions> pointOptions)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(pointOptions);
         _state = state;
-        _options = options.Value;
+        _reminder = new ResumeReminder(this, options.Value);
+        _pointOptions = pointOptions.Value;
     }
 
     private CampaignState S => _state.State;
@@ -79,15 +84,8 @@ public sealed class CampaignGrain : Grain, ICampaignGrain
         S.Cancelled = false;
         await _state.WriteStateAsync();
 
-        PointSummary[] summaries = await Task.WhenAll(S.Points.Select(p => GrainFactory.GetGrain<IGridPointGrain>(p.Key.GrainKey).Start(p)));
-        foreach (PointSummary s in summaries)
-        {
-            S.Summaries[s.Key.GrainKey] = s;
-        }
-
-        RebuildTable();
-        await _state.WriteStateAsync();
-        EnsureResumeTimer();
+        PointSummary[] summaries = await StartPoints(S.Points, alwaysPersist: true);
+        await KeepResumingWhileUnfinished();
         return new SubmitResult(null, S.Points.Count, summaries.Sum(s => s.BatchesTotal), summaries.Sum(s => s.BatchesDone), extended);
     }
 
@@ -98,18 +96,31 @@ public sealed class CampaignGrain : Grain, ICampaignGrain
     {
         ArgumentNullException.ThrowIfNull(summary);
         string key = summary.Key.GrainKey;
-        bool known = S.Summaries.TryGetValue(key, out PointSummary? before);
-        if (!known && S.Points.All(p => p.Key.GrainKey != key))
+        if (S.Points.All(p => p.Key.GrainKey != key))
+        {
+            return;
+        }
+
+        PointSummary? before = S.Summaries.GetValueOrDefault(key);
+        if (!Supersedes(summary, before))
         {
             return;
         }
 
         S.Summaries[key] = summary;
-        bool finished = summary.Status is PointStatus.Done or PointStatus.Failed;
-        if (finished && before?.Status != summary.Status)
+        if (IsFinished(summary) && before?.Status != summary.Status)
         {
             RebuildTable();
             await _state.WriteStateAsync();
+            await KeepResumingWhileUnfinished();
+        }
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName == ResumeReminder.Name)
+        {
+            await ResumeUnfinishedPoints();
         }
     }
 
@@ -124,6 +135,7 @@ public sealed class CampaignGrain : Grain, ICampaignGrain
 
         S.Cancelled = true;
         await _state.WriteStateAsync();
+        await KeepResumingWhileUnfinished();
         await GrainFactory.GetGrain<IDispatcherGrain>(0).CancelCampaign(this.GetPrimaryKeyString());
         await Task.WhenAll(S.Points.Select(p => GrainFactory.GetGrain<IGridPointGrain>(p.Key.GrainKey).Cancel()));
     }
@@ -144,54 +156,91 @@ public sealed class CampaignGrain : Grain, ICampaignGrain
         return results.OfType<PointResult>().ToArray();
     }
 
-    /// <summary>
-    /// A point's re-dispatch timer lives only as long as its activation: a point whose silo went
-    /// away is not re-activated until something calls it, and its queued batches may have gone
-    /// with the dispatcher. Its one-way progress reports to a lost campaign activation are gone
-    /// too. So while points are unfinished the campaign re-starts them (idempotent) and takes
-    /// their answers as the newest summaries.
-    /// </summary>
-    private void EnsureResumeTimer()
+    // One-way progress reports can arrive out of order: an older report must never replace a
+    // newer one (a finished point reported back as running would hold the campaign open).
+    private static bool Supersedes(PointSummary next, PointSummary? known)
     {
-        if (S.SpecJson is not null && !S.Cancelled)
+        if (known is null || next.BatchesTotal != known.BatchesTotal)
         {
-            _resume ??= this.RegisterGrainTimer(
-                _ => ResumeUnfinishedPoints(),
-                new GrainTimerCreationOptions(_options.RedispatchPeriod, _options.RedispatchPeriod) { KeepAlive = true });
+            return true;
         }
+
+        if (IsFinished(known))
+        {
+            return IsFinished(next);
+        }
+
+        return next.BatchesDone >= known.BatchesDone;
     }
 
-    private async Task ResumeUnfinishedPoints()
-    {
-        PointAssignment[] unfinished = S.Cancelled ? [] : S.Points.Where(p => !IsFinished(S.Summaries.GetValueOrDefault(p.Key.GrainKey))).ToArray();
-        if (unfinished.Length == 0)
-        {
-            _resume?.Dispose();
-            _resume = null;
-            return;
-        }
+    private static bool IsFinished(PointSummary? s) => s?.Status is PointStatus.Done or PointStatus.Failed;
 
-        PointSummary[] summaries = await Task.WhenAll(unfinished.Select(p => GrainFactory.GetGrain<IGridPointGrain>(p.Key.GrainKey).Start(p)));
+    /// <summary>
+    /// Starts points (again): each one stores its assignment, merges nothing twice and
+    /// re-enqueues only batches that are not merged yet, so this is safe to repeat.
+    /// </summary>
+    private async Task<PointSummary[]> StartPoints(IEnumerable<PointAssignment> points, bool alwaysPersist)
+    {
+        PointSummary[] summaries = await Task.WhenAll(points.Select(p => GrainFactory.GetGrain<IGridPointGrain>(p.Key.GrainKey).Start(p)));
         bool finishedAny = false;
         foreach (PointSummary s in summaries)
         {
-            // Progress only grows, so an answer never overwrites a newer report that arrived first.
             PointSummary? known = S.Summaries.GetValueOrDefault(s.Key.GrainKey);
-            if (known is null || IsFinished(s) || s.BatchesDone > known.BatchesDone)
+            if (Supersedes(s, known))
             {
+                finishedAny |= IsFinished(s) && known?.Status != s.Status;
                 S.Summaries[s.Key.GrainKey] = s;
-                finishedAny |= IsFinished(s);
             }
         }
 
-        if (finishedAny)
+        // Progress alone is not worth a write: it is re-read from the points after a restart.
+        if (alwaysPersist || finishedAny)
         {
             RebuildTable();
             await _state.WriteStateAsync();
         }
+
+        return summaries;
     }
 
-    private static bool IsFinished(PointSummary? s) => s?.Status is PointStatus.Done or PointStatus.Failed or PointStatus.Cancelled;
+    private async Task ResumeUnfinishedPoints()
+    {
+        PointAssignment[] unfinished = S.SpecJson is null || S.Cancelled
+            ? []
+            : S.Points.Where(p => !IsFinished(S.Summaries.GetValueOrDefault(p.Key.GrainKey))).ToArray();
+        if (unfinished.Length > 0)
+        {
+            await StartPoints(unfinished, alwaysPersist: false);
+        }
+
+        await KeepResumingWhileUnfinished();
+    }
+
+    private async Task KeepResumingWhileUnfinished()
+    {
+        bool running = S.SpecJson is not null && !S.Cancelled && S.Points.Any(p => !IsFinished(S.Summaries.GetValueOrDefault(p.Key.GrainKey)));
+        if (running)
+        {
+            EnsureResumeTimer();
+            await _reminder.KeepAsync();
+        }
+        else
+        {
+            _resumeTimer?.Dispose();
+            _resumeTimer = null;
+            await _reminder.DropAsync();
+        }
+    }
+
+    private void EnsureResumeTimer()
+    {
+        if (S.SpecJson is not null && !S.Cancelled)
+        {
+            _resumeTimer ??= this.RegisterGrainTimer(
+                _ => ResumeUnfinishedPoints(),
+                new GrainTimerCreationOptions(_pointOptions.RedispatchPeriod, _pointOptions.RedispatchPeriod) { KeepAlive = true });
+        }
+    }
 
     private void RebuildTable() => S.Table = CampaignTables.Build(S, p => S.Summaries.GetValueOrDefault(p.Key.GrainKey));
 

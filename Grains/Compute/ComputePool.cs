@@ -11,6 +11,9 @@ namespace Sweep.Grains.Compute;
 /// </summary>
 public sealed class ComputePool : IDisposable
 {
+    // About half a minute of retries: longer than a Redis restart, short of hiding an outage.
+    private const int DeliveryAttempts = 10;
+
     private readonly IGrainFactory _grains;
     private readonly ILogger<ComputePool> _logger;
     private readonly CancellationTokenSource _stopping = new();
@@ -77,12 +80,15 @@ public sealed class ComputePool : IDisposable
     {
         var batch = _grains.GetGrain<IRealizationBatchGrain>(work.Id.GrainKey);
         BatchResult? result = null;
-        string? failure = null;
+        Exception? failure = null;
         try
         {
             result = BatchComputation.Run(work, _stopping.Token);
             Interlocked.Increment(ref _computed);
             AddSeconds(result.ComputeSeconds);
+            // One line per computation: silo logs are how operators and the cluster tests
+            // count what was (re)computed.
+            _logger.LogInformation("computed batch {Batch} in {Seconds:F3} s", work.Id.GrainKey, result.ComputeSeconds);
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
         {
@@ -91,7 +97,7 @@ public sealed class ComputePool : IDisposable
         catch (Exception e)
         {
             _logger.LogWarning(e, "batch {Batch} attempt {Attempt} failed", work.Id.GrainKey, work.Attempt);
-            failure = e.GetType().Name + ": " + e.Message;
+            failure = e;
         }
         finally
         {
@@ -105,17 +111,73 @@ public sealed class ComputePool : IDisposable
         {
             if (result is not null)
             {
-                await batch.Complete(result);
+                await Deliver(batch, work, result);
             }
             else if (failure is not null)
             {
-                await batch.Fail(work, failure);
+                await ReportFailure(batch, work, failure);
             }
         }
         catch (Exception e)
         {
-            // Nothing is lost: the point re-dispatches the batch, and a stored result is reported without recomputing.
-            _logger.LogWarning(e, "could not report batch {Batch}; it will be re-dispatched", work.Id.GrainKey);
+            _logger.LogDebug(e, "batch {Batch} abandoned while the silo stops", work.Id.GrainKey);
+        }
+    }
+
+    /// <summary>
+    /// Hands a computed result to its batch grain. A store that is briefly unreachable (Redis
+    /// restarting) is not the batch's fault, so delivery is retried rather than counted as a
+    /// failed attempt; if it still fails, the lease goes back to the queue so that the batch is
+    /// not left leased to a live silo that no longer works on it.
+    /// </summary>
+    private async Task Deliver(IRealizationBatchGrain batch, BatchWork work, BatchResult result)
+    {
+        TimeSpan delay = TimeSpan.FromMilliseconds(500);
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await batch.Complete(result);
+                return;
+            }
+            catch (Exception e) when (!_stopping.IsCancellationRequested && attempt < DeliveryAttempts)
+            {
+                _logger.LogWarning("could not store batch {Batch} (try {Try}): {Error}; retrying", work.Id.GrainKey, attempt, e.Message);
+                await Task.Delay(delay, _stopping.Token);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(5).Ticks));
+            }
+            catch (Exception e) when (!_stopping.IsCancellationRequested)
+            {
+                _logger.LogWarning(e, "could not store batch {Batch}; returning it to the queue", work.Id.GrainKey);
+                await ReturnLease(work);
+                return;
+            }
+        }
+    }
+
+    private async Task ReportFailure(IRealizationBatchGrain batch, BatchWork work, Exception error)
+    {
+        try
+        {
+            await batch.Fail(work, error.GetType().Name + ": " + error.Message);
+        }
+        catch (Exception report) when (!_stopping.IsCancellationRequested)
+        {
+            _logger.LogWarning(report, "could not report the failure of batch {Batch}; returning it to the queue", work.Id.GrainKey);
+            await ReturnLease(work);
+        }
+    }
+
+    private async Task ReturnLease(BatchWork work)
+    {
+        try
+        {
+            await _grains.GetGrain<IDispatcherGrain>(0).Return(work.Id);
+        }
+        catch (Exception e) when (!_stopping.IsCancellationRequested)
+        {
+            // Left to the lease timeout and the point's re-dispatch.
+            _logger.LogWarning(e, "could not return batch {Batch} to the dispatcher", work.Id.GrainKey);
         }
     }
 

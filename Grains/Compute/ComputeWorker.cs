@@ -35,12 +35,9 @@ public sealed class ComputeWorker : BackgroundService
         await base.StopAsync(cancellationToken);
     }
 
-    /// <summary>
-    /// False when the batch did not start, including when its grain could not be reached (an
-    /// activation left on a silo that just died): the lease is in this silo's name, which stays
-    /// alive, so unless it is returned it would sit out the whole lease timeout.
-    /// </summary>
-    private async Task<bool> TryStartAsync(BatchWork work)
+    // A batch grain that cannot activate (its store is briefly unreachable) must not keep the
+    // lease: the batch would stay leased to this live silo and never be dispatched again.
+    private async Task<bool> TryStart(BatchWork work)
     {
         try
         {
@@ -48,7 +45,7 @@ public sealed class ComputeWorker : BackgroundService
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            _logger.LogWarning(e, "could not start batch {Batch}; returning it to the queue", work.Id.GrainKey);
+            _logger.LogWarning("could not start batch {Batch}: {Error}; returning it to the queue", work.Id.GrainKey, e.Message);
             return false;
         }
     }
@@ -78,7 +75,7 @@ public sealed class ComputeWorker : BackgroundService
 
                 foreach (BatchWork work in leased)
                 {
-                    if (!await TryStartAsync(work))
+                    if (!await TryStart(work))
                     {
                         await dispatcher.Return(work.Id);
                     }

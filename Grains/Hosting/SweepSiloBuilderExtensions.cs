@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Sweep.Grains.Campaigns;
 using Sweep.Grains.Compute;
 using Sweep.Grains.Dispatch;
 using Sweep.Grains.Points;
@@ -14,6 +15,7 @@ public static class SweepSiloBuilderExtensions
         builder.Services.AddOptions<ComputeOptions>().Configure(o => compute?.Invoke(o));
         builder.Services.AddOptions<PointOptions>().Configure(o => points?.Invoke(o));
         builder.Services.AddOptions<DispatcherOptions>().Configure(o => dispatcher?.Invoke(o));
+        builder.Services.AddOptions<CampaignOptions>();
         builder.Services.AddSingleton<ComputePool>();
         builder.Services.AddHostedService<ComputeWorker>();
         return builder;

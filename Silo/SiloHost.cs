@@ -1,0 +1,92 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Orleans.Runtime;
+using Sweep.Grains.Cluster;
+using Sweep.Grains.Hosting;
+
+namespace Sweep.Silo;
+
+/// <summary>Runs one cluster-mode silo until SIGTERM or Ctrl-C.</summary>
+internal static class SiloHost
+{
+    public const int ExitUsage = 2;
+    public const int ExitRedisUnreachable = 3;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        if (args is ["--help"] or ["-h"])
+        {
+            Console.WriteLine(Help());
+            return 0;
+        }
+
+        ClusterSiloSettings settings;
+        try
+        {
+            settings = SiloSettingsReader.Read(args, Environment.GetEnvironmentVariable, Directory.GetCurrentDirectory());
+        }
+        catch (FormatException e)
+        {
+            Console.Error.WriteLine($"sweep-silo: {e.Message}");
+            return ExitUsage;
+        }
+
+        // Fail in seconds, naming the address, rather than after a membership timeout.
+        if (await RedisProbe.CheckAsync(settings.Redis, TimeSpan.FromSeconds(5)) is { } problem)
+        {
+            Console.Error.WriteLine($"sweep-silo: cannot start: {problem}");
+            return ExitRedisUnreachable;
+        }
+
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.TimestampFormat = "HH:mm:ss.fff ";
+        });
+        builder.Logging.SetMinimumLevel(LogLevel.Information);
+        builder.Logging.AddFilter("Orleans", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+        builder.Logging.AddFilter("Polly", LogLevel.Warning);
+        builder.UseOrleans(silo => silo.UseSweepCluster(settings));
+        using IHost host = builder.Build();
+        await host.StartAsync();
+
+        var log = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Sweep.Silo");
+        var silo = host.Services.GetRequiredService<ILocalSiloDetails>();
+        log.LogInformation(
+            "joined cluster '{ClusterId}' (service '{ServiceId}') through Redis {Redis} as silo {Silo}, gateway {Gateway}, {Slots} compute slots",
+            settings.ClusterId,
+            settings.ServiceId,
+            settings.Redis,
+            silo.SiloAddress.ToParsableString(),
+            silo.GatewayAddress?.ToParsableString() ?? "none",
+            settings.Slots);
+
+        await host.WaitForShutdownAsync();
+        return 0;
+    }
+
+    private static string Help()
+    {
+        var lines = new List<string>
+        {
+            "sweep-silo: one silo of a Sweep cluster (Orleans, with membership, state and reminders in Redis)",
+            string.Empty,
+            "usage: sweep-silo --redis HOST:PORT [options]",
+            $"every option is also read from the environment (SWEEP_NAME) and from {SiloSettingsReader.ConfigFile} in the working directory;",
+            "the command line wins over the environment, which wins over the file.",
+            string.Empty,
+        };
+        foreach (var (name, help) in SiloSettingsReader.Settings)
+        {
+            lines.Add($"  --{name,-20} {SiloSettingsReader.EnvironmentName(name),-26} {help}");
+        }
+
+        lines.Add(string.Empty);
+        lines.Add($"exit codes: 0 stopped, {ExitUsage} bad settings, {ExitRedisUnreachable} Redis unreachable");
+        return string.Join(Environment.NewLine, lines);
+    }
+}

@@ -1,0 +1,25 @@
+namespace Sweep.Cluster.Tests;
+
+/// <summary>The campaign the cluster tests run: 6 points, 180 batches, some ten seconds on three one-slot silos.</summary>
+internal static class Specs
+{
+    public const string Name = "cluster-test";
+
+    public const int Ns = 300;
+
+    public const int BatchSize = 10;
+
+    public const string Small = """
+        {
+          "name": "cluster-test",
+          "seed": 11,
+          "timePoints": 60,
+          "timeUnit": "common",
+          "batchSize": 10,
+          "kernel": { "name": "exact" },
+          "blocks": [
+            { "d": 1, "alpha": [1, 3], "x": [0.001], "N": [8, 12, 16], "Ns": 300, "observables": ["mag", "pur"] }
+          ]
+        }
+        """;
+}

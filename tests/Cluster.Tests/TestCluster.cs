@@ -1,0 +1,175 @@
+using System.Globalization;
+using DotNet.Testcontainers.Builders;
+using DotNet.Testcontainers.Containers;
+using DotNet.Testcontainers.Images;
+using Sweep.Client.Remote;
+using Sweep.Grains.Cluster;
+
+namespace Sweep.Cluster.Tests;
+
+/// <summary>
+/// A fresh Redis (append-only, fsync always) and silo containers on host networking. With no
+/// port mapping each container gets fixed ports from the test's own range: Redis on the base
+/// port, silo i on base + 1 + i, its gateway on base + 11 + i.
+/// </summary>
+internal sealed class TestCluster : IAsyncDisposable
+{
+    public const string JoinedLine = "joined cluster";
+
+    private readonly int _basePort;
+    private readonly List<IContainer> _silos = new();
+
+    private TestCluster(int basePort, IContainer redis)
+    {
+        _basePort = basePort;
+        Redis = redis;
+    }
+
+    public IContainer Redis { get; }
+
+    public IReadOnlyList<IContainer> Silos => _silos;
+
+    public RedisEndpoint RedisEndpoint => new("127.0.0.1", _basePort);
+
+    public static async Task<TestCluster> StartAsync(int basePort, int silos = 3)
+    {
+        DockerEnvironment.Require();
+        DockerCli.RemoveLeftovers();
+        IContainer redis = HostNetworked(new ContainerBuilder("sweep-redis"))
+            .WithCommand(
+                "--bind", "127.0.0.1", "--port", Port(basePort), "--dir", "/data", "--save", string.Empty,
+                "--appendonly", "yes", "--appendfsync", "always")
+            .WithWaitStrategy(Wait.ForUnixContainer().UntilMessageIsLogged("Ready to accept connections"))
+            .Build();
+        var cluster = new TestCluster(basePort, redis);
+        try
+        {
+            await redis.StartAsync();
+            // Silos start one after another: on two cores, three at once only slow each other.
+            for (int i = 0; i < silos; i++)
+            {
+                IContainer silo = cluster.SiloContainer(i, $"127.0.0.1:{Port(basePort)}", JoinedLine);
+                cluster._silos.Add(silo);
+                await silo.StartAsync();
+            }
+        }
+        catch
+        {
+            await cluster.DisposeAsync();
+            throw;
+        }
+
+        return cluster;
+    }
+
+    /// <summary>A silo container that is not started: for silos that must fail.</summary>
+    public static IContainer Silo(int siloPort, int gatewayPort, string redis)
+        => HostNetworked(new ContainerBuilder("sweep-silo"))
+            .WithCommand("--redis", redis, "--silo-port", Port(siloPort), "--gateway-port", Port(gatewayPort), "--slots", "1")
+            .Build();
+
+    public Task<RemoteCluster> ConnectAsync()
+        => RemoteCluster.ConnectAsync(RedisEndpoint, "sweep", "sweep", CancellationToken.None);
+
+    /// <summary>SIGKILL: no shutdown, no goodbye to the cluster.</summary>
+    public void Kill(IContainer container) => DockerCli.Check("kill", "--signal", "KILL", container.Id);
+
+    /// <summary>
+    /// Starts killed silos again in place, all at once as after an outage, and waits until each
+    /// has joined once more. One at a time, the first would wait for its dead peers to be
+    /// declared dead before joining; together, each new silo retires its own predecessor.
+    /// </summary>
+    public async Task RestartSilosAsync(IReadOnlyList<IContainer> silos, TimeSpan timeout)
+    {
+        int[] joined = silos.Select(s => Count(DockerCli.Logs(s.Id), JoinedLine)).ToArray();
+        DockerCli.Check(["start", .. silos.Select(s => s.Id)]);
+        for (int i = 0; i < silos.Count; i++)
+        {
+            IContainer silo = silos[i];
+            int before = joined[i];
+            await WaitForAsync(() => Count(DockerCli.Logs(silo.Id), JoinedLine) > before, timeout, $"silo {silo.Id[..12]} to join again");
+        }
+    }
+
+    public async Task StopRedisAsync() => await Redis.StopAsync();
+
+    public async Task StartRedisAsync(TimeSpan timeout)
+    {
+        DockerCli.Check("start", Redis.Id);
+        await WaitForAsync(async () => await RedisProbe.CheckAsync(RedisEndpoint, TimeSpan.FromSeconds(1)) is null, timeout, "Redis to answer again");
+    }
+
+    public string SiloLogs() => string.Concat(_silos.Select(s => DockerCli.Logs(s.Id)));
+
+    public async ValueTask DisposeAsync()
+    {
+        // Kept for the post-mortem of a failed test; the containers go away with their logs.
+        string dir = Path.Combine(Path.GetTempPath(), "sweep-cluster-tests", _basePort.ToString(CultureInfo.InvariantCulture));
+        Directory.CreateDirectory(dir);
+        for (int i = 0; i < _silos.Count; i++)
+        {
+            File.WriteAllText(Path.Combine(dir, $"silo-{i}.log"), DockerCli.Logs(_silos[i].Id));
+        }
+
+        foreach (IContainer silo in _silos)
+        {
+            await silo.DisposeAsync();
+        }
+
+        await Redis.DisposeAsync();
+        DockerCli.RemoveLeftovers();
+    }
+
+    public static int Count(string text, string needle)
+    {
+        int count = 0;
+        for (int at = text.IndexOf(needle, StringComparison.Ordinal); at >= 0; at = text.IndexOf(needle, at + needle.Length, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    public static Task WaitForAsync(Func<bool> condition, TimeSpan timeout, string what)
+        => WaitForAsync(() => Task.FromResult(condition()), timeout, what);
+
+    public static async Task WaitForAsync(Func<Task<bool>> condition, TimeSpan timeout, string what)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"waited {timeout.TotalSeconds} s for {what}");
+            }
+
+            await Task.Delay(250);
+        }
+    }
+
+    private IContainer SiloContainer(int index, string redis, string waitFor)
+        => HostNetworked(new ContainerBuilder("sweep-silo"))
+            .WithCommand(
+                "--redis", redis,
+                "--silo-port", Port(_basePort + 1 + index),
+                "--gateway-port", Port(_basePort + 11 + index),
+                "--slots", "1",
+                "--resume-seconds", "5")
+            .WithWaitStrategy(Wait.ForUnixContainer().UntilMessageIsLogged(waitFor))
+            .Build();
+
+    // Host networking keeps every byte on 127.0.0.1 (no bridge exists on this engine); Init
+    // makes SIGTERM reach the silo, which runs as PID 1's child.
+    private static ContainerBuilder HostNetworked(ContainerBuilder builder)
+        => builder
+            .WithImagePullPolicy(PullPolicy.Never)
+            .WithCreateParameterModifier(p =>
+            {
+                p.HostConfig ??= new Docker.DotNet.Models.HostConfig();
+                p.HostConfig.NetworkMode = "host";
+                p.HostConfig.Init = true;
+            });
+
+    private static string Port(int port) => port.ToString(CultureInfo.InvariantCulture);
+}
