@@ -16,6 +16,8 @@ internal static class CommandLine
           status  progress and failures (reads the store)       sweep status [CAMPAIGN] [--json]
           table   the Fig. 2(c) scaling table and point betas   sweep table CAMPAIGN [--format text|csv|json|md]
           export  curves, fits and tables as CSV and JSON       sweep export CAMPAIGN --out DIR
+          report  the paper's figures, a page per point, index.html
+                  sweep report CAMPAIGN --out DIR [--point d,alpha,x,N]
           cancel  stop a campaign (stored results stay)         sweep cancel CAMPAIGN
           delete  remove a campaign from the store              sweep delete CAMPAIGN [--yes]
           point   one grid point in this process: fits, errors, analytic limits
@@ -54,6 +56,7 @@ internal static class CommandLine
                 "status" => StoreCommands.Status(rest, stdout),
                 "table" => StoreCommands.Table(rest, stdout),
                 "export" => ExportCommand.Run(rest, stdout),
+                "report" => ReportCommand.Run(rest, stdout),
                 "cancel" => CampaignControlCommands.CancelAsync(rest, stdout).GetAwaiter().GetResult(),
                 "delete" => CampaignControlCommands.Delete(rest, Console.In, stdout),
                 _ => throw new UsageException($"unknown command '{command}' (try: sweep help)"),

@@ -92,6 +92,7 @@ public sealed class GridPointGrain : Grain, IGridPointGrain
         merged.Merge(result.Sums.ToAccumulator());
         S.Sums = merged.ToData();
         S.Merged.Add(first);
+        S.Snapshot = result.Snapshot ?? S.Snapshot;
         await _state.WriteStateAsync();
 
         if (S.Failure is null && AllMerged())
@@ -171,7 +172,7 @@ public sealed class GridPointGrain : Grain, IGridPointGrain
         PointAnalysis analysis = await Task.Run(() => GridPointAnalysis.Analyze(point, settings, settings.TimeGrid(point), sums));
         var provenance = new Provenance(
             BatchComputation.ProgramVersion, a.Settings.Kernel, "exact ensemble sums of stored batches", a.Settings, Environment.MachineName, DateTimeOffset.UtcNow);
-        S.Result = analysis.ToResult(a.Key, provenance);
+        S.Result = analysis.ToResult(a.Key, provenance) with { Snapshot = S.Snapshot };
         await _state.WriteStateAsync();
         StopTimer();
     }
