@@ -12,6 +12,8 @@ internal static class CommandLine
         commands:
           run     run a campaign spec in this process (embedded SQLite store); resumes and extends
                   sweep run campaigns/quick.json [--data DIR] [--slots K]
+          estimate  size and wall time of a spec on this machine, before running
+                  sweep estimate campaigns/fig2bc-small.json [--cores K]
           list    the campaigns in the data directory           sweep list [--data DIR]
           status  progress and failures (reads the store)       sweep status [CAMPAIGN] [--json]
           table   the Fig. 2(c) scaling table and point betas   sweep table CAMPAIGN [--format text|csv|json|md]
@@ -52,6 +54,7 @@ internal static class CommandLine
             {
                 "point" => PointCommand.Run(rest, stdout),
                 "run" => RunCommand.RunAsync(rest, stdout, stderr, cancellationToken).GetAwaiter().GetResult(),
+                "estimate" => EstimateCommand.Run(rest, stdout, stderr),
                 "list" => StoreCommands.List(rest, stdout),
                 "status" => StoreCommands.Status(rest, stdout),
                 "table" => StoreCommands.Table(rest, stdout),
