@@ -14,10 +14,14 @@ internal static class CommandLine
                   sweep run campaigns/quick.json [--data DIR] [--slots K]
                   or submit it to a running cluster (see docs/cluster.md), optionally leaving at once:
                   sweep run campaigns/quick.json --redis HOST:PORT [--cluster-id ID] [--detach]
+          estimate  size and wall time of a spec on this machine, before running
+                  sweep estimate campaigns/fig2bc-small.json [--cores K]
           list    the campaigns in the data directory           sweep list [--data DIR]
           status  progress and failures (reads the store)       sweep status [CAMPAIGN] [--json]
           table   the Fig. 2(c) scaling table and point betas   sweep table CAMPAIGN [--format text|csv|json|md]
           export  curves, fits and tables as CSV and JSON       sweep export CAMPAIGN --out DIR
+          report  the paper's figures, a page per point, index.html
+                  sweep report CAMPAIGN --out DIR [--point d,alpha,x,N]
           cancel  stop a campaign (stored results stay)         sweep cancel CAMPAIGN
           delete  remove a campaign from the store              sweep delete CAMPAIGN [--yes]
           point   one grid point in this process: fits, errors, analytic limits
@@ -52,10 +56,12 @@ internal static class CommandLine
             {
                 "point" => PointCommand.Run(rest, stdout),
                 "run" => RunCommand.RunAsync(rest, stdout, stderr, cancellationToken).GetAwaiter().GetResult(),
+                "estimate" => EstimateCommand.Run(rest, stdout, stderr),
                 "list" => StoreCommands.List(rest, stdout),
                 "status" => StoreCommands.Status(rest, stdout),
                 "table" => StoreCommands.Table(rest, stdout),
                 "export" => ExportCommand.Run(rest, stdout),
+                "report" => ReportCommand.Run(rest, stdout),
                 "cancel" => CampaignControlCommands.CancelAsync(rest, stdout).GetAwaiter().GetResult(),
                 "delete" => CampaignControlCommands.Delete(rest, stdin ?? TextReader.Null, stdout),
                 _ => throw new UsageException($"unknown command '{command}' (try: sweep help)"),

@@ -2,7 +2,8 @@ namespace Sweep.Grains.Interfaces;
 
 /// <summary>
 /// A finished grid point: the t grid, averaged mag and pur with standard errors of the mean,
-/// the mean median J_NN / J_NN,inf, both fits, and provenance.
+/// the mean median J_NN / J_NN,inf, both fits, provenance, and the Fig. 1 snapshot of
+/// realization 0 (null for points computed before snapshots existed).
 /// </summary>
 [GenerateSerializer]
 [Immutable]
@@ -18,4 +19,5 @@ public sealed record PointResult(
     [property: Id(8)] double JnnRatioSem,
     [property: Id(9)] FitData FitMag,
     [property: Id(10)] FitData FitPur,
-    [property: Id(11)] Provenance Provenance);
+    [property: Id(11)] Provenance Provenance,
+    [property: Id(12)] SpinSnapshotData? Snapshot = null);

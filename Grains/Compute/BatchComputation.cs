@@ -25,9 +25,13 @@ internal static class BatchComputation
         GridPoint point = work.Id.Point.ToGridPoint();
         PointSettings settings = work.Settings.ToPointSettings();
         KernelPath path = SpinProductKernel.BestPath;
+        double[] t = settings.TimeGrid(point);
         EnsembleAccumulator sums = Realization.ComputeBatch(
-            point, settings.Seed, work.Id.First, work.Id.Count, settings.TimeGrid(point), settings.TimeUnit, path, cancellationToken);
+            point, settings.Seed, work.Id.First, work.Id.Count, t, settings.TimeUnit, path, cancellationToken);
+        SpinSnapshotData? snapshot = work.Id.First <= SpinSnapshot.Realization && SpinSnapshot.Realization < work.Id.First + work.Id.Count
+            ? SpinSnapshot.Compute(point, settings.Seed, t, settings.TimeUnit, path).ToData()
+            : null;
         var provenance = new Provenance(ProgramVersion, work.Settings.Kernel, path.ToString(), work.Settings, Environment.MachineName, DateTimeOffset.UtcNow);
-        return new BatchResult(work.Id, sums.ToData(), provenance, clock.Elapsed.TotalSeconds);
+        return new BatchResult(work.Id, sums.ToData(), provenance, clock.Elapsed.TotalSeconds, snapshot);
     }
 }

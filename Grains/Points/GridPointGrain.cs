@@ -94,6 +94,7 @@ public sealed class GridPointGrain : Grain, IGridPointGrain
         _merged ??= S.Sums?.ToAccumulator() ?? new EnsembleAccumulator(result.Sums.TimePoints);
         _merged.Merge(result.Sums.ToAccumulator());
         S.Merged.Add(first);
+        S.Snapshot = result.Snapshot ?? S.Snapshot;
         if (S.Failure is null && AllMerged())
         {
             await Analyze();
@@ -183,7 +184,7 @@ public sealed class GridPointGrain : Grain, IGridPointGrain
         PointAnalysis analysis = await Task.Run(() => GridPointAnalysis.Analyze(point, settings, settings.TimeGrid(point), sums));
         var provenance = new Provenance(
             BatchComputation.ProgramVersion, a.Settings.Kernel, "exact ensemble sums of stored batches", a.Settings, Environment.MachineName, DateTimeOffset.UtcNow);
-        S.Result = analysis.ToResult(a.Key, provenance);
+        S.Result = analysis.ToResult(a.Key, provenance) with { Snapshot = S.Snapshot };
         await Flush();
         StopTimer();
     }

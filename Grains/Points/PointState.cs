@@ -5,7 +5,8 @@ namespace Sweep.Grains.Points;
 /// <summary>
 /// Stored state of a grid point: what it must compute, the planned batches (first
 /// realization and count), which of them are merged, the merged exact sums, failed attempts,
-/// and the analysis once every batch is in.
+/// the Fig. 1 snapshot once the batch holding realization 0 is in, and the analysis once every
+/// batch is in.
 /// </summary>
 [GenerateSerializer]
 public sealed class PointState
@@ -36,6 +37,9 @@ public sealed class PointState
 
     [Id(8)]
     public bool Cancelled { get; set; }
+
+    [Id(9)]
+    public SpinSnapshotData? Snapshot { get; set; }
 }
 
 /// <summary>Realizations First .. First + Count - 1; batches are named by their first realization.</summary>

@@ -1,0 +1,68 @@
+using System.Globalization;
+using Sweep.Campaigns;
+using Sweep.Client.Cli;
+using Sweep.Client.Estimate;
+
+namespace Sweep.Client.Commands;
+
+/// <summary>
+/// `sweep estimate SPEC`: the campaign's size and, from a short calibration of the kernel on
+/// this machine, its wall time from scratch, before anything runs.
+/// </summary>
+internal static class EstimateCommand
+{
+    public const string Usage = "sweep estimate SPEC.json [--cores K] [--calibration-seconds S]";
+
+    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
+    {
+        var reader = new ArgumentReader(args, new HashSet<string>(StringComparer.Ordinal) { "--cores", "--calibration-seconds" }, new HashSet<string>(StringComparer.Ordinal));
+        if (reader.Positionals.Count != 1)
+        {
+            throw new UsageException($"expects one spec file; usage: {Usage}");
+        }
+
+        int cores = reader.Int("--cores", Environment.ProcessorCount);
+        if (cores < 1)
+        {
+            throw UsageException.ForOption("--cores", $"must be at least 1 (got {cores})");
+        }
+
+        double budget = reader.Double("--calibration-seconds", 0.6);
+        if (!(budget > 0 && budget <= 60))
+        {
+            throw UsageException.ForOption("--calibration-seconds", "must be between 0 and 60");
+        }
+
+        SpecParseResult parsed = CampaignSpecParser.ParseFile(reader.Positionals[0]);
+        if (!parsed.IsValid)
+        {
+            foreach (string error in parsed.Errors)
+            {
+                stderr.WriteLine($"sweep estimate: {reader.Positionals[0]}: {error}");
+            }
+
+            return 2;
+        }
+
+        CampaignSpec spec = parsed.Spec!;
+        CampaignCost cost = CampaignCost.Of(spec);
+        KernelCalibration cal = KernelCalibration.Run(spec.TimePoints, TimeSpan.FromSeconds(budget));
+        double wall = cal.WallSeconds(spec, cores);
+        var c = CultureInfo.InvariantCulture;
+        stdout.WriteLine(string.Create(c, $"campaign '{spec.Name}' ({reader.Positionals[0]}), from scratch:"));
+        stdout.WriteLine(string.Create(c, $"  grid points:               {cost.Points:N0}"));
+        stdout.WriteLine(string.Create(c, $"  realizations:              {cost.Realizations:N0} (+{cost.SnapshotRealizations:N0} Fig. 1 snapshot realizations, one per point)"));
+        stdout.WriteLine(string.Create(c, $"  spin-pair-time factors:    {cost.Factors:E3} (sum of N(N-1)T over realizations, T = {spec.TimePoints})"));
+        stdout.WriteLine(string.Create(c, $"  calibration ({cal.Path}):  {cal.FactorsPerSecond:E3} factors/s per core at N = {cal.LargeN}, {cal.OverheadSeconds * 1e6:F0} us fixed cost per realization"));
+        stdout.WriteLine(string.Create(c, $"  estimated wall time:       {Duration(wall)} on {cores} core{(cores == 1 ? string.Empty : "s")} (kernel time only; storage and fits add a little)"));
+        return 0;
+    }
+
+    public static string Duration(double seconds) => seconds switch
+    {
+        < 120 => string.Create(CultureInfo.InvariantCulture, $"{seconds:F0} s"),
+        < 7200 => string.Create(CultureInfo.InvariantCulture, $"{seconds / 60:F1} min"),
+        < 172800 => string.Create(CultureInfo.InvariantCulture, $"{seconds / 3600:F1} h"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{seconds / 86400:F1} days"),
+    };
+}

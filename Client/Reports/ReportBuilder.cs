@@ -1,0 +1,48 @@
+using Sweep.Grains.Interfaces;
+
+namespace Sweep.Client.Reports;
+
+/// <summary>Builds every figure of a report from what is stored; nothing is written here.</summary>
+internal static class ReportBuilder
+{
+    public static ReportContents Build(ReportSource source, (int D, double Alpha, double X, int N)? fig1Point)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        string unit = UnitNote(source.Settings);
+        SnapshotPoint? chosen = Fig1PointChoice.Choose(source.Snapshots, fig1Point);
+        Figure[] fig1 = chosen is null
+            ? []
+            :
+            [
+                Fig1Curves.Build(chosen, Fig1Observable.Mag, unit),
+                Fig1Histograms.Build(chosen, Fig1Observable.Mag, unit),
+                Fig1Curves.Build(chosen, Fig1Observable.Pur, unit),
+                Fig1Histograms.Build(chosen, Fig1Observable.Pur, unit),
+            ];
+        string? missing = chosen is null
+            ? "no point has single-spin snapshot data yet (it is stored when a point's first batch finishes; points computed by older versions have none)"
+            : null;
+
+        Figure[] fig2a = Fig2aBetaVersusX.Groups(source.Results)
+            .Select(g => Fig2aBetaVersusX.Build(g.Key.D, g.Key.Alpha, g.Key.N, g))
+            .ToArray();
+        ScalingTable table = source.Table;
+        Figure[] fig2b = table.Deviations
+            .Select(r => (r.D, r.Alpha))
+            .Distinct()
+            .OrderBy(p => p.D).ThenBy(p => p.Alpha)
+            .Select(p => Fig2bDeviation.Build(p.D, p.Alpha, table.Deviations, table.Exponents, table.StrongDisorderMaxX))
+            .ToArray();
+        Figure? fig2c = table.Exponents.Length > 0 ? Fig2cExponents.Build(table.Exponents) : null;
+        PointPage[] pages = source.Results
+            .OrderBy(r => r.Key.D).ThenBy(r => r.Key.Alpha).ThenBy(r => r.Key.X).ThenBy(r => r.Key.N)
+            .Select(r => new PointPage(r, PointCurve.Build(r, "mag", unit), PointCurve.Build(r, "pur", unit), PointResiduals.Build(r, unit)))
+            .ToArray();
+        return new ReportContents(source, chosen, missing, fig1, fig2a, fig2b, fig2c, pages);
+    }
+
+    public static string UnitNote(PointSettingsData? settings)
+        => settings?.TimeUnit == "per-realization"
+            ? "t = J_NN tau, J_NN = each realization's median nearest-neighbour coupling"
+            : "t = J_NN,inf tau, J_NN,inf = (n V_d / ln 2)^(alpha/d), C = 1, r0 = 1";
+}
