@@ -16,18 +16,14 @@ internal static class BatchComputation
 
     public static BatchResult Run(BatchWork work, CancellationToken cancellationToken)
     {
-        if (work.Settings.Kernel != "exact")
-        {
-            throw new NotSupportedException($"kernel '{work.Settings.Kernel}' is not available in this version");
-        }
-
         var clock = Stopwatch.StartNew();
         GridPoint point = work.Id.Point.ToGridPoint();
+        // Refuses (NotSupportedException) a kernel code this version does not know.
         PointSettings settings = work.Settings.ToPointSettings();
         KernelPath path = SpinProductKernel.BestPath;
         EnsembleAccumulator sums = Realization.ComputeBatch(
-            point, settings.Seed, work.Id.First, work.Id.Count, settings.TimeGrid(point), settings.TimeUnit, path, cancellationToken);
-        var provenance = new Provenance(ProgramVersion, work.Settings.Kernel, path.ToString(), work.Settings, Environment.MachineName, DateTimeOffset.UtcNow);
+            point, settings.Seed, work.Id.First, work.Id.Count, settings.TimeGrid(point), settings.TimeUnit, settings.Kernel, path, cancellationToken);
+        var provenance = new Provenance(ProgramVersion, settings.Kernel.Code, path.ToString(), work.Settings, Environment.MachineName, DateTimeOffset.UtcNow);
         return new BatchResult(work.Id, sums.ToData(), provenance, clock.Elapsed.TotalSeconds);
     }
 }

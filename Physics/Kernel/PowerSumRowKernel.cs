@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using Sweep.Physics.Couplings;
 
@@ -73,8 +74,9 @@ internal static class PowerSumRowKernel
     private static int Run512(ref double twoJ, int paddedLength, double tauAbs, double farLimit, double scale, ref double column, int stride, Span<double> rowSums, Span<int> near)
     {
         int terms = rowSums.Length;
-        Span<Vector512<double>> acc = stackalloc Vector512<double>[terms];
-        acc.Clear();
+        Span<Vector512<double>> accSpan = stackalloc Vector512<double>[terms];
+        accSpan.Clear();
+        ref Vector512<double> acc = ref MemoryMarshal.GetReference(accSpan);
         var tauV = Vector512.Create(tauAbs);
         var limitV = Vector512.Create(farLimit);
         var scaleV = Vector512.Create(scale);
@@ -93,7 +95,7 @@ internal static class PowerSumRowKernel
             var p = w2;
             for (int n = 0; n < terms; n++)
             {
-                acc[n] += p;
+                Unsafe.Add(ref acc, n) += p;
                 ref double c = ref Unsafe.Add(ref column, (n * stride) + m);
                 (Vector512.LoadUnsafe(ref c) + p).StoreUnsafe(ref c);
                 p = UnderflowFlush.Apply(p * w2);
@@ -102,7 +104,7 @@ internal static class PowerSumRowKernel
 
         for (int n = 0; n < terms; n++)
         {
-            rowSums[n] = LaneSum(acc[n].GetLower(), acc[n].GetUpper());
+            rowSums[n] = LaneSum(accSpan[n].GetLower(), accSpan[n].GetUpper());
         }
 
         return nearCount;
@@ -112,8 +114,9 @@ internal static class PowerSumRowKernel
     {
         const int Half = Lanes / 2;
         int terms = rowSums.Length;
-        Span<Vector256<double>> acc = stackalloc Vector256<double>[2 * terms];
-        acc.Clear();
+        Span<Vector256<double>> accSpan = stackalloc Vector256<double>[2 * terms];
+        accSpan.Clear();
+        ref Vector256<double> acc = ref MemoryMarshal.GetReference(accSpan);
         var tauV = Vector256.Create(tauAbs);
         var limitV = Vector256.Create(farLimit);
         var scaleV = Vector256.Create(scale);
@@ -137,8 +140,8 @@ internal static class PowerSumRowKernel
             var pHigh = w2High;
             for (int n = 0; n < terms; n++)
             {
-                acc[2 * n] += pLow;
-                acc[(2 * n) + 1] += pHigh;
+                Unsafe.Add(ref acc, 2 * n) += pLow;
+                Unsafe.Add(ref acc, (2 * n) + 1) += pHigh;
                 ref double c = ref Unsafe.Add(ref column, (n * stride) + m);
                 (Vector256.LoadUnsafe(ref c) + pLow).StoreUnsafe(ref c);
                 (Vector256.LoadUnsafe(ref c, Half) + pHigh).StoreUnsafe(ref c, Half);
@@ -149,7 +152,7 @@ internal static class PowerSumRowKernel
 
         for (int n = 0; n < terms; n++)
         {
-            rowSums[n] = LaneSum(acc[2 * n], acc[(2 * n) + 1]);
+            rowSums[n] = LaneSum(accSpan[2 * n], accSpan[(2 * n) + 1]);
         }
 
         return nearCount;
