@@ -43,7 +43,8 @@ public class AcceleratedKernelBoundTests(ITestOutputHelper output)
                     var (magExact, purExact) = Exact(couplings, tau);
                     var mag = new double[tau.Length];
                     var pur = new double[tau.Length];
-                    AcceleratedSpinProductKernel.Evaluate(couplings, tau, mag, pur, tolerance);
+                    // The series at every N, also where the public entry would hand small systems to the exact kernel.
+                    AcceleratedSpinProductKernel.EvaluateBySeries(couplings, tau, mag, pur, [], [], tolerance, SpinProductKernel.BestPath);
                     for (int k = 0; k < tau.Length; k++)
                     {
                         double dm = Math.Abs(mag[k] - magExact[k]);
@@ -88,7 +89,7 @@ public class AcceleratedKernelBoundTests(ITestOutputHelper output)
         var (magExact, purExact) = Exact(couplings, tau);
         var mag = new double[tau.Length];
         var pur = new double[tau.Length];
-        AcceleratedSpinProductKernel.Evaluate(couplings, tau, mag, pur, 1e-300);
+        AcceleratedSpinProductKernel.EvaluateBySeries(couplings, tau, mag, pur, [], [], 1e-300, SpinProductKernel.BestPath);
         for (int k = 0; k < tau.Length; k++)
         {
             Assert.True(Math.Abs(mag[k] - magExact[k]) <= 1e-13, $"t[{k}]");

@@ -104,6 +104,20 @@ public class AcceleratedKernelTests
     }
 
     [Fact]
+    public void SmallSystemsGetTheExactKernelsBits()
+    {
+        var couplings = CouplingMatrix.FromPositions(new TestRandom(12).CubePositions(AcceleratedSpinProductKernel.SeriesMinSpins - 1, 2), 2, 4.0);
+        double[] tau = Taus(couplings);
+        var exact = (Mag: new double[tau.Length], Pur: new double[tau.Length]);
+        var accelerated = (Mag: new double[tau.Length], Pur: new double[tau.Length]);
+        SpinProductKernel.Evaluate(couplings, tau, exact.Mag, exact.Pur);
+        AcceleratedSpinProductKernel.Evaluate(couplings, tau, accelerated.Mag, accelerated.Pur, 1e-10);
+        AssertBitwise(exact.Mag, accelerated.Mag, "mag");
+        AssertBitwise(exact.Pur, accelerated.Pur, "pur");
+        Assert.Throws<ArgumentOutOfRangeException>("tolerance", () => AcceleratedSpinProductKernel.Evaluate(couplings, tau, accelerated.Mag, accelerated.Pur, 0.0));
+    }
+
+    [Fact]
     public void TheTermsGrowAsTheToleranceShrinks()
     {
         Assert.True(AcceleratedSpinProductKernel.Terms(1e-6) < AcceleratedSpinProductKernel.Terms(1e-10));
@@ -120,18 +134,18 @@ public class AcceleratedKernelTests
         var path = SpinProductKernel.BestPath;
         double[] tau = [1.0, 2.0];
         const double tol = 1e-10;
-        Assert.Throws<ArgumentException>("mag", () => AcceleratedSpinProductKernel.Evaluate(couplings, tau, new double[1], new double[2], [], [], tol, path));
-        Assert.Throws<ArgumentException>("pur", () => AcceleratedSpinProductKernel.Evaluate(couplings, tau, new double[2], new double[3], [], [], tol, path));
-        Assert.Throws<ArgumentException>("spinCurves", () => AcceleratedSpinProductKernel.Evaluate(couplings, tau, new double[2], new double[2], [1], new double[3], tol, path));
-        Assert.Throws<ArgumentOutOfRangeException>("spins", () => AcceleratedSpinProductKernel.Evaluate(couplings, tau, new double[2], new double[2], [5], new double[2], tol, path));
-        Assert.Throws<ArgumentException>("tau", () => AcceleratedSpinProductKernel.Evaluate(couplings, [double.NaN], new double[1], new double[1], [], [], tol, path));
-        Assert.Throws<ArgumentOutOfRangeException>("tau", () => AcceleratedSpinProductKernel.Evaluate(couplings, [1e300], new double[1], new double[1], [], [], tol, path));
-        Assert.Throws<ArgumentOutOfRangeException>("tau", () => AcceleratedSpinProductKernel.Evaluate(couplings, [1e-300], new double[1], new double[1], [], [], tol, path));
-        Assert.Throws<ArgumentOutOfRangeException>("path", () => AcceleratedSpinProductKernel.Evaluate(couplings, tau, new double[2], new double[2], [], [], tol, (KernelPath)99));
-        Assert.Throws<ArgumentNullException>("couplings", () => AcceleratedSpinProductKernel.Evaluate(null!, tau, new double[2], new double[2], [], [], tol, path));
+        Assert.Throws<ArgumentException>("mag", () => AcceleratedSpinProductKernel.EvaluateBySeries(couplings, tau, new double[1], new double[2], [], [], tol, path));
+        Assert.Throws<ArgumentException>("pur", () => AcceleratedSpinProductKernel.EvaluateBySeries(couplings, tau, new double[2], new double[3], [], [], tol, path));
+        Assert.Throws<ArgumentException>("spinCurves", () => AcceleratedSpinProductKernel.EvaluateBySeries(couplings, tau, new double[2], new double[2], [1], new double[3], tol, path));
+        Assert.Throws<ArgumentOutOfRangeException>("spins", () => AcceleratedSpinProductKernel.EvaluateBySeries(couplings, tau, new double[2], new double[2], [5], new double[2], tol, path));
+        Assert.Throws<ArgumentException>("tau", () => AcceleratedSpinProductKernel.EvaluateBySeries(couplings, [double.NaN], new double[1], new double[1], [], [], tol, path));
+        Assert.Throws<ArgumentOutOfRangeException>("tau", () => AcceleratedSpinProductKernel.EvaluateBySeries(couplings, [1e300], new double[1], new double[1], [], [], tol, path));
+        Assert.Throws<ArgumentOutOfRangeException>("tau", () => AcceleratedSpinProductKernel.EvaluateBySeries(couplings, [1e-300], new double[1], new double[1], [], [], tol, path));
+        Assert.Throws<ArgumentOutOfRangeException>("path", () => AcceleratedSpinProductKernel.EvaluateBySeries(couplings, tau, new double[2], new double[2], [], [], tol, (KernelPath)99));
+        Assert.Throws<ArgumentNullException>("couplings", () => AcceleratedSpinProductKernel.EvaluateBySeries(null!, tau, new double[2], new double[2], [], [], tol, path));
         foreach (double bad in new[] { 0.0, -1e-10, double.NaN, double.PositiveInfinity })
         {
-            Assert.Throws<ArgumentOutOfRangeException>("tolerance", () => AcceleratedSpinProductKernel.Evaluate(couplings, tau, new double[2], new double[2], [], [], bad, path));
+            Assert.Throws<ArgumentOutOfRangeException>("tolerance", () => AcceleratedSpinProductKernel.EvaluateBySeries(couplings, tau, new double[2], new double[2], [], [], bad, path));
             Assert.Throws<ArgumentOutOfRangeException>("tolerance", () => SpinKernelChoice.Accelerated(bad));
         }
     }
@@ -161,7 +175,8 @@ public class AcceleratedKernelTests
         var mag = new double[tau.Length];
         var pur = new double[tau.Length];
         var curves = new double[spins.Length * tau.Length];
-        AcceleratedSpinProductKernel.Evaluate(couplings, tau, mag, pur, spins, curves, AcceleratedSpinProductKernel.DefaultTolerance, path);
+        // The series itself at every N, also below the size where the public entry hands over to the exact kernel.
+        AcceleratedSpinProductKernel.EvaluateBySeries(couplings, tau, mag, pur, spins, curves, AcceleratedSpinProductKernel.DefaultTolerance, path);
         return (mag, pur, curves);
     }
 
