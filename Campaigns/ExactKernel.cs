@@ -1,3 +1,5 @@
+using Sweep.Physics.Kernel;
+
 namespace Sweep.Campaigns;
 
 /// <summary>The exact product-of-cosines kernel in double precision; it has no settings.</summary>
@@ -8,4 +10,6 @@ public sealed record ExactKernel : KernelChoice
     public static ExactKernel Instance { get; } = new();
 
     public override string Name => KernelName;
+
+    public override SpinKernelChoice ToSpinKernel() => SpinKernelChoice.Exact;
 }

@@ -10,7 +10,7 @@ internal static class KernelJson
 {
     private const string NameKey = "name";
 
-    public static IReadOnlyList<string> KnownNames { get; } = [ExactKernel.KernelName];
+    public static IReadOnlyList<string> KnownNames { get; } = [ExactKernel.KernelName, AcceleratedKernel.KernelName];
 
     public static KernelChoice? Read(JsonElement element, string path, SpecErrors errors)
     {
@@ -39,10 +39,42 @@ internal static class KernelJson
                 var fields = ObjectShape.Read(
                     element, path, [NameKey], [NameKey], _ => "the exact kernel takes no settings", errors);
                 return fields is null ? null : ExactKernel.Instance;
+            case AcceleratedKernel.KernelName:
+                return ReadAccelerated(element, path, errors);
             default:
                 errors.Add(namePath, $"unknown kernel '{name}' (known: {string.Join(", ", KnownNames)})");
                 return null;
         }
+    }
+
+    private static AcceleratedKernel? ReadAccelerated(JsonElement element, string path, SpecErrors errors)
+    {
+        var fields = ObjectShape.Read(
+            element, path, [NameKey, AcceleratedKernel.ToleranceKey], [NameKey], _ => "the accelerated kernel takes only 'tolerance'", errors);
+        if (fields is null)
+        {
+            return null;
+        }
+
+        if (!fields.TryGetValue(AcceleratedKernel.ToleranceKey, out JsonElement toleranceElement))
+        {
+            return AcceleratedKernel.WithDefaultTolerance;
+        }
+
+        string tolerancePath = SpecErrors.Child(path, AcceleratedKernel.ToleranceKey);
+        double? tolerance = JsonFields.ReadFiniteDouble(toleranceElement, tolerancePath, errors);
+        if (tolerance is null)
+        {
+            return null;
+        }
+
+        if (!(tolerance.Value > 0))
+        {
+            errors.Add(tolerancePath, $"must be positive (got {toleranceElement.GetRawText()}): it is the absolute error allowed on mag and pur");
+            return null;
+        }
+
+        return new AcceleratedKernel(tolerance.Value);
     }
 
     /// <summary>The kernel as one line of JSON, to show it in messages with all its settings.</summary>
@@ -71,9 +103,15 @@ internal static class KernelJson
 
         writer.WriteStartObject();
         writer.WriteString(NameKey, kernel.Name);
+        if (kernel is AcceleratedKernel accelerated)
+        {
+            // The tolerance is always written, so the stored spec does not lean on a default.
+            writer.WriteNumber(AcceleratedKernel.ToleranceKey, accelerated.Tolerance);
+        }
+
         writer.WriteEndObject();
     }
 
     // A kernel with settings adds its case here and writes its fields in Write.
-    private static bool HasJsonForm(KernelChoice kernel) => kernel is ExactKernel;
+    private static bool HasJsonForm(KernelChoice kernel) => kernel is ExactKernel or AcceleratedKernel;
 }

@@ -2,7 +2,9 @@ namespace Sweep.Grains.Interfaces;
 
 /// <summary>
 /// The campaign-wide settings that decide a point's bits: master seed, time points, time unit
-/// ("common" or "per-realization"), fit window thresholds, kernel name and batch size.
+/// ("common" or "per-realization"), fit window thresholds, kernel and batch size. The kernel is
+/// its canonical code: "exact", or "accelerated:" and the tolerance in round-trip form
+/// ("accelerated:1E-10"), so that two settings with the same kernel compare equal.
 /// </summary>
 [GenerateSerializer]
 [Immutable]

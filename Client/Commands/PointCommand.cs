@@ -15,11 +15,11 @@ namespace Sweep.Client.Commands;
 internal static class PointCommand
 {
     public const string Usage =
-        "sweep point --d D --alpha A --x X --n N --ns NS [--seed S] [--time-unit common|per-realization] [--t-points T] [--threads K] [--json]";
+        "sweep point --d D --alpha A --x X --n N --ns NS [--seed S] [--time-unit common|per-realization] [--t-points T] [--threads K] [--kernel exact|accelerated:TOL] [--json]";
 
     private static readonly HashSet<string> ValueOptions = new(StringComparer.Ordinal)
     {
-        "--d", "--alpha", "--x", "--n", "--ns", "--seed", "--time-unit", "--t-points", "--threads",
+        "--d", "--alpha", "--x", "--n", "--ns", "--seed", "--time-unit", "--t-points", "--threads", "--kernel",
     };
 
     private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "--json" };
@@ -56,7 +56,7 @@ internal static class PointCommand
             throw UsageException.ForOption("--threads", $"must be at least 1 (got {threads})");
         }
 
-        var settings = new PointSettings(reader.UInt64("--seed", 1), tPoints, ParseTimeUnit(reader.String("--time-unit")), FitWindow.Default);
+        var settings = new PointSettings(reader.UInt64("--seed", 1), tPoints, ParseTimeUnit(reader.String("--time-unit")), FitWindow.Default, ParseKernel(reader.String("--kernel")));
         var clock = Stopwatch.StartNew();
         EnsembleAccumulator sums = PointComputation.Run(point, settings, ns, threads, SpinProductKernel.BestPath);
         PointAnalysis analysis = GridPointAnalysis.Analyze(point, settings, settings.TimeGrid(point), sums);
@@ -83,6 +83,24 @@ internal static class PointCommand
         "per-realization" => TimeUnit.PerRealization,
         _ => throw UsageException.ForOption("--time-unit", $"must be 'common' or 'per-realization' (got '{text}')"),
     };
+
+    // A one-off point keeps the exact kernel unless asked: its numbers are compared with older runs.
+    public static SpinKernelChoice ParseKernel(string? code)
+    {
+        if (code is null)
+        {
+            return SpinKernelChoice.Exact;
+        }
+
+        try
+        {
+            return SpinKernelChoice.ParseCode(code);
+        }
+        catch (FormatException e)
+        {
+            throw UsageException.ForOption("--kernel", e.Message);
+        }
+    }
 
     public static string TimeUnitName(TimeUnit unit) => unit == TimeUnit.Common ? "common" : "per-realization";
 

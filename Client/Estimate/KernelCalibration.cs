@@ -16,11 +16,12 @@ internal sealed record KernelCalibration(double FactorsPerSecond, double Overhea
     public const int SmallN = 8;
     public const int DefaultLargeN = 200;
 
-    public static KernelCalibration Run(int timePoints, TimeSpan budget, int largeN = DefaultLargeN)
+    public static KernelCalibration Run(int timePoints, TimeSpan budget, SpinKernelChoice kernel, int largeN = DefaultLargeN)
     {
+        ArgumentNullException.ThrowIfNull(kernel);
         KernelPath path = SpinProductKernel.BestPath;
-        double small = SecondsPerRealization(SmallN, timePoints, path, budget / 4);
-        double large = SecondsPerRealization(largeN, timePoints, path, budget * 3 / 4);
+        double small = SecondsPerRealization(SmallN, timePoints, kernel, path, budget / 4);
+        double large = SecondsPerRealization(largeN, timePoints, kernel, path, budget * 3 / 4);
         double smallFactors = CampaignCost.PerRealization(SmallN, timePoints);
         double largeFactors = CampaignCost.PerRealization(largeN, timePoints);
         double perFactor = Math.Max((large - small) / (largeFactors - smallFactors), large / largeFactors / 4);
@@ -41,16 +42,16 @@ internal sealed record KernelCalibration(double FactorsPerSecond, double Overhea
         return seconds / Math.Max(1, cores);
     }
 
-    private static double SecondsPerRealization(int n, int timePoints, KernelPath path, TimeSpan budget)
+    private static double SecondsPerRealization(int n, int timePoints, SpinKernelChoice kernel, KernelPath path, TimeSpan budget)
     {
         var point = new GridPoint(3, 6, 1e-3, n);
         double[] t = TimeGrid.Create(point.D, point.Alpha, timePoints);
-        Realization.Compute(point, 1, 0, t, TimeUnit.Common, path);
+        Realization.Compute(point, 1, 0, t, TimeUnit.Common, kernel, path);
         var clock = Stopwatch.StartNew();
         long r = 1;
         do
         {
-            Realization.Compute(point, 1, r++, t, TimeUnit.Common, path);
+            Realization.Compute(point, 1, r++, t, TimeUnit.Common, kernel, path);
         }
         while (clock.Elapsed < budget || r < 3);
 

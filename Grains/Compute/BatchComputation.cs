@@ -16,22 +16,19 @@ internal static class BatchComputation
 
     public static BatchResult Run(BatchWork work, CancellationToken cancellationToken)
     {
-        if (work.Settings.Kernel != "exact")
-        {
-            throw new NotSupportedException($"kernel '{work.Settings.Kernel}' is not available in this version");
-        }
-
         var clock = Stopwatch.StartNew();
         GridPoint point = work.Id.Point.ToGridPoint();
+        // Refuses (NotSupportedException) a kernel code this version does not know.
         PointSettings settings = work.Settings.ToPointSettings();
         KernelPath path = SpinProductKernel.BestPath;
         double[] t = settings.TimeGrid(point);
         EnsembleAccumulator sums = Realization.ComputeBatch(
-            point, settings.Seed, work.Id.First, work.Id.Count, t, settings.TimeUnit, path, cancellationToken);
+            point, settings.Seed, work.Id.First, work.Id.Count, t, settings.TimeUnit, settings.Kernel, path, cancellationToken);
+        // The Fig. 1 snapshot always uses the exact kernel: it is single-spin data, not an ensemble sum.
         SpinSnapshotData? snapshot = work.Id.First <= SpinSnapshot.Realization && SpinSnapshot.Realization < work.Id.First + work.Id.Count
             ? SpinSnapshot.Compute(point, settings.Seed, t, settings.TimeUnit, path).ToData()
             : null;
-        var provenance = new Provenance(ProgramVersion, work.Settings.Kernel, path.ToString(), work.Settings, Environment.MachineName, DateTimeOffset.UtcNow);
+        var provenance = new Provenance(ProgramVersion, settings.Kernel.Code, path.ToString(), work.Settings, Environment.MachineName, DateTimeOffset.UtcNow);
         return new BatchResult(work.Id, sums.ToData(), provenance, clock.Elapsed.TotalSeconds, snapshot);
     }
 }

@@ -1,5 +1,6 @@
 using Sweep.Grains.Interfaces;
 using Sweep.Physics.Fits;
+using Sweep.Physics.Kernel;
 using Sweep.Physics.Points;
 using Sweep.Physics.Time;
 
@@ -17,6 +18,19 @@ internal static class SettingsMapping
         _ => throw new ArgumentException($"unknown time unit '{name}'", nameof(name)),
     };
 
+    /// <summary>The kernel of a settings record, from its canonical code ("exact", "accelerated:1E-10").</summary>
+    public static SpinKernelChoice ParseKernel(string code)
+    {
+        try
+        {
+            return SpinKernelChoice.ParseCode(code);
+        }
+        catch (FormatException e)
+        {
+            throw new NotSupportedException($"kernel '{code}' is not available in this version: {e.Message}", e);
+        }
+    }
+
     public static PointSettings ToPointSettings(this PointSettingsData s)
-        => new(s.Seed, s.TimePoints, ParseTimeUnit(s.TimeUnit), new FitWindow(s.FitUpper, s.FitLower));
+        => new(s.Seed, s.TimePoints, ParseTimeUnit(s.TimeUnit), new FitWindow(s.FitUpper, s.FitLower), ParseKernel(s.Kernel));
 }

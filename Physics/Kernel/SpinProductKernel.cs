@@ -45,35 +45,7 @@ public static class SpinProductKernel
     /// </summary>
     public static void Evaluate(CouplingMatrix couplings, ReadOnlySpan<double> tau, Span<double> mag, Span<double> pur, ReadOnlySpan<int> spins, Span<double> spinCurves, KernelPath path)
     {
-        ArgumentNullException.ThrowIfNull(couplings);
-        int n = couplings.N;
-        RequireSpins(n);
-        if (mag.Length != tau.Length)
-        {
-            throw new ArgumentException($"mag has length {mag.Length} but tau has {tau.Length}; they must match", nameof(mag));
-        }
-
-        if (pur.Length != tau.Length)
-        {
-            throw new ArgumentException($"pur has length {pur.Length} but tau has {tau.Length}; they must match", nameof(pur));
-        }
-
-        if (spinCurves.Length != (long)spins.Length * tau.Length)
-        {
-            throw new ArgumentException($"spinCurves has length {spinCurves.Length} but must hold spins.Length x tau.Length = {(long)spins.Length * tau.Length}", nameof(spinCurves));
-        }
-
-        foreach (int s in spins)
-        {
-            if (s < 0 || s >= n)
-            {
-                throw new ArgumentOutOfRangeException(nameof(spins), s, $"spin index must lie in [0, {n})");
-            }
-        }
-
-        RequireFinite(tau);
-        RequirePath(path);
-
+        int n = KernelArguments.Check(couplings, tau, mag, pur, spins, spinCurves, path);
         int stride = ColumnStride(n);
         double[] rowBound = RowBounds(couplings);
         var columns = new double[TauBlock * stride];
@@ -111,14 +83,14 @@ public static class SpinProductKernel
     {
         ArgumentNullException.ThrowIfNull(couplings);
         int n = couplings.N;
-        RequireSpins(n);
+        KernelArguments.RequireSpins(n);
         if (p.Length != n)
         {
             throw new ArgumentException($"p has length {p.Length} but there are {n} spins; they must match", nameof(p));
         }
 
-        RequireFinite([tau]);
-        RequirePath(path);
+        KernelArguments.RequireFinite([tau]);
+        KernelArguments.RequirePath(path);
 
         int stride = ColumnStride(n);
         var columns = new double[stride];
@@ -183,36 +155,4 @@ public static class SpinProductKernel
 
     // Room for a row pass to run one padded chunk past the last spin.
     private static int ColumnStride(int n) => n + (2 * CouplingMatrix.RowPadding);
-
-    private static void RequireSpins(int n)
-    {
-        if (n < 1)
-        {
-            throw new ArgumentException("the couplings hold no spins; mag and pur need at least one", "couplings");
-        }
-    }
-
-    private static void RequireFinite(ReadOnlySpan<double> tau)
-    {
-        for (int k = 0; k < tau.Length; k++)
-        {
-            if (!double.IsFinite(tau[k]))
-            {
-                throw new ArgumentException($"tau[{k}] = {tau[k]} is not finite", nameof(tau));
-            }
-        }
-    }
-
-    private static void RequirePath(KernelPath path)
-    {
-        if (!Enum.IsDefined(path))
-        {
-            throw new ArgumentOutOfRangeException(nameof(path), path, "unknown kernel path");
-        }
-
-        if (!IsSupported(path))
-        {
-            throw new PlatformNotSupportedException($"kernel path {path} is not supported on this machine");
-        }
-    }
 }

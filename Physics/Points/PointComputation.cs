@@ -30,7 +30,7 @@ public static class PointComputation
         {
             long first = (long)c * ChunkSize;
             int count = (int)Math.Min(ChunkSize, ns - first);
-            EnsembleAccumulator part = Realization.ComputeBatch(point, settings.Seed, first, count, t, settings.TimeUnit, path, cancellationToken);
+            EnsembleAccumulator part = Realization.ComputeBatch(point, settings.Seed, first, count, t, settings.TimeUnit, settings.Kernel, path, cancellationToken);
             lock (gate)
             {
                 total.Merge(part);

@@ -31,14 +31,15 @@ public static class Realization
         return TimeGrid.ToTau(t, coupling);
     }
 
-    /// <summary>mag and pur of realization r on the t grid.</summary>
-    public static RealizationCurves Compute(GridPoint point, ulong campaignSeed, long r, ReadOnlySpan<double> t, TimeUnit unit, KernelPath path)
+    /// <summary>mag and pur of realization r on the t grid, by the chosen kernel.</summary>
+    public static RealizationCurves Compute(GridPoint point, ulong campaignSeed, long r, ReadOnlySpan<double> t, TimeUnit unit, SpinKernelChoice kernel, KernelPath path)
     {
+        ArgumentNullException.ThrowIfNull(kernel);
         CouplingMatrix couplings = Couplings(point, campaignSeed, r);
         double[] tau = Tau(point, couplings, t, unit);
         var mag = new double[t.Length];
         var pur = new double[t.Length];
-        SpinProductKernel.Evaluate(couplings, tau, mag, pur, ReadOnlySpan<int>.Empty, Span<double>.Empty, path);
+        kernel.Evaluate(couplings, tau, mag, pur, ReadOnlySpan<int>.Empty, Span<double>.Empty, path);
         double ratio = NearestNeighbour.MedianCoupling(couplings) / ThermodynamicLimit.JnnInf(point.D, point.Alpha, point.N);
         return new RealizationCurves(r, mag, pur, ratio, tau);
     }
@@ -47,8 +48,9 @@ public static class Realization
     /// The exact ensemble sums of realizations first .. first + count - 1: the unit of work of
     /// one batch. Sequential and deterministic; callers parallelise over batches.
     /// </summary>
-    public static EnsembleAccumulator ComputeBatch(GridPoint point, ulong campaignSeed, long first, int count, ReadOnlySpan<double> t, TimeUnit unit, KernelPath path, CancellationToken cancellationToken = default)
+    public static EnsembleAccumulator ComputeBatch(GridPoint point, ulong campaignSeed, long first, int count, ReadOnlySpan<double> t, TimeUnit unit, SpinKernelChoice kernel, KernelPath path, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(kernel);
         if (first < 0 || count < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(count), "a batch is at least one realization starting at r >= 0");
@@ -58,7 +60,7 @@ public static class Realization
         for (long r = first; r < first + count; r++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            RealizationCurves curves = Compute(point, campaignSeed, r, t, unit, path);
+            RealizationCurves curves = Compute(point, campaignSeed, r, t, unit, kernel, path);
             acc.Add(r, curves.Mag, curves.Pur, curves.JnnRatio);
         }
 

@@ -14,7 +14,7 @@ internal static class DirectCampaign
 {
     public static int Run(CampaignSpec spec, int workers)
     {
-        var settings = new PointSettings(spec.Seed, spec.TimePoints, spec.TimeUnit, new FitWindow(spec.FitUpper, spec.FitLower));
+        var settings = new PointSettings(spec.Seed, spec.TimePoints, spec.TimeUnit, new FitWindow(spec.FitUpper, spec.FitLower), spec.Kernel.ToSpinKernel());
         IReadOnlyList<CampaignPoint> points = CampaignGrid.Expand(spec);
         var grids = points.Select(p => settings.TimeGrid(p.Point)).ToArray();
         var sums = points.Select(p => new EnsembleAccumulator(spec.TimePoints)).ToArray();
@@ -25,7 +25,7 @@ internal static class DirectCampaign
         Parallel.ForEach(batches, options, b =>
         {
             CampaignPoint p = points[b.Index];
-            EnsembleAccumulator part = Realization.ComputeBatch(p.Point, spec.Seed, b.First, b.Count, grids[b.Index], spec.TimeUnit, SpinProductKernel.BestPath);
+            EnsembleAccumulator part = Realization.ComputeBatch(p.Point, spec.Seed, b.First, b.Count, grids[b.Index], spec.TimeUnit, settings.Kernel, SpinProductKernel.BestPath);
             lock (sums[b.Index])
             {
                 sums[b.Index].Merge(part);

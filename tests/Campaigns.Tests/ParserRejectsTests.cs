@@ -127,7 +127,7 @@ public class ParserRejectsTests
     [Fact]
     public void UnknownKernel() =>
         Assert.Contains(
-            "kernel.name: unknown kernel 'fast' (known: exact)",
+            "kernel.name: unknown kernel 'fast' (known: exact, accelerated)",
             Specs.ErrorsAfter(s => s["kernel"] = new JsonObject { ["name"] = "fast" }));
 
     [Fact]

@@ -56,13 +56,35 @@ public class SpecCompatibilityTests
     [Fact]
     public void ChangedKernelIsRefused()
     {
-        // Only one kernel exists so far; a kernel that is not equal to it stands in for the next one.
-        CampaignSpec requested = Stored with { Kernel = new OtherKernel() };
+        CampaignSpec requested = Stored with { Kernel = ExactKernel.Instance };
+
+        string? message = SpecCompatibility.Check(Stored, requested);
+
+        Assert.NotNull(message);
+        Assert.StartsWith(
+            "kernel differs from the stored campaign 't' (stored {\"name\":\"accelerated\",\"tolerance\":1E-10}, requested {\"name\":\"exact\"})",
+            message,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ChangedToleranceIsRefused()
+    {
+        CampaignSpec requested = Stored with { Kernel = new AcceleratedKernel(1e-8) };
 
         string? message = SpecCompatibility.Check(Stored, requested);
 
         Assert.NotNull(message);
         Assert.StartsWith("kernel differs from the stored campaign 't'", message, StringComparison.Ordinal);
+        Assert.Contains("\"tolerance\":1E-08", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheSameKernelSpelledWithItsDefaultToleranceIsCompatible()
+    {
+        CampaignSpec requested = Specs.With(s => s["kernel"] = new JsonObject { ["name"] = "accelerated", ["tolerance"] = 1e-10 });
+
+        Assert.Null(SpecCompatibility.Check(Stored, requested));
     }
 
     [Fact]
@@ -106,10 +128,5 @@ public class SpecCompatibilityTests
         });
 
         Assert.Equal(2, SpecCompatibility.Problems(Stored, requested).Count);
-    }
-
-    private sealed record OtherKernel : KernelChoice
-    {
-        public override string Name => "other";
     }
 }

@@ -33,12 +33,12 @@ public sealed class StraightRun
     public static StraightRun Of(string specJson)
     {
         CampaignSpec spec = CampaignSpecParser.Parse(specJson).GetSpecOrThrow();
-        var settings = new PointSettings(spec.Seed, spec.TimePoints, spec.TimeUnit, new FitWindow(spec.FitUpper, spec.FitLower));
+        var settings = new PointSettings(spec.Seed, spec.TimePoints, spec.TimeUnit, new FitWindow(spec.FitUpper, spec.FitLower), spec.Kernel.ToSpinKernel());
         var points = CampaignGrid.Expand(spec).Select(p =>
         {
             double[] t = settings.TimeGrid(p.Point);
             // The same kernel path as the compute pool picks on this machine: paths may differ in the last bits.
-            EnsembleAccumulator sums = Realization.ComputeBatch(p.Point, spec.Seed, 0, p.Ns, t, spec.TimeUnit, SpinProductKernel.BestPath);
+            EnsembleAccumulator sums = Realization.ComputeBatch(p.Point, spec.Seed, 0, p.Ns, t, spec.TimeUnit, settings.Kernel, SpinProductKernel.BestPath);
             return new ExpectedPoint(p, GridPointAnalysis.Analyze(p.Point, settings, t, sums));
         }).ToList();
         return new StraightRun(spec, points);

@@ -9,7 +9,7 @@ namespace Sweep.Physics.Tests.Points;
 /// <summary>What finite systems do (MODEL.md): they approach the thermodynamic limit as N grows.</summary>
 public class FiniteSizeTests
 {
-    private static readonly PointSettings Settings = new(Seed: 11, TimePoints: 80, TimeUnit.Common, FitWindow.Default);
+    private static readonly PointSettings Settings = new(Seed: 11, TimePoints: 80, TimeUnit.Common, FitWindow.Default, SpinKernelChoice.Exact);
 
     private static PointAnalysis Analyze(int d, double alpha, double x, int n, int ns)
     {
@@ -48,8 +48,8 @@ public class FiniteSizeTests
     {
         var point = new GridPoint(1, 2, 0.01, 17);
         double[] t = Settings.TimeGrid(point);
-        var a = Realization.Compute(point, 5, 3, t, TimeUnit.PerRealization, KernelPath.Scalar);
-        var b = Realization.Compute(point, 5, 3, t, TimeUnit.PerRealization, SpinProductKernel.BestPath);
+        var a = Realization.Compute(point, 5, 3, t, TimeUnit.PerRealization, SpinKernelChoice.Exact, KernelPath.Scalar);
+        var b = Realization.Compute(point, 5, 3, t, TimeUnit.PerRealization, SpinKernelChoice.Exact, SpinProductKernel.BestPath);
         Assert.Equal(a.Mag.Select(BitConverter.DoubleToInt64Bits), b.Mag.Select(BitConverter.DoubleToInt64Bits));
         Assert.Equal(a.Pur.Select(BitConverter.DoubleToInt64Bits), b.Pur.Select(BitConverter.DoubleToInt64Bits));
         Assert.Equal(BitConverter.DoubleToInt64Bits(a.JnnRatio), BitConverter.DoubleToInt64Bits(b.JnnRatio));

@@ -1,0 +1,365 @@
+using System.Runtime.InteropServices;
+using Sweep.Physics.Couplings;
+
+namespace Sweep.Physics.Kernel;
+
+/// <summary>
+/// The accelerated spin-product kernel: the same mag, pur and P_i as <see cref="SpinProductKernel"/>
+/// to within a proven absolute tolerance, with cosines only for the near pairs.
+/// <para>
+/// log|P_i(tau)| = sum_k log|cos x_ik|, x_ik = 2 J_ik tau. A pair is far when the rounded x is at
+/// most <see cref="FarLimit"/> = x_max; there log cos x = sum_n c_n x^(2n) converges fast
+/// (<see cref="LogCosineSeries"/>), so the far pairs of spin i contribute
+/// L_i = sum_{n=1}^{M} c_n tau^(2n) S_(i,n) through the power sums S_(i,n) = sum_far (2J_ik)^(2n),
+/// and only the near pairs need cosines (<see cref="PeriodicCosine"/>, as in the exact kernel).
+/// Because every c_n is negative, the M-term sum overestimates log|P_i| by at most
+/// err_i = R_M(x_max) sum_far (x_ik / x_max)^(2M+2), computed from the same sums; so
+/// |P_i - P~_i| &lt;= |P~_i| err_i and |P_i^2 - P~_i^2| &lt;= 2 P~_i^2 err_i. A spin whose |P~_i| err_i
+/// exceeds a quarter of the tolerance is recomputed as a full product of cosines, so mag is
+/// within tolerance/4 and pur within tolerance/2 of the exact values, leaving the rest for rounding.
+/// M is the smallest number of terms that makes such recomputation rare (R_M(x_max) at most
+/// 1/256 of that quarter).
+/// </para>
+/// <para>
+/// Times are processed in descending |tau|, so the far set only grows and the power sums only
+/// gain terms (no subtraction, no cancellation). The sums are kept as sum (2J 2^E)^(2n) with
+/// 2^E the power of two that puts s = |tau| 2^-E in [x_max/2, x_max): then every far term is at
+/// most 4^n, nothing overflows, and a change of E rescales the sums by powers of two, which is
+/// exact. Values below 2^-500 are flushed to 0 as everywhere in the kernels. Arithmetic on the
+/// power sums and the series is vectorised (<see cref="PowerSumRowKernel"/>,
+/// <see cref="FarSeriesKernel"/>) with the same bits on every <see cref="KernelPath"/>; the near
+/// products, the advancing of the far set and the recomputations are scalar and sequential.
+/// </para>
+/// <para>
+/// Systems of fewer than <see cref="SeriesMinSpins"/> spins are passed to the exact kernel.
+/// A result depends on the whole tau list (which pairs were far at its largest |tau| decides
+/// the summation order), never on the path: callers that need reproducible bits pass the same
+/// grid, as a campaign does. Memory is O(N (M + near pairs)) besides the couplings.
+/// </para>
+/// </summary>
+public static class AcceleratedSpinProductKernel
+{
+    /// <summary>The default absolute tolerance on mag and pur.</summary>
+    public const double DefaultTolerance = 1e-10;
+
+    /// <summary>x_max: pairs with 2 J tau at most this are summed by the series.</summary>
+    // 0.5 keeps (2 x_max / pi)^2 near 0.1, so a dozen terms reach 1e-14, while the near pairs stay
+    // a handful per spin; the series costs a few vector operations per spin and tau either way.
+    public const double FarLimit = 0.5;
+
+    /// <summary>The largest |tau| accepted (2^900): the scaled sums need 2^E to be a normal number.</summary>
+    public const double MaxTau = 8.452712498170644e270;
+
+    /// <summary>The smallest non-zero |tau| accepted (2^-900).</summary>
+    public const double MinTau = 1.1830521861667747e-271;
+
+    /// <summary>
+    /// Below this many spins the kernel returns the exact kernel's results: there the set-up and
+    /// the per-time work of the series cost more than all the cosines (measured 2 to 7 times
+    /// slower at N = 2 .. 30 in 1D; faster from N ~ 50 in 2D and 3D). The rule depends on N
+    /// alone, so it is as fixed as the tolerance, and the exact results are within any tolerance.
+    /// </summary>
+    public const int SeriesMinSpins = 64;
+
+    private const int MinTerms = 2;
+    private const double TermHeadroom = 256.0;
+
+    /// <summary>The number of series terms M used for a tolerance.</summary>
+    public static int Terms(double tolerance)
+    {
+        RequireTolerance(tolerance);
+        double target = tolerance / 4.0 / TermHeadroom;
+        for (int m = MinTerms; m < LogCosineSeries.MaxTerms; m++)
+        {
+            if (LogCosineSeries.RemainderBound(m, FarLimit) <= target)
+            {
+                return m;
+            }
+        }
+
+        return LogCosineSeries.MaxTerms;
+    }
+
+    /// <summary>
+    /// mag[k] and pur[k] at each tau[k] within <paramref name="tolerance"/> (absolute) of
+    /// <see cref="SpinProductKernel.Evaluate(CouplingMatrix, ReadOnlySpan{double}, Span{double}, Span{double}, ReadOnlySpan{int}, Span{double}, KernelPath)"/>.
+    /// When <paramref name="spins"/> is not empty, P_i of those spins at each tau go to
+    /// spinCurves[s * tau.Length + k], each within tolerance/4.
+    /// </summary>
+    public static void Evaluate(CouplingMatrix couplings, ReadOnlySpan<double> tau, Span<double> mag, Span<double> pur, ReadOnlySpan<int> spins, Span<double> spinCurves, double tolerance, KernelPath path)
+    {
+        ArgumentNullException.ThrowIfNull(couplings);
+        if (couplings.N < SeriesMinSpins)
+        {
+            RequireTolerance(tolerance);
+            SpinProductKernel.Evaluate(couplings, tau, mag, pur, spins, spinCurves, path);
+            return;
+        }
+
+        EvaluateBySeries(couplings, tau, mag, pur, spins, spinCurves, tolerance, path);
+    }
+
+    /// <summary>The series evaluation at any N (the public entry uses it from <see cref="SeriesMinSpins"/> spins on).</summary>
+    internal static void EvaluateBySeries(CouplingMatrix couplings, ReadOnlySpan<double> tau, Span<double> mag, Span<double> pur, ReadOnlySpan<int> spins, Span<double> spinCurves, double tolerance, KernelPath path)
+    {
+        int n = KernelArguments.Check(couplings, tau, mag, pur, spins, spinCurves, path);
+        RequireTolerance(tolerance);
+        for (int k = 0; k < tau.Length; k++)
+        {
+            double a = Math.Abs(tau[k]);
+            if (a != 0 && !(a >= MinTau && a <= MaxTau))
+            {
+                throw new ArgumentOutOfRangeException(nameof(tau), tau[k], $"tau[{k}]: the accelerated kernel takes 0 or |tau| in [2^-900, 2^900]");
+            }
+        }
+
+        if (tau.Length == 0)
+        {
+            return;
+        }
+
+        var run = new Run(couplings, tolerance, path);
+        var p = new double[run.PaddedCount];
+        foreach (int k in DescendingOrder(tau))
+        {
+            run.SpinProducts(tau[k], p);
+            double sum = 0.0;
+            double sumOfSquares = 0.0;
+            for (int i = 0; i < n; i++)
+            {
+                sum += p[i];
+                sumOfSquares = Math.FusedMultiplyAdd(p[i], p[i], sumOfSquares);
+            }
+
+            mag[k] = sum / n;
+            pur[k] = sumOfSquares / n;
+            for (int s = 0; s < spins.Length; s++)
+            {
+                spinCurves[(s * tau.Length) + k] = p[spins[s]];
+            }
+        }
+    }
+
+    /// <summary>mag and pur on the best path, without spin curves.</summary>
+    public static void Evaluate(CouplingMatrix couplings, ReadOnlySpan<double> tau, Span<double> mag, Span<double> pur, double tolerance)
+        => Evaluate(couplings, tau, mag, pur, ReadOnlySpan<int>.Empty, Span<double>.Empty, tolerance, SpinProductKernel.BestPath);
+
+    internal static void RequireTolerance(double tolerance)
+    {
+        if (!(tolerance > 0) || double.IsInfinity(tolerance))
+        {
+            throw new ArgumentOutOfRangeException(nameof(tolerance), tolerance, "the tolerance must be a positive finite number");
+        }
+    }
+
+    // Descending |tau|, ties by index, so the order is a function of the list alone.
+    private static int[] DescendingOrder(ReadOnlySpan<double> tau)
+    {
+        var order = new int[tau.Length];
+        var key = new double[tau.Length];
+        for (int k = 0; k < tau.Length; k++)
+        {
+            order[k] = k;
+            key[k] = Math.Abs(tau[k]);
+        }
+
+        Array.Sort(order, (a, b) => key[a] != key[b] ? key[b].CompareTo(key[a]) : a.CompareTo(b));
+        return order;
+    }
+
+    /// <summary>The state of one evaluation: power sums and near sets at the current tau.</summary>
+    private sealed class Run
+    {
+        private readonly CouplingMatrix _couplings;
+        private readonly KernelPath _path;
+        private readonly int _n;
+        private readonly int _terms;
+        private readonly int _stride;
+        private readonly double _budget;
+        private readonly double _remainder;
+        private readonly double[] _sums;
+        private readonly double[] _a;
+        private readonly double[] _nearProduct;
+        private readonly double[] _bound;
+        private readonly NearCouplings _near;
+        private bool _started;
+        private int _exponent;
+        private double _scale;
+
+        internal Run(CouplingMatrix couplings, double tolerance, KernelPath path)
+        {
+            _couplings = couplings;
+            _path = path;
+            _n = couplings.N;
+            _terms = Terms(tolerance);
+            _budget = tolerance / 4.0;
+            _remainder = LogCosineSeries.RemainderBound(_terms, FarLimit);
+            PaddedCount = (_n + CouplingMatrix.RowPadding - 1) / CouplingMatrix.RowPadding * CouplingMatrix.RowPadding;
+            // Row passes write one padded chunk past the last spin.
+            _stride = _n + (2 * CouplingMatrix.RowPadding);
+            _sums = new double[(_terms + 1) * _stride];
+            _a = new double[_terms];
+            _nearProduct = new double[PaddedCount];
+            _nearProduct.AsSpan().Fill(1.0);
+            _bound = new double[PaddedCount];
+            _near = new NearCouplings(_n);
+        }
+
+        internal int PaddedCount { get; }
+
+        /// <summary>P_i at tau; each call's |tau| must not exceed the previous one's.</summary>
+        internal void SpinProducts(double tau, double[] p)
+        {
+            double tauAbs = Math.Abs(tau);
+            if (tauAbs == 0)
+            {
+                // Every factor is cos(0) = 1 exactly, as in the exact kernel.
+                p.AsSpan().Fill(1.0);
+                return;
+            }
+
+            int exponent = Math.ILogB(tauAbs) + 2;
+            if (!_started)
+            {
+                SetExponent(exponent);
+                Start(tauAbs);
+                _started = true;
+            }
+            else if (exponent != _exponent)
+            {
+                Rescale(exponent - _exponent);
+                SetExponent(exponent);
+            }
+
+            for (int i = 0; i < _n; i++)
+            {
+                _nearProduct[i] = NearProduct(i, tau, tauAbs);
+            }
+
+            double s = Math.ScaleB(tauAbs, -_exponent);
+            double s2 = s * s;
+            double power = s2;
+            for (int m = 0; m < _terms; m++)
+            {
+                _a[m] = LogCosineSeries.Coefficient(m + 1) * power;
+                power *= s2;
+            }
+
+            // (s / x_max)^(2M+2): the largest far x over x_max is below s / x_max times w <= 1 / s.
+            double u2 = (s / FarLimit) * (s / FarLimit);
+            double boundFactor = _remainder;
+            for (int m = 0; m <= _terms; m++)
+            {
+                boundFactor *= u2;
+            }
+
+            FarSeriesKernel.Run(_path, _sums, _stride, PaddedCount, _a, boundFactor, _nearProduct, p, _bound);
+            for (int i = 0; i < _n; i++)
+            {
+                if (Math.Abs(p[i]) * _bound[i] > _budget)
+                {
+                    p[i] = ExactProduct(i, tau);
+                }
+            }
+        }
+
+        private void SetExponent(int exponent)
+        {
+            _exponent = exponent;
+            _scale = Math.ScaleB(1.0, exponent);
+        }
+
+        // The pass over the packed couplings at the largest |tau|: far pairs into the sums, near
+        // pairs into the near lists.
+        private void Start(double tauAbs)
+        {
+            Span<double> rowSums = stackalloc double[_terms + 1];
+            var nearIndex = new int[_couplings.PaddedRowLength(0)];
+            ref double packed = ref MemoryMarshal.GetReference(_couplings.PackedTwoJ);
+            ref double sums = ref MemoryMarshal.GetArrayDataReference(_sums);
+            for (int i = 0; i < _n; i++)
+            {
+                ref double row = ref System.Runtime.CompilerServices.Unsafe.Add(ref packed, _couplings.RowOffset(i));
+                ref double column = ref System.Runtime.CompilerServices.Unsafe.Add(ref sums, i + 1);
+                int nearCount = PowerSumRowKernel.Run(_path, ref row, _couplings.PaddedRowLength(i), tauAbs, FarLimit, _scale, ref column, _stride, rowSums, nearIndex);
+                for (int m = 0; m <= _terms; m++)
+                {
+                    _sums[(m * _stride) + i] += rowSums[m];
+                }
+
+                ReadOnlySpan<double> packedSpan = _couplings.PackedTwoJ;
+                for (int j = 0; j < nearCount; j++)
+                {
+                    int k = i + 1 + nearIndex[j];
+                    double v = packedSpan[_couplings.RowOffset(i) + nearIndex[j]];
+                    _near.Add(i, v);
+                    _near.Add(k, v);
+                }
+            }
+
+            _near.Sort();
+        }
+
+        // Exact: the stored sums are sums of (2J 2^E)^(2n); a new E multiplies order n by 2^(2n dE).
+        private void Rescale(int deltaExponent)
+        {
+            for (int m = 0; m <= _terms; m++)
+            {
+                long shift = 2L * (m + 1) * deltaExponent;
+                double factor = shift >= -1022 && shift <= 1023 ? Math.ScaleB(1.0, (int)shift) : (shift > 0 ? double.PositiveInfinity : 0.0);
+                Span<double> order = _sums.AsSpan(m * _stride, _stride);
+                for (int i = 0; i < order.Length; i++)
+                {
+                    order[i] = UnderflowFlush.Apply(order[i] * factor);
+                }
+            }
+        }
+
+        // Moves the spin's newly far couplings into its sums, then multiplies the near cosines.
+        private double NearProduct(int i, double tau, double tauAbs)
+        {
+            ReadOnlySpan<double> near = _near.Near(i);
+            int moved = 0;
+            while (moved < near.Length && near[moved] * tauAbs <= FarLimit)
+            {
+                AddPowers(i, near[moved] * _scale);
+                _near.Advance(i);
+                moved++;
+            }
+
+            double product = 1.0;
+            for (int j = moved; j < near.Length; j++)
+            {
+                product = UnderflowFlush.Apply(product * PeriodicCosine.Cos(near[j] * tau));
+            }
+
+            return product;
+        }
+
+        private void AddPowers(int i, double w)
+        {
+            double w2 = UnderflowFlush.Apply(w * w);
+            double p = w2;
+            for (int m = 0; m <= _terms; m++)
+            {
+                _sums[(m * _stride) + i] += p;
+                p = UnderflowFlush.Apply(p * w2);
+            }
+        }
+
+        // The spin whose bound does not meet the budget: every factor exactly, in spin order.
+        private double ExactProduct(int i, double tau)
+        {
+            double product = 1.0;
+            for (int k = 0; k < _n; k++)
+            {
+                if (k != i)
+                {
+                    product = UnderflowFlush.Apply(product * PeriodicCosine.Cos(_couplings.TwoJ(i, k) * tau));
+                }
+            }
+
+            return product;
+        }
+    }
+}

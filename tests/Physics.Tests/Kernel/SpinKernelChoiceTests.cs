@@ -1,0 +1,62 @@
+using Sweep.Physics.Couplings;
+using Sweep.Physics.Kernel;
+
+namespace Sweep.Physics.Tests.Kernel;
+
+public class SpinKernelChoiceTests
+{
+    [Fact]
+    public void CodesAreCanonicalAndRoundTrip()
+    {
+        Assert.Equal("exact", SpinKernelChoice.Exact.Code);
+        Assert.Equal("accelerated:1E-10", SpinKernelChoice.Accelerated().Code);
+        Assert.Equal("accelerated:2.5E-07", SpinKernelChoice.Accelerated(2.5e-7).Code);
+        foreach (var choice in new[] { SpinKernelChoice.Exact, SpinKernelChoice.Accelerated(), SpinKernelChoice.Accelerated(0.1 + 0.2) })
+        {
+            Assert.Equal(choice, SpinKernelChoice.ParseCode(choice.Code));
+        }
+    }
+
+    [Theory]
+    [InlineData("Exact")]
+    [InlineData("accelerated")]
+    [InlineData("accelerated:1e-10")]
+    [InlineData("accelerated:0")]
+    [InlineData("accelerated:-1E-10")]
+    [InlineData("accelerated:NaN")]
+    [InlineData("accelerated: 1E-10")]
+    [InlineData("fast")]
+    public void NonCanonicalCodesAreRefused(string code)
+        => Assert.Throws<FormatException>(() => SpinKernelChoice.ParseCode(code));
+
+    [Fact]
+    public void EqualityComparesKindAndTolerance()
+    {
+        Assert.Equal(SpinKernelChoice.Accelerated(1e-10), SpinKernelChoice.Accelerated());
+        Assert.NotEqual(SpinKernelChoice.Accelerated(1e-9), SpinKernelChoice.Accelerated());
+        Assert.NotEqual(SpinKernelChoice.Exact, SpinKernelChoice.Accelerated());
+    }
+
+    [Fact]
+    public void EvaluateRunsTheChosenKernel()
+    {
+        var couplings = CouplingMatrix.FromPositions(new TestRandom(5).CubePositions(40, 3), 3, 6.0);
+        double[] tau = [1e-3, 1.0, 30.0];
+        var (exactMag, _) = Run(SpinProductKernel.Evaluate, couplings, tau);
+        var (accMag, _) = Run((c, t, m, p) => AcceleratedSpinProductKernel.Evaluate(c, t, m, p, 1e-10), couplings, tau);
+        var (chosenExact, _) = Run((c, t, m, p) => SpinKernelChoice.Exact.Evaluate(c, t, m, p, [], [], SpinProductKernel.BestPath), couplings, tau);
+        var (chosenAcc, _) = Run((c, t, m, p) => SpinKernelChoice.Accelerated().Evaluate(c, t, m, p, [], [], SpinProductKernel.BestPath), couplings, tau);
+        Assert.Equal(exactMag, chosenExact);
+        Assert.Equal(accMag, chosenAcc);
+    }
+
+    private delegate void Kernel(CouplingMatrix couplings, ReadOnlySpan<double> tau, Span<double> mag, Span<double> pur);
+
+    private static (double[] Mag, double[] Pur) Run(Kernel kernel, CouplingMatrix couplings, double[] tau)
+    {
+        var mag = new double[tau.Length];
+        var pur = new double[tau.Length];
+        kernel(couplings, tau, mag, pur);
+        return (mag, pur);
+    }
+}
