@@ -16,6 +16,13 @@ public interface IDispatcherGrain : IGrainWithIntegerKey
     /// <summary>The batch was started elsewhere or could not start here: back to the queue front.</summary>
     Task Return(BatchId id);
 
+    /// <summary>
+    /// The batches (grain keys) the silo's compute pool still holds. Its other leases older than
+    /// the renewal grace go back to the queue: the silo lost them (a report that never arrived,
+    /// a batch grain that ran elsewhere).
+    /// </summary>
+    Task Renew(string silo, string[] held);
+
     /// <summary>The batch is stored: forget it.</summary>
     Task Complete(BatchId id);
 

@@ -7,4 +7,7 @@ public sealed class ComputeOptions
 
     /// <summary>How long an idle slot waits before asking the dispatcher again.</summary>
     public TimeSpan IdlePoll { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>How often the worker tells the dispatcher which leased batches it still holds.</summary>
+    public TimeSpan RenewPeriod { get; set; } = TimeSpan.FromSeconds(5);
 }

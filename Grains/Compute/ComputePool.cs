@@ -18,6 +18,7 @@ public sealed class ComputePool : IDisposable
     private readonly ILogger<ComputePool> _logger;
     private readonly CancellationTokenSource _stopping = new();
     private readonly SemaphoreSlim _slotFreed = new(0);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _held = new(StringComparer.Ordinal);
     private int _busy;
     private long _computed;
     private double _computeSeconds;
@@ -33,6 +34,9 @@ public sealed class ComputePool : IDisposable
     public int Slots { get; }
 
     public int FreeSlots => Slots - Volatile.Read(ref _busy);
+
+    /// <summary>Batches this pool computes or is still delivering (grain keys).</summary>
+    public string[] HeldBatches => _held.Keys.ToArray();
 
     /// <summary>Batches computed by this pool since the silo started.</summary>
     public long BatchesComputed => Interlocked.Read(ref _computed);
@@ -54,6 +58,7 @@ public sealed class ComputePool : IDisposable
             return false;
         }
 
+        _held[work.Id.GrainKey] = 0;
         _ = Task.Factory.StartNew(
             () => ExecuteAsync(work),
             CancellationToken.None,
@@ -121,6 +126,10 @@ public sealed class ComputePool : IDisposable
         catch (Exception e)
         {
             _logger.LogDebug(e, "batch {Batch} abandoned while the silo stops", work.Id.GrainKey);
+        }
+        finally
+        {
+            _held.TryRemove(work.Id.GrainKey, out _);
         }
     }
 

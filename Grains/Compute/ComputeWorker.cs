@@ -55,10 +55,20 @@ public sealed class ComputeWorker : BackgroundService
         string silo = _silo.SiloAddress.ToParsableString();
         var dispatcher = _grains.GetGrain<IDispatcherGrain>(0);
         _logger.LogInformation("compute worker on {Silo} with {Slots} slots", silo, _pool.Slots);
+        DateTime lastRenew = DateTime.UtcNow;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
+                if (DateTime.UtcNow - lastRenew >= _options.RenewPeriod)
+                {
+                    // Tells the dispatcher which of its leases this silo still works on, so a
+                    // lease this silo lost track of goes back to the queue instead of waiting out
+                    // the lease timeout.
+                    await dispatcher.Renew(silo, _pool.HeldBatches);
+                    lastRenew = DateTime.UtcNow;
+                }
+
                 int free = _pool.FreeSlots;
                 if (free <= 0)
                 {

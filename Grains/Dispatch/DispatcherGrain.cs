@@ -76,6 +76,22 @@ public sealed class DispatcherGrain : Grain, IDispatcherGrain
         return Task.CompletedTask;
     }
 
+    public Task Renew(string silo, string[] held)
+    {
+        ArgumentNullException.ThrowIfNull(held);
+        var stillHeld = new HashSet<string>(held, StringComparer.Ordinal);
+        DateTime now = DateTime.UtcNow;
+        foreach (var (key, entry) in _entries)
+        {
+            if (entry.Node is null && entry.Silo == silo && !stillHeld.Contains(key) && now - entry.LeasedAt > _options.RenewGrace)
+            {
+                Requeue(key, entry);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
     public Task Complete(BatchId id)
     {
         ArgumentNullException.ThrowIfNull(id);
@@ -118,10 +134,15 @@ public sealed class DispatcherGrain : Grain, IDispatcherGrain
             bool gone = snapshot.GetSiloStatus(SiloAddress.FromParsableString(entry.Silo)) is SiloStatus.Dead or SiloStatus.ShuttingDown or SiloStatus.Stopping;
             if (lapsed || gone)
             {
-                entry.Silo = null;
-                entry.Node = _queue.AddFirst(key);
+                Requeue(key, entry);
             }
         }
+    }
+
+    private void Requeue(string key, Entry entry)
+    {
+        entry.Silo = null;
+        entry.Node = _queue.AddFirst(key);
     }
 
     private sealed class Entry(BatchWork work)
