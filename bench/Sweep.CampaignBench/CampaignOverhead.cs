@@ -44,7 +44,9 @@ internal static class CampaignOverhead
             batches = DirectCampaign.Run(spec, slots);
             direct.Add(clock.Elapsed.TotalSeconds);
             double cpu1 = Cpu();
+            int gen2Before = GC.CollectionCount(2), gen0Before = GC.CollectionCount(0);
             (double wall, double computeSeconds) = await ThroughGrains(spec, slots);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  grains run: {GC.CollectionCount(0) - gen0Before} gen0 and {GC.CollectionCount(2) - gen2Before} gen2 collections, GC pause {GC.GetTotalPauseDuration().TotalSeconds:F2} s so far"));
             grains.Add(wall);
             directCpu.Add(cpu1 - cpu0);
             grainsCpu.Add(Cpu() - cpu1);

@@ -7,11 +7,14 @@ using Sweep.Physics.Points;
 namespace Sweep.CampaignBench;
 
 /// <summary>
-/// The same campaign computed directly with the physics library, with the same parallelism
-/// and batches as the grains: the reference for the orchestration overhead.
+/// The same campaign computed directly with the physics library on the same number of worker
+/// threads, in fine chunks of realizations so no worker idles at the end: the reference for
+/// the orchestration overhead, whatever batch size the spec chose.
 /// </summary>
 internal static class DirectCampaign
 {
+    private const int Chunk = PointComputation.ChunkSize;
+
     public static int Run(CampaignSpec spec, int workers)
     {
         var settings = new PointSettings(spec.Seed, spec.TimePoints, spec.TimeUnit, new FitWindow(spec.FitUpper, spec.FitLower), spec.Kernel.ToSpinKernel());
@@ -19,7 +22,7 @@ internal static class DirectCampaign
         var grids = points.Select(p => settings.TimeGrid(p.Point)).ToArray();
         var sums = points.Select(p => new EnsembleAccumulator(spec.TimePoints)).ToArray();
         var batches = points
-            .SelectMany((p, i) => Enumerable.Range(0, (p.Ns + spec.BatchSize - 1) / spec.BatchSize).Select(b => (Index: i, First: (long)b * spec.BatchSize, Count: Math.Min(spec.BatchSize, p.Ns - (b * spec.BatchSize)))))
+            .SelectMany((p, i) => Enumerable.Range(0, (p.Ns + Chunk - 1) / Chunk).Select(b => (Index: i, First: (long)b * Chunk, Count: Math.Min(Chunk, p.Ns - (b * Chunk)))))
             .ToList();
         var options = new ParallelOptions { MaxDegreeOfParallelism = workers };
         Parallel.ForEach(batches, options, b =>
@@ -32,6 +35,6 @@ internal static class DirectCampaign
             }
         });
         Parallel.For(0, points.Count, options, i => GridPointAnalysis.Analyze(points[i].Point, settings, grids[i], sums[i]));
-        return batches.Count;
+        return points.Sum(p => (p.Ns + spec.BatchSize - 1) / spec.BatchSize);
     }
 }
