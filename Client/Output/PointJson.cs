@@ -15,28 +15,28 @@ internal static class PointJson
         {
             json.WriteStartObject();
             json.WriteNumber("d", point.D);
-            Number(json, "alpha", point.Alpha);
-            Number(json, "x", point.X);
+            json.WriteNumberOrNull("alpha", point.Alpha);
+            json.WriteNumberOrNull("x", point.X);
             json.WriteNumber("N", point.N);
             json.WriteNumber("Ns", ns);
             json.WriteNumber("seed", settings.Seed);
             json.WriteString("time_unit", PointCommand.TimeUnitName(settings.TimeUnit));
             json.WriteString("t_unit", PointCommand.TimeUnitSentence(point, settings.TimeUnit));
-            Array(json, "t", a.T);
-            Array(json, "mag", a.Average.Mag);
-            Array(json, "mag_sem", a.Average.MagSem);
-            Array(json, "pur", a.Average.Pur);
-            Array(json, "pur_sem", a.Average.PurSem);
-            Number(json, "beta_inf", ThermodynamicLimit.Beta(point.D, point.Alpha));
-            Number(json, "gamma_m_inf", ThermodynamicLimit.GammaMOverJnn(point.D, point.Alpha) * UnitScale(settings, a));
-            Number(json, "gamma_p_inf", ThermodynamicLimit.GammaPOverJnn(point.D, point.Alpha) * UnitScale(settings, a));
-            Number(json, "jnn_ratio", a.Average.JnnRatio);
-            Number(json, "jnn_ratio_sem", a.Average.JnnRatioSem);
+            json.WriteNumbersOrNulls("t", a.T);
+            json.WriteNumbersOrNulls("mag", a.Average.Mag);
+            json.WriteNumbersOrNulls("mag_sem", a.Average.MagSem);
+            json.WriteNumbersOrNulls("pur", a.Average.Pur);
+            json.WriteNumbersOrNulls("pur_sem", a.Average.PurSem);
+            json.WriteNumberOrNull("beta_inf", ThermodynamicLimit.Beta(point.D, point.Alpha));
+            json.WriteNumberOrNull("gamma_m_inf", ThermodynamicLimit.GammaMOverJnn(point.D, point.Alpha) * UnitScale(settings, a));
+            json.WriteNumberOrNull("gamma_p_inf", ThermodynamicLimit.GammaPOverJnn(point.D, point.Alpha) * UnitScale(settings, a));
+            json.WriteNumberOrNull("jnn_ratio", a.Average.JnnRatio);
+            json.WriteNumberOrNull("jnn_ratio_sem", a.Average.JnnRatioSem);
             Fit(json, "fit_mag", a.Mag);
             Fit(json, "fit_pur", a.Pur);
             json.WriteNumber("fit_window_upper", settings.Window.Upper);
             json.WriteNumber("fit_window_lower", settings.Window.Lower);
-            Number(json, "wall_s", wallSeconds);
+            json.WriteNumberOrNull("wall_s", wallSeconds);
             json.WriteEndObject();
         }
 
@@ -59,13 +59,13 @@ internal static class PointJson
             return;
         }
 
-        Number(json, "A", f.Fit.A);
-        Number(json, "gamma", f.Fit.Gamma);
-        Number(json, "beta", f.Fit.Beta);
-        Number(json, "A_err", f.Fit.AErr);
-        Number(json, "gamma_err", f.Fit.GammaErr);
-        Number(json, "beta_err", f.Fit.BetaErr);
-        Number(json, "beta_err_jackknife", f.BetaJackknifeError);
+        json.WriteNumberOrNull("A", f.Fit.A);
+        json.WriteNumberOrNull("gamma", f.Fit.Gamma);
+        json.WriteNumberOrNull("beta", f.Fit.Beta);
+        json.WriteNumberOrNull("A_err", f.Fit.AErr);
+        json.WriteNumberOrNull("gamma_err", f.Fit.GammaErr);
+        json.WriteNumberOrNull("beta_err", f.Fit.BetaErr);
+        json.WriteNumberOrNull("beta_err_jackknife", f.BetaJackknifeError);
         if (f.JackknifeNote is not null)
         {
             json.WriteString("jackknife_note", f.JackknifeNote);
@@ -76,40 +76,9 @@ internal static class PointJson
         json.WriteStartObject();
         json.WriteNumber("i0", f.Fit.Window.I0);
         json.WriteNumber("i1", f.Fit.Window.I1);
-        Number(json, "t0", f.Fit.Window.T0);
-        Number(json, "t1", f.Fit.Window.T1);
+        json.WriteNumberOrNull("t0", f.Fit.Window.T0);
+        json.WriteNumberOrNull("t1", f.Fit.Window.T1);
         json.WriteEndObject();
         json.WriteEndObject();
-    }
-
-    private static void Number(Utf8JsonWriter json, string name, double value)
-    {
-        if (double.IsFinite(value))
-        {
-            json.WriteNumber(name, value);
-        }
-        else
-        {
-            json.WriteNull(name);
-        }
-    }
-
-    private static void Array(Utf8JsonWriter json, string name, double[] values)
-    {
-        json.WritePropertyName(name);
-        json.WriteStartArray();
-        foreach (double v in values)
-        {
-            if (double.IsFinite(v))
-            {
-                json.WriteNumberValue(v);
-            }
-            else
-            {
-                json.WriteNullValue();
-            }
-        }
-
-        json.WriteEndArray();
     }
 }

@@ -13,21 +13,21 @@ internal static class PointResultJson
         {
             w.WriteStartObject();
             w.WriteNumber("d", r.Key.D);
-            Num(w, "alpha", r.Key.Alpha);
-            Num(w, "x", r.Key.X);
+            w.WriteNumberOrNull("alpha", r.Key.Alpha);
+            w.WriteNumberOrNull("x", r.Key.X);
             w.WriteNumber("N", r.Key.N);
             w.WriteNumber("Ns", r.Realizations);
             w.WriteString("time_unit", r.Provenance.Settings.TimeUnit);
             w.WriteNumber("seed", r.Provenance.Settings.Seed);
             w.WriteString("kernel", r.Provenance.Kernel);
             w.WriteString("program_version", r.Provenance.ProgramVersion);
-            Array(w, "t", r.T);
-            Array(w, "mag", r.Mag);
-            Array(w, "mag_sem", r.MagSem);
-            Array(w, "pur", r.Pur);
-            Array(w, "pur_sem", r.PurSem);
-            Num(w, "jnn_ratio", r.JnnRatio);
-            Num(w, "jnn_ratio_sem", r.JnnRatioSem);
+            w.WriteNumbersOrNulls("t", r.T);
+            w.WriteNumbersOrNulls("mag", r.Mag);
+            w.WriteNumbersOrNulls("mag_sem", r.MagSem);
+            w.WriteNumbersOrNulls("pur", r.Pur);
+            w.WriteNumbersOrNulls("pur_sem", r.PurSem);
+            w.WriteNumberOrNull("jnn_ratio", r.JnnRatio);
+            w.WriteNumberOrNull("jnn_ratio_sem", r.JnnRatioSem);
             Fit(w, "fit_mag", r.FitMag);
             Fit(w, "fit_pur", r.FitPur);
             w.WriteEndObject();
@@ -45,51 +45,21 @@ internal static class PointResultJson
         }
         else
         {
-            Num(w, "A", f.A);
-            Num(w, "gamma", f.Gamma);
-            Num(w, "beta", f.Beta);
-            Num(w, "A_err", f.AErr);
-            Num(w, "gamma_err", f.GammaErr);
-            Num(w, "beta_err", f.BetaErr);
-            Num(w, "beta_err_jackknife", f.BetaJackknifeError);
+            w.WriteNumberOrNull("A", f.A);
+            w.WriteNumberOrNull("gamma", f.Gamma);
+            w.WriteNumberOrNull("beta", f.Beta);
+            w.WriteNumberOrNull("A_err", f.AErr);
+            w.WriteNumberOrNull("gamma_err", f.GammaErr);
+            w.WriteNumberOrNull("beta_err", f.BetaErr);
+            w.WriteNumberOrNull("beta_err_jackknife", f.BetaJackknifeError);
             w.WriteStartObject("window");
             w.WriteNumber("i0", f.I0);
             w.WriteNumber("i1", f.I1);
-            Num(w, "t0", f.T0);
-            Num(w, "t1", f.T1);
+            w.WriteNumberOrNull("t0", f.T0);
+            w.WriteNumberOrNull("t1", f.T1);
             w.WriteEndObject();
         }
 
         w.WriteEndObject();
-    }
-
-    private static void Num(Utf8JsonWriter w, string name, double v)
-    {
-        if (double.IsFinite(v))
-        {
-            w.WriteNumber(name, v);
-        }
-        else
-        {
-            w.WriteNull(name);
-        }
-    }
-
-    private static void Array(Utf8JsonWriter w, string name, double[] values)
-    {
-        w.WriteStartArray(name);
-        foreach (double v in values)
-        {
-            if (double.IsFinite(v))
-            {
-                w.WriteNumberValue(v);
-            }
-            else
-            {
-                w.WriteNullValue();
-            }
-        }
-
-        w.WriteEndArray();
     }
 }

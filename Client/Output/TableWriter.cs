@@ -102,12 +102,12 @@ internal static class TableWriter
             {
                 w.WriteStartObject();
                 w.WriteNumber("d", r.D);
-                Num(w, "alpha", r.Alpha);
-                Num(w, "beta_inf", r.BetaInf);
+                w.WriteNumberOrNull("alpha", r.Alpha);
+                w.WriteNumberOrNull("beta_inf", r.BetaInf);
                 w.WriteString("observable", r.Observable);
-                Num(w, "p", r.P);
-                Num(w, "p_err", r.PErr);
-                Num(w, "amplitude", r.Amplitude);
+                w.WriteNumberOrNull("p", r.P);
+                w.WriteNumberOrNull("p_err", r.PErr);
+                w.WriteNumberOrNull("amplitude", r.Amplitude);
                 w.WriteBoolean("weighted", r.Weighted);
                 w.WriteStartArray("N");
                 foreach (int n in r.N)
@@ -137,14 +137,14 @@ internal static class TableWriter
             {
                 w.WriteStartObject();
                 w.WriteNumber("d", r.D);
-                Num(w, "alpha", r.Alpha);
+                w.WriteNumberOrNull("alpha", r.Alpha);
                 w.WriteString("observable", r.Observable);
                 w.WriteNumber("N", r.N);
                 w.WriteNumber("x_count", r.XCount);
-                Num(w, "mean_beta", r.MeanBeta);
-                Num(w, "beta_std_over_x", r.BetaStd);
-                Num(w, "beta_jackknife_error", r.BetaJackknifeError);
-                Num(w, "deviation", r.Deviation);
+                w.WriteNumberOrNull("mean_beta", r.MeanBeta);
+                w.WriteNumberOrNull("beta_std_over_x", r.BetaStd);
+                w.WriteNumberOrNull("beta_jackknife_error", r.BetaJackknifeError);
+                w.WriteNumberOrNull("deviation", r.Deviation);
                 w.WriteEndObject();
             }
 
@@ -154,15 +154,15 @@ internal static class TableWriter
             {
                 w.WriteStartObject();
                 w.WriteNumber("d", s.Key.D);
-                Num(w, "alpha", s.Key.Alpha);
-                Num(w, "x", s.Key.X);
+                w.WriteNumberOrNull("alpha", s.Key.Alpha);
+                w.WriteNumberOrNull("x", s.Key.X);
                 w.WriteNumber("N", s.Key.N);
                 w.WriteString("status", s.Status.ToString().ToLowerInvariant());
                 w.WriteNumber("realizations", s.RealizationsDone);
-                Num(w, "beta_mag", s.FitMag?.Beta ?? double.NaN);
-                Num(w, "beta_mag_jackknife", s.FitMag?.BetaJackknifeError ?? double.NaN);
-                Num(w, "beta_pur", s.FitPur?.Beta ?? double.NaN);
-                Num(w, "beta_pur_jackknife", s.FitPur?.BetaJackknifeError ?? double.NaN);
+                w.WriteNumberOrNull("beta_mag", s.FitMag?.Beta ?? double.NaN);
+                w.WriteNumberOrNull("beta_mag_jackknife", s.FitMag?.BetaJackknifeError ?? double.NaN);
+                w.WriteNumberOrNull("beta_pur", s.FitPur?.Beta ?? double.NaN);
+                w.WriteNumberOrNull("beta_pur_jackknife", s.FitPur?.BetaJackknifeError ?? double.NaN);
                 w.WriteEndObject();
             }
 
@@ -171,17 +171,5 @@ internal static class TableWriter
         }
 
         return Encoding.UTF8.GetString(stream.ToArray());
-    }
-
-    private static void Num(Utf8JsonWriter w, string name, double v)
-    {
-        if (double.IsFinite(v))
-        {
-            w.WriteNumber(name, v);
-        }
-        else
-        {
-            w.WriteNull(name);
-        }
     }
 }

@@ -1,3 +1,4 @@
+using Sweep.Client.Output;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -75,14 +76,7 @@ internal static class FigureWriter
                     w.WriteStartArray();
                     foreach (double v in row)
                     {
-                        if (double.IsFinite(v))
-                        {
-                            w.WriteNumberValue(v);
-                        }
-                        else
-                        {
-                            w.WriteNullValue();
-                        }
+                        w.WriteNumberOrNullValue(v);
                     }
 
                     w.WriteEndArray();
