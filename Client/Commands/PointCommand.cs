@@ -87,19 +87,29 @@ internal static class PointCommand
     // A one-off point keeps the exact kernel unless asked: its numbers are compared with older runs.
     public static SpinKernelChoice ParseKernel(string? code)
     {
-        if (code is null)
+        const string accelerated = "accelerated";
+        if (code is null or "exact")
         {
             return SpinKernelChoice.Exact;
         }
 
-        try
+        if (code == accelerated)
         {
-            return SpinKernelChoice.ParseCode(code);
+            return SpinKernelChoice.Accelerated();
         }
-        catch (FormatException e)
+
+        if (code.StartsWith(accelerated + ":", StringComparison.Ordinal))
         {
-            throw UsageException.ForOption("--kernel", e.Message);
+            string text = code[(accelerated.Length + 1)..];
+            if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double tolerance) && double.IsFinite(tolerance) && tolerance > 0)
+            {
+                return SpinKernelChoice.Accelerated(tolerance);
+            }
+
+            throw UsageException.ForOption("--kernel", $"the tolerance '{text}' must be a positive number, e.g. accelerated:1e-10");
         }
+
+        throw UsageException.ForOption("--kernel", $"must be 'exact', 'accelerated' or 'accelerated:TOLERANCE' (got '{code}')");
     }
 
     public static string TimeUnitName(TimeUnit unit) => unit == TimeUnit.Common ? "common" : "per-realization";

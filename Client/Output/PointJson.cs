@@ -21,6 +21,7 @@ internal static class PointJson
             json.WriteNumber("Ns", ns);
             json.WriteNumber("seed", settings.Seed);
             json.WriteString("time_unit", PointCommand.TimeUnitName(settings.TimeUnit));
+            json.WriteString("kernel", settings.Kernel.Code);
             json.WriteString("t_unit", PointCommand.TimeUnitSentence(point, settings.TimeUnit));
             json.WriteNumbersOrNulls("t", a.T);
             json.WriteNumbersOrNulls("mag", a.Average.Mag);

@@ -27,6 +27,8 @@ public class PointCommandTests
     [InlineData("--time-unit", "seconds", "--time-unit")]
     [InlineData("--t-points", "1", "--t-points")]
     [InlineData("--bogus", "1", "--bogus")]
+    [InlineData("--kernel", "fast", "--kernel")]
+    [InlineData("--kernel", "accelerated:-1", "--kernel")]
     public void InvalidInputExitsNonZeroWithOneLineNamingTheOption(string option, string value, string named)
     {
         var args = new Dictionary<string, string>
