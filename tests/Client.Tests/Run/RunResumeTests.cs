@@ -88,6 +88,50 @@ public sealed partial class RunResumeTests : IDisposable
         expected.AssertSameBits(actual);
     }
 
+    [Fact]
+    public async Task Ctrl_C_stops_with_exit_130_keeps_what_is_stored_and_the_rerun_computes_only_the_rest()
+    {
+        string spec = Path.Combine(_root, "resume.json");
+        await File.WriteAllTextAsync(spec, Spec);
+        string straight = Path.Combine(_root, "straight");
+        string interrupted = Path.Combine(_root, "interrupted");
+
+        using (var run = SweepProcess.Start("run", spec, "--data", straight, "--slots", "1"))
+        {
+            Assert.True(await run.WaitAsync(RunLimit) == 0, run.Stderr);
+        }
+
+        int total = StoredCampaign.StoredBatches(straight);
+        int said;
+        using (var first = SweepProcess.Start("run", spec, "--data", interrupted, "--slots", "1"))
+        {
+            await WaitForStoredBatchesAsync(first, interrupted, 5);
+            Assert.False(first.HasExited, "the run ended before it could be interrupted:\n" + first.Stdout);
+            first.Interrupt();
+            Assert.Equal(130, await first.WaitAsync(TimeSpan.FromMinutes(1)));
+            Match stopped = StoppedLine().Match(first.Stdout);
+            Assert.True(stopped.Success, first.Stdout);
+            said = int.Parse(stopped.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        // Every batch the stopped run reported is in the store (merged into points or not), and
+        // the run really stopped part-way.
+        int stored = StoredCampaign.StoredBatches(interrupted);
+        Assert.InRange(stored, Math.Max(5, said), total - 1);
+
+        using (var rerun = SweepProcess.Start("run", spec, "--data", interrupted, "--slots", "1"))
+        {
+            Assert.True(await rerun.WaitAsync(RunLimit) == 0, rerun.Stderr);
+            Match counts = BatchCounts().Match(rerun.Stdout);
+            Assert.True(counts.Success, rerun.Stdout);
+            Assert.Equal(total - stored, int.Parse(counts.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        StoredCampaign expected = await StoredCampaign.ReadAsync(straight, "resume");
+        StoredCampaign actual = await StoredCampaign.ReadAsync(interrupted, "resume");
+        expected.AssertSameBits(actual);
+    }
+
     private static async Task WaitForStoredBatchesAsync(SweepProcess run, string data, int count)
     {
         var deadline = DateTime.UtcNow + RunLimit;
@@ -98,6 +142,9 @@ public sealed partial class RunResumeTests : IDisposable
             await Task.Delay(20);
         }
     }
+
+    [GeneratedRegex(@"stopped: (\d+) of \d+ batches are stored .*; run the same command to resume")]
+    private static partial Regex StoppedLine();
 
     [GeneratedRegex(@"batches: (\d+) computed in this run")]
     private static partial Regex BatchCounts();

@@ -84,6 +84,14 @@ public sealed class SweepProcess : IDisposable
         return _process.ExitCode;
     }
 
+    /// <summary>SIGINT, what Ctrl-C in a terminal sends: the run's own shutdown code runs.</summary>
+    public void Interrupt()
+    {
+        using var kill = Process.Start("kill", ["-INT", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+        Assert.Equal(0, kill.ExitCode);
+    }
+
     /// <summary>SIGKILL (Process.Kill on Unix): no shutdown code runs, as in a crash.</summary>
     public void KillHard()
     {
