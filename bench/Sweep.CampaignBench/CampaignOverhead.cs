@@ -22,6 +22,19 @@ internal static class CampaignOverhead
         string specPath = args.Length > 0 ? args[0] : "campaigns/quick.json";
         int slots = Option(args, "--slots", Environment.ProcessorCount);
         int repeat = Option(args, "--repeat", 3);
+        if (args.Contains("--grains-only"))
+        {
+            // For profilers: the grains run alone, without the direct reference in the same process.
+            for (int i = 0; i < repeat; i++)
+            {
+                var gc = GcWindow.Start();
+                (double w, double cpu, double c) = await ThroughGrains(CampaignSpecParser.ParseFile(specPath).GetSpecOrThrow(), slots);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"grains run: {w:F2} s wall, {cpu:F2} s CPU, {c:F2} s in batch computations; {gc.Report()}"));
+            }
+
+            return 0;
+        }
+
         CampaignSpec spec = CampaignSpecParser.ParseFile(specPath).GetSpecOrThrow();
 
         var direct = new List<double>();
@@ -40,18 +53,20 @@ internal static class CampaignOverhead
         for (int i = 0; i < repeat; i++)
         {
             double cpu0 = Cpu();
+            var gcDirect = GcWindow.Start();
             var clock = Stopwatch.StartNew();
             batches = DirectCampaign.Run(spec, slots);
             direct.Add(clock.Elapsed.TotalSeconds);
             double cpu1 = Cpu();
-            int gen2Before = GC.CollectionCount(2), gen0Before = GC.CollectionCount(0);
-            (double wall, double computeSeconds) = await ThroughGrains(spec, slots);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  grains run: {GC.CollectionCount(0) - gen0Before} gen0 and {GC.CollectionCount(2) - gen2Before} gen2 collections, GC pause {GC.GetTotalPauseDuration().TotalSeconds:F2} s so far"));
+            Console.WriteLine("  direct run: " + gcDirect.Report());
+            var gcGrains = GcWindow.Start();
+            (double wall, double campaignCpu, double computeSeconds) = await ThroughGrains(spec, slots);
+            Console.WriteLine("  grains run: " + gcGrains.Report());
             grains.Add(wall);
             directCpu.Add(cpu1 - cpu0);
-            grainsCpu.Add(Cpu() - cpu1);
+            grainsCpu.Add(campaignCpu);
             kernelShare.Add(computeSeconds / (wall * slots));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"run {i + 1}: direct {direct[^1]:F2} s wall / {directCpu[^1]:F2} s CPU, grains {wall:F2} s wall / {grainsCpu[^1]:F2} s CPU (host start and stop included in CPU)"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"run {i + 1}: direct {direct[^1]:F2} s wall / {directCpu[^1]:F2} s CPU, grains {wall:F2} s wall / {grainsCpu[^1]:F2} s CPU (from submission to the finished campaign, like the wall time)"));
         }
 
         double d = Median(direct), g = Median(grains);
@@ -62,7 +77,13 @@ internal static class CampaignOverhead
         return 0;
     }
 
-    private static async Task<(double Wall, double ComputeSeconds)> ThroughGrains(CampaignSpec spec, int slots)
+    private static double ProcessCpuSeconds()
+    {
+        using var self = Process.GetCurrentProcess();
+        return self.TotalProcessorTime.TotalSeconds;
+    }
+
+    private static async Task<(double Wall, double Cpu, double ComputeSeconds)> ThroughGrains(CampaignSpec spec, int slots)
     {
         string dir = Directory.CreateTempSubdirectory("sweep-bench-").FullName;
         try
@@ -73,6 +94,7 @@ internal static class CampaignOverhead
             using IHost host = builder.Build();
             await host.StartAsync();
             var campaign = host.Services.GetRequiredService<IGrainFactory>().GetGrain<ICampaignGrain>(spec.Name);
+            double cpu0 = ProcessCpuSeconds();
             var clock = Stopwatch.StartNew();
             SubmitResult submitted = await campaign.Submit(CampaignSpecJson.Write(spec));
             if (submitted.Error is not null)
@@ -86,9 +108,10 @@ internal static class CampaignOverhead
             }
 
             double wall = clock.Elapsed.TotalSeconds;
+            double cpu = ProcessCpuSeconds() - cpu0;
             double compute = host.Services.GetRequiredService<ComputePool>().ComputeSeconds;
             await host.StopAsync();
-            return (wall, compute);
+            return (wall, cpu, compute);
         }
         finally
         {
