@@ -17,7 +17,10 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IRemindable
     private readonly IPersistentState<CampaignState> _state;
     private readonly ResumeReminder _reminder;
     private readonly PointOptions _pointOptions;
+    private readonly CampaignOptions _options;
     private IGrainTimer? _resumeTimer;
+    private IGrainTimer? _tableTimer;
+    private bool _tableStale;
 
     public CampaignGrain(
         [PersistentState("campaign", StorageSchema.Provider)] IPersistentState<CampaignState> state,
@@ -27,6 +30,7 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IRemindable
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(pointOptions);
         _state = state;
+        _options = options.Value;
         _reminder = new ResumeReminder(this, options.Value);
         _pointOptions = pointOptions.Value;
     }
@@ -110,10 +114,48 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IRemindable
         S.Summaries[key] = summary;
         if (IsFinished(summary) && before?.Status != summary.Status)
         {
-            RebuildTable();
-            await _state.WriteStateAsync();
-            await KeepResumingWhileUnfinished();
+            if (S.Points.All(p => IsFinished(S.Summaries.GetValueOrDefault(p.Key.GrainKey))))
+            {
+                _tableTimer?.Dispose();
+                _tableTimer = null;
+                await PersistTable();
+                await KeepResumingWhileUnfinished();
+            }
+            else
+            {
+                // Rebuilding the tables and rewriting the campaign at every finished point is
+                // quadratic in the number of points; once per TablePeriod keeps `sweep status`
+                // and `sweep table` at most that far behind. The point results themselves are
+                // already stored by the points.
+                _tableStale = true;
+                _tableTimer ??= this.RegisterGrainTimer(
+                    async _ =>
+                    {
+                        if (_tableStale)
+                        {
+                            await PersistTable();
+                        }
+                    },
+                    new GrainTimerCreationOptions(_options.TablePeriod, _options.TablePeriod));
+            }
         }
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_tableStale)
+        {
+            await PersistTable();
+        }
+
+        await base.OnDeactivateAsync(reason, cancellationToken);
+    }
+
+    private async Task PersistTable()
+    {
+        RebuildTable();
+        await _state.WriteStateAsync();
+        _tableStale = false;
     }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
@@ -142,7 +184,7 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IRemindable
 
     public Task<ScalingTable> GetTable()
     {
-        if (S.Table is null)
+        if (S.Table is null || _tableStale)
         {
             RebuildTable();
         }
@@ -196,8 +238,7 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IRemindable
         // Progress alone is not worth a write: it is re-read from the points after a restart.
         if (alwaysPersist || finishedAny)
         {
-            RebuildTable();
-            await _state.WriteStateAsync();
+            await PersistTable();
         }
 
         return summaries;

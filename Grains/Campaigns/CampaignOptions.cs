@@ -11,4 +11,7 @@ public sealed class CampaignOptions
 
     /// <summary>Period of the reminder that re-starts unfinished points.</summary>
     public TimeSpan ReminderPeriod { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How often the scaling tables are rebuilt and stored while points finish.</summary>
+    public TimeSpan TablePeriod { get; set; } = TimeSpan.FromSeconds(1);
 }

@@ -52,13 +52,19 @@ public sealed class ComputePool : IDisposable
             return false;
         }
 
+        if (!_held.TryAdd(work.Id.GrainKey, 0))
+        {
+            // Leased again while this pool still computes or delivers it: one computation is enough.
+            return true;
+        }
+
         if (Interlocked.Increment(ref _busy) > Slots)
         {
             Interlocked.Decrement(ref _busy);
+            _held.TryRemove(work.Id.GrainKey, out _);
             return false;
         }
 
-        _held[work.Id.GrainKey] = 0;
         _ = Task.Factory.StartNew(
             () => ExecuteAsync(work),
             CancellationToken.None,

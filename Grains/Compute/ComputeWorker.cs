@@ -8,8 +8,9 @@ namespace Sweep.Grains.Compute;
 
 /// <summary>
 /// Pulls batches from the dispatcher only while this silo has free compute slots, so the
-/// silo never holds more batches than slots (backpressure), and starts each one on its
-/// batch grain, which is activated here.
+/// silo never holds more batches than slots (backpressure). A batch that may have a stored
+/// result starts through its batch grain (activated here), which reports that result instead of
+/// computing; a batch dispatched for the first time goes straight to the compute pool.
 /// </summary>
 public sealed class ComputeWorker : BackgroundService
 {
@@ -39,6 +40,13 @@ public sealed class ComputeWorker : BackgroundService
     // lease: the batch would stay leased to this live silo and never be dispatched again.
     private async Task<bool> TryStart(BatchWork work)
     {
+        if (!work.MayBeStored)
+        {
+            // Nothing to look up: compute at once, and let the batch grain activate when the
+            // result is ready to be stored, off the compute slot's critical path.
+            return _pool.TryStart(work);
+        }
+
         try
         {
             return await _grains.GetGrain<IRealizationBatchGrain>(work.Id.GrainKey).Start(work);

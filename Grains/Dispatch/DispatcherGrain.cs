@@ -8,11 +8,11 @@ namespace Sweep.Grains.Dispatch;
 /// The in-memory queue of batches waiting for compute slots. It holds no state of its own:
 /// grid points re-enqueue their pending batches periodically, so a lost queue refills itself.
 /// Leases of silos that left the cluster, or silent for longer than the lease timeout, return
-/// to the queue.
+/// to the queue, ahead of everything else (see <see cref="DispatchQueue"/> for the order).
 /// </summary>
 public sealed class DispatcherGrain : Grain, IDispatcherGrain
 {
-    private readonly LinkedList<string> _queue = new();
+    private readonly DispatchQueue _queue = new();
     private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private readonly IClusterMembershipService _membership;
     private readonly DispatcherOptions _options;
@@ -33,7 +33,7 @@ public sealed class DispatcherGrain : Grain, IDispatcherGrain
             if (_entries.TryGetValue(key, out Entry? existing))
             {
                 // A newer attempt replaces a queued one; a leased batch is left to finish.
-                if (existing.Node is not null && w.Attempt > existing.Work.Attempt)
+                if (existing.Queued && w.Attempt > existing.Work.Attempt)
                 {
                     existing.Work = w;
                 }
@@ -41,7 +41,8 @@ public sealed class DispatcherGrain : Grain, IDispatcherGrain
                 continue;
             }
 
-            _entries[key] = new Entry(w) { Node = _queue.AddLast(key) };
+            _entries[key] = new Entry(w) { Queued = true };
+            _queue.Add(w, ahead: false);
         }
 
         return Task.CompletedTask;
@@ -51,11 +52,10 @@ public sealed class DispatcherGrain : Grain, IDispatcherGrain
     {
         RequeueLapsedLeases();
         var leased = new List<BatchWork>();
-        while (leased.Count < max && _queue.First is { } node)
+        while (leased.Count < max && _queue.TryTake(out string key))
         {
-            _queue.RemoveFirst();
-            Entry entry = _entries[node.Value];
-            entry.Node = null;
+            Entry entry = _entries[key];
+            entry.Queued = false;
             entry.Silo = silo;
             entry.LeasedAt = DateTime.UtcNow;
             leased.Add(entry.Work);
@@ -67,10 +67,9 @@ public sealed class DispatcherGrain : Grain, IDispatcherGrain
     public Task Return(BatchId id)
     {
         ArgumentNullException.ThrowIfNull(id);
-        if (_entries.TryGetValue(id.GrainKey, out Entry? entry) && entry.Node is null)
+        if (_entries.TryGetValue(id.GrainKey, out Entry? entry) && !entry.Queued)
         {
-            entry.Silo = null;
-            entry.Node = _queue.AddFirst(id.GrainKey);
+            Requeue(entry);
         }
 
         return Task.CompletedTask;
@@ -83,9 +82,9 @@ public sealed class DispatcherGrain : Grain, IDispatcherGrain
         DateTime now = DateTime.UtcNow;
         foreach (var (key, entry) in _entries)
         {
-            if (entry.Node is null && entry.Silo == silo && !stillHeld.Contains(key) && now - entry.LeasedAt > _options.RenewGrace)
+            if (!entry.Queued && entry.Silo == silo && !stillHeld.Contains(key) && now - entry.LeasedAt > _options.RenewGrace)
             {
-                Requeue(key, entry);
+                Requeue(entry);
             }
         }
 
@@ -95,9 +94,9 @@ public sealed class DispatcherGrain : Grain, IDispatcherGrain
     public Task Complete(BatchId id)
     {
         ArgumentNullException.ThrowIfNull(id);
-        if (_entries.Remove(id.GrainKey, out Entry? entry) && entry.Node is not null)
+        if (_entries.Remove(id.GrainKey))
         {
-            _queue.Remove(entry.Node);
+            _queue.Remove(id.GrainKey);
         }
 
         return Task.CompletedTask;
@@ -107,9 +106,9 @@ public sealed class DispatcherGrain : Grain, IDispatcherGrain
     {
         foreach (var (key, entry) in _entries.Where(e => e.Value.Work.Id.Point.Campaign == campaign).ToList())
         {
-            if (entry.Node is not null)
+            if (entry.Queued)
             {
-                _queue.Remove(entry.Node);
+                _queue.Remove(key);
                 _entries.Remove(key);
             }
         }
@@ -125,7 +124,7 @@ public sealed class DispatcherGrain : Grain, IDispatcherGrain
         var snapshot = _membership.CurrentSnapshot;
         foreach (var (key, entry) in _entries)
         {
-            if (entry.Node is not null || entry.Silo is null)
+            if (entry.Queued || entry.Silo is null)
             {
                 continue;
             }
@@ -134,22 +133,25 @@ public sealed class DispatcherGrain : Grain, IDispatcherGrain
             bool gone = snapshot.GetSiloStatus(SiloAddress.FromParsableString(entry.Silo)) is SiloStatus.Dead or SiloStatus.ShuttingDown or SiloStatus.Stopping;
             if (lapsed || gone)
             {
-                Requeue(key, entry);
+                Requeue(entry);
             }
         }
     }
 
-    private void Requeue(string key, Entry entry)
+    // A lease that comes back may have been computed and stored before it was lost.
+    private void Requeue(Entry entry)
     {
         entry.Silo = null;
-        entry.Node = _queue.AddFirst(key);
+        entry.Queued = true;
+        entry.Work = entry.Work with { MayBeStored = true };
+        _queue.Add(entry.Work, ahead: true);
     }
 
     private sealed class Entry(BatchWork work)
     {
         public BatchWork Work { get; set; } = work;
 
-        public LinkedListNode<string>? Node { get; set; }
+        public bool Queued { get; set; }
 
         public string? Silo { get; set; }
 

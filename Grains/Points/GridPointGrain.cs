@@ -23,6 +23,10 @@ public sealed class GridPointGrain : Grain, IGridPointGrain
     private EnsembleAccumulator? _merged;
     private bool _dirty;
 
+    // Batches planned by this activation and not dispatched yet: nobody can have computed
+    // them, so their first dispatch skips the stored-result check (see BatchWork.MayBeStored).
+    private readonly HashSet<long> _neverDispatched = new();
+
     public GridPointGrain(
         [PersistentState("point", StorageSchema.Provider)] IPersistentState<PointState> state,
         IOptions<PointOptions> options,
@@ -58,6 +62,7 @@ public sealed class GridPointGrain : Grain, IGridPointGrain
         List<PlannedBatch> plan = BatchPlan.Extend(S.Plan, assignment.Ns, assignment.Settings.BatchSize);
         if (plan.Count != S.Plan.Count)
         {
+            _neverDispatched.UnionWith(plan.Skip(S.Plan.Count).Select(b => b.First));
             S.Plan = plan;
             S.Result = null;
             changed = true;
@@ -73,7 +78,10 @@ public sealed class GridPointGrain : Grain, IGridPointGrain
             await Analyze();
         }
 
-        if (IsRunning())
+        // The campaign re-starts unfinished points every few seconds in case they lost their
+        // activation; a live one with its own re-dispatch timer has nothing new to enqueue
+        // unless its plan just changed.
+        if (IsRunning() && (changed || _redispatch is null))
         {
             await Dispatch();
             EnsureTimer();
@@ -166,7 +174,7 @@ public sealed class GridPointGrain : Grain, IGridPointGrain
         PointAssignment a = S.Assignment!;
         BatchWork[] pending = S.Plan
             .Where(b => !S.Merged.Contains(b.First))
-            .Select(b => new BatchWork(new BatchId(a.Key, b.First, b.Count), a.Settings, S.FailedAttempts.GetValueOrDefault(b.First) + 1))
+            .Select(b => new BatchWork(new BatchId(a.Key, b.First, b.Count), a.Settings, S.FailedAttempts.GetValueOrDefault(b.First) + 1, MayBeStored: !_neverDispatched.Remove(b.First)))
             .ToArray();
         if (pending.Length > 0)
         {

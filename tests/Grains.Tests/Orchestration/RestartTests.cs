@@ -10,11 +10,11 @@ public sealed class RestartTests : IDisposable
 
     public void Dispose() => _store.Dispose();
 
-    private static string Spec(string name, int batchSize) => Specs.Spec(
+    private static string Spec(string name, int batchSize, int scale = 1) => Specs.Spec(
         name,
         batchSize,
-        Specs.Block(1, [2.0], [0.01], [6, 10], 20, "mag", "pur"),
-        Specs.Block(2, [3.0], [0.01], [8], 16, "mag", "pur")).ToJsonString();
+        Specs.Block(1, [2.0], [0.01], [6, 10], 20 * scale, "mag", "pur"),
+        Specs.Block(2, [3.0], [0.01], [8], 16 * scale, "mag", "pur")).ToJsonString();
 
     [Fact]
     public async Task Restart_after_a_finished_campaign_recomputes_nothing()
@@ -45,7 +45,8 @@ public sealed class RestartTests : IDisposable
     [Fact]
     public async Task Restart_after_a_stop_mid_way_computes_exactly_the_batches_not_stored()
     {
-        string spec = Spec("restart-partial", 1);
+        // Enough batches that stopping the silos (which takes a moment) lands mid-way.
+        string spec = Spec("restart-partial", 1, scale: 10);
         StraightRun expected = StraightRun.Of(spec);
         int total;
         await using (var first = await SweepCluster.StartAsync(_store.DatabasePath, 2))

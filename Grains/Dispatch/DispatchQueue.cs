@@ -1,0 +1,75 @@
+using Sweep.Grains.Interfaces;
+
+namespace Sweep.Grains.Dispatch;
+
+/// <summary>
+/// The order in which waiting batches are leased: returned leases first (their points have
+/// waited longest), then the most expensive batch first, so that a campaign does not end with
+/// one long batch on one slot while the other slots idle; ties in order of arrival.
+/// </summary>
+public sealed class DispatchQueue
+{
+    private readonly SortedSet<Position> _waiting = new();
+    private readonly Dictionary<string, Position> _byKey = new(StringComparer.Ordinal);
+    private long _sequence;
+
+    public int Count => _waiting.Count;
+
+    public bool Contains(string key) => _byKey.ContainsKey(key);
+
+    /// <summary>Queues a batch (or moves it if it is queued already).</summary>
+    public void Add(BatchWork work, bool ahead)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        Remove(work.Id.GrainKey);
+        var position = new Position(ahead ? 0 : 1, -BatchCost.Estimate(work), _sequence++, work.Id.GrainKey);
+        _waiting.Add(position);
+        _byKey[position.Key] = position;
+    }
+
+    public bool Remove(string key)
+    {
+        if (!_byKey.Remove(key, out Position? position))
+        {
+            return false;
+        }
+
+        _waiting.Remove(position);
+        return true;
+    }
+
+    /// <summary>The key of the batch to lease next, taken out of the queue.</summary>
+    public bool TryTake(out string key)
+    {
+        if (_waiting.Count == 0)
+        {
+            key = string.Empty;
+            return false;
+        }
+
+        Position first = _waiting.Min!;
+        _waiting.Remove(first);
+        _byKey.Remove(first.Key);
+        key = first.Key;
+        return true;
+    }
+
+    private sealed record Position(int Rank, double NegativeCost, long Sequence, string Key) : IComparable<Position>
+    {
+        public int CompareTo(Position? other)
+        {
+            if (other is null)
+            {
+                return 1;
+            }
+
+            int c = Rank.CompareTo(other.Rank);
+            if (c == 0)
+            {
+                c = NegativeCost.CompareTo(other.NegativeCost);
+            }
+
+            return c != 0 ? c : Sequence.CompareTo(other.Sequence);
+        }
+    }
+}

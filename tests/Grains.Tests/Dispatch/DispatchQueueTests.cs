@@ -1,0 +1,63 @@
+using Sweep.Grains.Dispatch;
+using Sweep.Grains.Interfaces;
+
+namespace Sweep.Grains.Tests.Dispatch;
+
+public sealed class DispatchQueueTests
+{
+    private static readonly PointSettingsData Settings = new(1, 200, "common", 0.99, 0.01, "exact", 10);
+
+    private static BatchWork Work(int n, long first, int count = 10)
+        => new(new BatchId(new PointKey("q", 2, 3.0, 0.01, n), first, count), Settings, 1, MayBeStored: false);
+
+    private static List<string> Drain(DispatchQueue queue)
+    {
+        var keys = new List<string>();
+        while (queue.TryTake(out string key))
+        {
+            keys.Add(key);
+        }
+
+        return keys;
+    }
+
+    [Fact]
+    public void The_most_expensive_batch_leaves_first_and_equal_costs_keep_their_order()
+    {
+        var queue = new DispatchQueue();
+        BatchWork[] works = [Work(8, 0), Work(64, 0), Work(8, 10), Work(32, 0), Work(64, 10), Work(64, 20, count: 3)];
+        foreach (BatchWork w in works)
+        {
+            queue.Add(w, ahead: false);
+        }
+
+        Assert.Equal(
+            new[] { works[1], works[4], works[5], works[3], works[0], works[2] }.Select(w => w.Id.GrainKey),
+            Drain(queue));
+    }
+
+    [Fact]
+    public void A_returned_lease_goes_ahead_of_new_work_however_cheap()
+    {
+        var queue = new DispatchQueue();
+        queue.Add(Work(128, 0), ahead: false);
+        queue.Add(Work(4, 0), ahead: true);
+
+        Assert.Equal([Work(4, 0).Id.GrainKey, Work(128, 0).Id.GrainKey], Drain(queue));
+    }
+
+    [Fact]
+    public void Removing_and_re_adding_keeps_one_entry_per_batch()
+    {
+        var queue = new DispatchQueue();
+        queue.Add(Work(16, 0), ahead: false);
+        queue.Add(Work(16, 0), ahead: true);
+        queue.Add(Work(16, 10), ahead: false);
+        Assert.Equal(2, queue.Count);
+        Assert.True(queue.Remove(Work(16, 10).Id.GrainKey));
+        Assert.False(queue.Remove(Work(16, 10).Id.GrainKey));
+
+        Assert.Equal([Work(16, 0).Id.GrainKey], Drain(queue));
+        Assert.Equal(0, queue.Count);
+    }
+}
