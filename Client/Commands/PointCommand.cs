@@ -59,7 +59,7 @@ internal static class PointCommand
         var settings = new PointSettings(reader.UInt64("--seed", 1), tPoints, ParseTimeUnit(reader.String("--time-unit")), FitWindow.Default, ParseKernel(reader.String("--kernel")));
         var clock = Stopwatch.StartNew();
         EnsembleAccumulator sums = PointComputation.Run(point, settings, ns, threads, SpinProductKernel.BestPath);
-        PointAnalysis analysis = GridPointAnalysis.Analyze(point, settings, settings.TimeGrid(point), sums);
+        PointAnalysis analysis = GridPointAnalysis.Analyze(point, settings, settings.TimeGrid(point), sums, threads);
         double wall = clock.Elapsed.TotalSeconds;
 
         if (reader.Flag("--json"))

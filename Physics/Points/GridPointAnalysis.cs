@@ -8,8 +8,12 @@ namespace Sweep.Physics.Points;
 /// <summary>Averages, fits and jackknife errors of a grid point from its exact ensemble sums.</summary>
 public static class GridPointAnalysis
 {
-    /// <summary>Analyzes a point; a failed fit is part of the result, never an exception.</summary>
-    public static PointAnalysis Analyze(GridPoint point, PointSettings settings, double[] t, EnsembleAccumulator sums)
+    /// <summary>
+    /// Analyzes a point; a failed fit is part of the result, never an exception. With more than
+    /// one worker the two observables and their leave-one-block-out fits run in parallel; every
+    /// fit is independent, so the result does not depend on the number of workers.
+    /// </summary>
+    public static PointAnalysis Analyze(GridPoint point, PointSettings settings, double[] t, EnsembleAccumulator sums, int workers = 1)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(t);
@@ -22,6 +26,7 @@ public static class GridPointAnalysis
         double gammaM0 = ThermodynamicLimit.GammaMOverJnn(point.D, point.Alpha) * unitScale;
         double gammaP0 = ThermodynamicLimit.GammaPOverJnn(point.D, point.Alpha) * unitScale;
 
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, workers) };
         var leaveOut = new List<(double[] Mag, double[] Pur)>();
         for (int b = 0; b < EnsembleAccumulator.Blocks; b++)
         {
@@ -44,25 +49,19 @@ public static class GridPointAnalysis
                 return new ObservableFit(fit, double.NaN, leaveOut.Count, $"no jackknife: only {leaveOut.Count} non-empty realization blocks (needs Ns >= 2)");
             }
 
-            var betas = new List<double>(leaveOut.Count);
-            foreach (var curves in leaveOut)
+            var partials = new StretchedExponentialFitResult[leaveOut.Count];
+            Parallel.For(0, partials.Length, options, b => partials[b] = StretchedExponentialFit.Fit(t, pick(leaveOut[b]), settings.Window, fit.Gamma, fit.Beta));
+            if (partials.FirstOrDefault(p => !p.IsSuccess) is { } failed)
             {
-                StretchedExponentialFitResult partial = StretchedExponentialFit.Fit(t, pick(curves), settings.Window, fit.Gamma, fit.Beta);
-                if (!partial.IsSuccess)
-                {
-                    return new ObservableFit(fit, double.NaN, leaveOut.Count, "no jackknife: a leave-one-block-out fit failed: " + partial.Reason);
-                }
-
-                betas.Add(partial.Beta);
+                return new ObservableFit(fit, double.NaN, leaveOut.Count, "no jackknife: a leave-one-block-out fit failed: " + failed.Reason);
             }
 
+            var betas = partials.Select(p => p.Beta).ToList();
             return new ObservableFit(fit, Jackknife.StandardError(betas), leaveOut.Count, null);
         }
 
-        return new PointAnalysis(
-            t,
-            average,
-            FitOne(average.Mag, c => c.Mag, gammaM0),
-            FitOne(average.Pur, c => c.Pur, gammaP0));
+        var fits = new ObservableFit[2];
+        Parallel.For(0, 2, options, o => fits[o] = o == 0 ? FitOne(average.Mag, c => c.Mag, gammaM0) : FitOne(average.Pur, c => c.Pur, gammaP0));
+        return new PointAnalysis(t, average, fits[0], fits[1]);
     }
 }

@@ -9,9 +9,6 @@ namespace Sweep.Physics.Points;
 /// </summary>
 public static class PointComputation
 {
-    /// <summary>Realizations per unit of parallel work.</summary>
-    public const int ChunkSize = 8;
-
     /// <summary>The exact ensemble sums of realizations 0 .. ns - 1.</summary>
     public static EnsembleAccumulator Run(GridPoint point, PointSettings settings, int ns, int workers, KernelPath path, CancellationToken cancellationToken = default)
     {
@@ -22,20 +19,29 @@ public static class PointComputation
         }
 
         double[] t = settings.TimeGrid(point);
-        int chunks = (ns + ChunkSize - 1) / ChunkSize;
         var total = new EnsembleAccumulator(t.Length);
         var gate = new object();
         var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, workers), CancellationToken = cancellationToken };
-        Parallel.For(0, chunks, options, c =>
-        {
-            long first = (long)c * ChunkSize;
-            int count = (int)Math.Min(ChunkSize, ns - first);
-            EnsembleAccumulator part = Realization.ComputeBatch(point, settings.Seed, first, count, t, settings.TimeUnit, settings.Kernel, path, cancellationToken);
-            lock (gate)
+        // One realization per step and one accumulator per worker: no worker idles while
+        // another finishes a chunk, which matters when Ns is a small multiple of the workers.
+        Parallel.For(
+            0L,
+            ns,
+            options,
+            () => new EnsembleAccumulator(t.Length),
+            (r, _, own) =>
             {
-                total.Merge(part);
-            }
-        });
+                RealizationCurves curves = Realization.Compute(point, settings.Seed, r, t, settings.TimeUnit, settings.Kernel, path);
+                own.Add(r, curves.Mag, curves.Pur, curves.JnnRatio);
+                return own;
+            },
+            own =>
+            {
+                lock (gate)
+                {
+                    total.Merge(own);
+                }
+            });
         return total;
     }
 }

@@ -59,4 +59,22 @@ public class FiniteSizeTests
         Assert.Equal(one.Mag.Select(BitConverter.DoubleToInt64Bits), two.Mag.Select(BitConverter.DoubleToInt64Bits));
         Assert.Equal(one.PurSem.Select(BitConverter.DoubleToInt64Bits), two.PurSem.Select(BitConverter.DoubleToInt64Bits));
     }
+
+    [Fact]
+    public void The_fits_and_their_jackknife_errors_do_not_depend_on_the_number_of_workers()
+    {
+        var point = new GridPoint(2, 4, 0.01, 24);
+        double[] t = Settings.TimeGrid(point);
+        var sums = PointComputation.Run(point, Settings, 48, 2, SpinProductKernel.BestPath);
+        PointAnalysis one = GridPointAnalysis.Analyze(point, Settings, t, sums, workers: 1);
+        PointAnalysis two = GridPointAnalysis.Analyze(point, Settings, t, sums, workers: 2);
+        foreach ((ObservableFit a, ObservableFit b) in new[] { (one.Mag, two.Mag), (one.Pur, two.Pur) })
+        {
+            Assert.True(a.Fit.IsSuccess, a.Fit.Reason);
+            Assert.True(double.IsFinite(a.BetaJackknifeError) && a.BetaJackknifeError > 0, $"jackknife error {a.BetaJackknifeError}");
+            Assert.Equal(BitConverter.DoubleToInt64Bits(a.Fit.Beta), BitConverter.DoubleToInt64Bits(b.Fit.Beta));
+            Assert.Equal(BitConverter.DoubleToInt64Bits(a.Fit.Gamma), BitConverter.DoubleToInt64Bits(b.Fit.Gamma));
+            Assert.Equal(BitConverter.DoubleToInt64Bits(a.BetaJackknifeError), BitConverter.DoubleToInt64Bits(b.BetaJackknifeError));
+        }
+    }
 }
