@@ -19,6 +19,7 @@ public sealed class ComputePool : IDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly SemaphoreSlim _slotFreed = new(0);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _held = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.BlockingCollection<BatchWork> _started = new();
     private int _busy;
     private long _computed;
     private double _computeSeconds;
@@ -29,6 +30,12 @@ public sealed class ComputePool : IDisposable
         _grains = grains;
         _logger = logger;
         Slots = Math.Max(1, options.Value.Slots);
+        // One long-lived thread per slot: a thread per batch costs its creation every time,
+        // which shows when a campaign has thousands of small batches.
+        for (int i = 0; i < Slots; i++)
+        {
+            new Thread(RunSlot) { IsBackground = true, Name = $"sweep-compute-{i + 1}" }.Start();
+        }
     }
 
     public int Slots { get; }
@@ -65,12 +72,18 @@ public sealed class ComputePool : IDisposable
             return false;
         }
 
-        _ = Task.Factory.StartNew(
-            () => ExecuteAsync(work),
-            CancellationToken.None,
-            TaskCreationOptions.LongRunning,
-            TaskScheduler.Default).Unwrap();
-        return true;
+        try
+        {
+            _started.Add(work);
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            // Disposed between the check above and here: the silo is stopping.
+            Interlocked.Decrement(ref _busy);
+            _held.TryRemove(work.Id.GrainKey, out _);
+            return false;
+        }
     }
 
     /// <summary>Waits until a slot is freed (or the timeout passes).</summary>
@@ -83,8 +96,31 @@ public sealed class ComputePool : IDisposable
     public void Dispose()
     {
         _stopping.Cancel();
+        _started.CompleteAdding();
+        _started.Dispose();
         _stopping.Dispose();
         _slotFreed.Dispose();
+    }
+
+    private void RunSlot()
+    {
+        try
+        {
+            foreach (BatchWork work in _started.GetConsumingEnumerable(_stopping.Token))
+            {
+                // Runs the computation on this thread; storing and reporting continue on the
+                // thread pool after the slot is freed.
+                _ = ExecuteAsync(work);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The silo is stopping.
+        }
+        catch (ObjectDisposedException)
+        {
+            // The pool was disposed while this slot waited for work.
+        }
     }
 
     private async Task ExecuteAsync(BatchWork work)
