@@ -13,8 +13,14 @@ namespace Sweep.CampaignBench;
 /// </summary>
 internal static class DirectCampaign
 {
-    // Realizations per unit of parallel work: small enough that no worker idles at the end.
-    private const int Chunk = 8;
+    // Realizations per unit of parallel work: about 20 ms of kernel time (a rough model of
+    // 150 us per realization plus 2e9 pair-time factors per second), so that no worker idles at
+    // the end and tiny systems do not pay an accumulator per handful of realizations.
+    private static int Chunk(CampaignPoint p, int timePoints)
+    {
+        double seconds = 150e-6 + ((double)p.Point.N * (p.Point.N - 1) * timePoints / 2e9);
+        return (int)Math.Clamp(Math.Ceiling(0.02 / seconds), 1, 4096);
+    }
 
     public static int Run(CampaignSpec spec, int workers)
     {
@@ -23,7 +29,11 @@ internal static class DirectCampaign
         var grids = points.Select(p => settings.TimeGrid(p.Point)).ToArray();
         var sums = points.Select(p => new EnsembleAccumulator(spec.TimePoints)).ToArray();
         var batches = points
-            .SelectMany((p, i) => Enumerable.Range(0, (p.Ns + Chunk - 1) / Chunk).Select(b => (Index: i, First: (long)b * Chunk, Count: Math.Min(Chunk, p.Ns - (b * Chunk)))))
+            .SelectMany((p, i) =>
+            {
+                int chunk = Chunk(p, spec.TimePoints);
+                return Enumerable.Range(0, (p.Ns + chunk - 1) / chunk).Select(b => (Index: i, First: (long)b * chunk, Count: Math.Min(chunk, p.Ns - (b * chunk))));
+            })
             .ToList();
         var options = new ParallelOptions { MaxDegreeOfParallelism = workers };
         Parallel.ForEach(batches, options, b =>
