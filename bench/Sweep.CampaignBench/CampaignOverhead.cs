@@ -11,7 +11,7 @@ using Sweep.Grains.Interfaces;
 namespace Sweep.CampaignBench;
 
 /// <summary>
-/// `campaign SPEC [--slots K] [--repeat R]`: wall time of a campaign through the grains (local
+/// `SPEC [--slots K] [--repeat R] [--d D] [--grains-only]`: wall time of a campaign through the grains (local
 /// mode, fresh SQLite store each time) against the same batches computed directly, alternated
 /// R times; prints medians, their ratio, the overhead per batch and the kernel's share.
 /// </summary>
@@ -28,14 +28,14 @@ internal static class CampaignOverhead
             for (int i = 0; i < repeat; i++)
             {
                 var gc = GcWindow.Start();
-                (double w, double cpu, double c) = await ThroughGrains(CampaignSpecParser.ParseFile(specPath).GetSpecOrThrow(), slots);
+                (double w, double cpu, double c) = await ThroughGrains(OnlyDimension(CampaignSpecParser.ParseFile(specPath).GetSpecOrThrow(), Option(args, "--d", 0)), slots);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"grains run: {w:F2} s wall, {cpu:F2} s CPU, {c:F2} s in batch computations; {gc.Report()}"));
             }
 
             return 0;
         }
 
-        CampaignSpec spec = CampaignSpecParser.ParseFile(specPath).GetSpecOrThrow();
+        CampaignSpec spec = OnlyDimension(CampaignSpecParser.ParseFile(specPath).GetSpecOrThrow(), Option(args, "--d", 0));
 
         var direct = new List<double>();
         var grains = new List<double>();
@@ -118,6 +118,10 @@ internal static class CampaignOverhead
             Directory.Delete(dir, recursive: true);
         }
     }
+
+    // `--d 3`: only the spec's blocks of that dimension, e.g. the 3D block of fig2bc.json.
+    private static CampaignSpec OnlyDimension(CampaignSpec spec, int d)
+        => d == 0 ? spec : spec with { Name = $"{spec.Name}-d{d}", Blocks = new ValueList<SpecBlock>(spec.Blocks.Where(b => b.D == d).ToArray()) };
 
     private static int Option(string[] args, string name, int fallback)
     {
