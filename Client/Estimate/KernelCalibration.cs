@@ -2,59 +2,83 @@ using System.Diagnostics;
 using Sweep.Campaigns;
 using Sweep.Physics.Kernel;
 using Sweep.Physics.Points;
-using Sweep.Physics.Time;
 
 namespace Sweep.Client.Estimate;
 
 /// <summary>
-/// Times whole realizations (positions, couplings, kernel) on one core at a small and a large
-/// N, and models a realization's time as Overhead + Factors / FactorsPerSecond: small-N
-/// campaigns (1D) are dominated by the fixed part, large-N ones by the kernel.
+/// Times whole realizations (positions, couplings, time grid, kernel, accumulation) on one
+/// core for every (d, N) of a spec, at the median alpha and x of the points with that (d, N).
+/// A single factor rate cannot describe the accelerated kernel, whose cost grows far more
+/// slowly than N(N-1)T, nor small 1D systems, where everything but the kernel dominates; a
+/// measured time per (d, N) describes both.
 /// </summary>
-internal sealed record KernelCalibration(double FactorsPerSecond, double OverheadSeconds, int LargeN, int TimePoints, string Path)
+internal sealed class KernelCalibration
 {
-    public const int SmallN = 8;
-    public const int DefaultLargeN = 200;
+    // Long enough for the tiered JIT to reach optimized code before anything is timed.
+    private static readonly TimeSpan Warmup = TimeSpan.FromMilliseconds(300);
 
-    public static KernelCalibration Run(int timePoints, TimeSpan budget, SpinKernelChoice kernel, int largeN = DefaultLargeN)
+    private readonly Dictionary<(int D, int N), double> _seconds;
+
+    private KernelCalibration(Dictionary<(int D, int N), double> seconds, string path)
     {
-        ArgumentNullException.ThrowIfNull(kernel);
-        KernelPath path = SpinProductKernel.BestPath;
-        double small = SecondsPerRealization(SmallN, timePoints, kernel, path, budget / 4);
-        double large = SecondsPerRealization(largeN, timePoints, kernel, path, budget * 3 / 4);
-        double smallFactors = CampaignCost.PerRealization(SmallN, timePoints);
-        double largeFactors = CampaignCost.PerRealization(largeN, timePoints);
-        double perFactor = Math.Max((large - small) / (largeFactors - smallFactors), large / largeFactors / 4);
-        double overhead = Math.Max(0, small - (perFactor * smallFactors));
-        return new KernelCalibration(1 / perFactor, overhead, largeN, timePoints, path.ToString());
+        _seconds = seconds;
+        Path = path;
     }
 
-    /// <summary>Wall seconds for the campaign on this many cores, assuming they share the work evenly.</summary>
+    /// <summary>The kernel path the times were measured on (AVX-512, AVX2 or scalar).</summary>
+    public string Path { get; }
+
+    /// <summary>Measured seconds per realization on one core, by (d, N).</summary>
+    public IReadOnlyDictionary<(int D, int N), double> SecondsPerRealization => _seconds;
+
+    public static KernelCalibration Run(CampaignSpec spec, TimeSpan budget)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        KernelPath path = SpinProductKernel.BestPath;
+        SpinKernelChoice kernel = spec.Kernel.ToSpinKernel();
+        var settings = new PointSettings(spec.Seed, spec.TimePoints, spec.TimeUnit, new Physics.Fits.FitWindow(spec.FitUpper, spec.FitLower), kernel);
+        var representatives = CampaignGrid.Expand(spec)
+            .GroupBy(p => (p.Point.D, p.Point.N))
+            .OrderBy(g => g.Key)
+            .Select(g => new GridPoint(g.Key.D, Median(g.Select(p => p.Point.Alpha)), Median(g.Select(p => p.Point.X)), g.Key.N))
+            .ToList();
+
+        // Warm up on the cheapest representative: the same code runs for all of them.
+        TimeRealizations(representatives[0], settings, path, Warmup, 1);
+        TimeSpan each = TimeSpan.FromTicks(Math.Max(budget.Ticks / representatives.Count, TimeSpan.FromMilliseconds(10).Ticks));
+        var seconds = representatives.ToDictionary(p => (p.D, p.N), p => TimeRealizations(p, settings, path, each, 3));
+        return new KernelCalibration(seconds, path.ToString());
+    }
+
+    /// <summary>
+    /// Kernel wall seconds for the campaign on this many cores: the sum over points of
+    /// (Ns + 1) realizations (the +1 is the Fig. 1 snapshot) times the measured time of their
+    /// (d, N), shared evenly by the cores.
+    /// </summary>
     public double WallSeconds(CampaignSpec spec, int cores)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        double seconds = 0;
-        foreach (CampaignPoint p in CampaignGrid.Expand(spec))
-        {
-            seconds += (p.Ns + 1.0) * (OverheadSeconds + (CampaignCost.PerRealization(p.Point.N, spec.TimePoints) / FactorsPerSecond));
-        }
-
+        double seconds = CampaignGrid.Expand(spec).Sum(p => (p.Ns + 1.0) * _seconds[(p.Point.D, p.Point.N)]);
         return seconds / Math.Max(1, cores);
     }
 
-    private static double SecondsPerRealization(int n, int timePoints, SpinKernelChoice kernel, KernelPath path, TimeSpan budget)
+    private static double TimeRealizations(GridPoint point, PointSettings settings, KernelPath path, TimeSpan budget, int atLeast)
     {
-        var point = new GridPoint(3, 6, 1e-3, n);
-        double[] t = TimeGrid.Create(point.D, point.Alpha, timePoints);
-        Realization.Compute(point, 1, 0, t, TimeUnit.Common, kernel, path);
+        double[] t = settings.TimeGrid(point);
         var clock = Stopwatch.StartNew();
-        long r = 1;
+        long r = 0;
         do
         {
-            Realization.Compute(point, 1, r++, t, TimeUnit.Common, kernel, path);
+            Realization.Compute(point, settings.Seed, r++, t, settings.TimeUnit, settings.Kernel, path);
         }
-        while (clock.Elapsed < budget || r < 3);
+        while (clock.Elapsed < budget || r < atLeast);
 
-        return clock.Elapsed.TotalSeconds / (r - 1);
+        return clock.Elapsed.TotalSeconds / r;
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        double[] sorted = values.Order().ToArray();
+        return sorted[sorted.Length / 2];
     }
 }
