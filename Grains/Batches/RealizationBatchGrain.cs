@@ -12,13 +12,16 @@ namespace Sweep.Grains.Batches;
 [PreferLocalPlacement]
 public sealed class RealizationBatchGrain : Grain, IRealizationBatchGrain
 {
+    /// <summary>The name of the batch's persistent state, shared with <see cref="BatchResultStore"/>.</summary>
+    public const string StateName = "batch";
+
     private readonly IPersistentState<BatchState> _state;
     private readonly ComputePool _pool;
     private readonly ILogger<RealizationBatchGrain> _logger;
     private bool _running;
 
     public RealizationBatchGrain(
-        [PersistentState("batch", StorageSchema.Provider)] IPersistentState<BatchState> state,
+        [PersistentState(StateName, StorageSchema.Provider)] IPersistentState<BatchState> state,
         ComputePool pool,
         ILogger<RealizationBatchGrain> logger)
     {
@@ -51,12 +54,21 @@ public sealed class RealizationBatchGrain : Grain, IRealizationBatchGrain
         _running = false;
         if (_state.State.Result is null)
         {
-            _state.State.Result = result;
-            await _state.WriteStateAsync();
-            _logger.LogInformation("stored batch {Batch}", result.Id.GrainKey);
+            try
+            {
+                _state.State.Result = result;
+                await _state.WriteStateAsync();
+                _logger.LogInformation("stored batch {Batch}", result.Id.GrainKey);
+            }
+            catch (Orleans.Storage.InconsistentStateException)
+            {
+                // Another attempt stored this batch after this activation read its state
+                // (see BatchResultStore): the stored result is the one that counts.
+                await _state.ReadStateAsync();
+            }
         }
 
-        await Report(_state.State.Result);
+        await Report(_state.State.Result ?? result);
     }
 
     public async Task Fail(BatchWork work, string reason)
@@ -72,8 +84,7 @@ public sealed class RealizationBatchGrain : Grain, IRealizationBatchGrain
 
     private async Task Report(BatchResult result)
     {
-        await GrainFactory.GetGrain<IGridPointGrain>(result.Id.Point.GrainKey).ReportBatch(result);
-        await GrainFactory.GetGrain<IDispatcherGrain>(0).Complete(result.Id);
+        await BatchReport.SendAsync(GrainFactory, result);
         // A reported batch has nothing left to do: let it go, so thousands of finished batches
         // (each holding its sums) do not stay in memory, and a later re-dispatch activates it
         // on the silo that leased it.

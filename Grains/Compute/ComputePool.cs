@@ -15,6 +15,7 @@ public sealed class ComputePool : IDisposable
     private const int DeliveryAttempts = 10;
 
     private readonly IGrainFactory _grains;
+    private readonly BatchResultStore _store;
     private readonly ILogger<ComputePool> _logger;
     private readonly CancellationTokenSource _stopping = new();
     private readonly SemaphoreSlim _slotFreed = new(0);
@@ -24,10 +25,11 @@ public sealed class ComputePool : IDisposable
     private long _computed;
     private double _computeSeconds;
 
-    public ComputePool(IGrainFactory grains, IOptions<ComputeOptions> options, ILogger<ComputePool> logger)
+    public ComputePool(IGrainFactory grains, BatchResultStore store, IOptions<ComputeOptions> options, ILogger<ComputePool> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         _grains = grains;
+        _store = store;
         _logger = logger;
         Slots = Math.Max(1, options.Value.Slots);
         // One long-lived thread per slot: a thread per batch costs its creation every time,
@@ -188,7 +190,7 @@ public sealed class ComputePool : IDisposable
         {
             try
             {
-                await batch.Complete(result);
+                await StoreAndReport(batch, work, result);
                 return;
             }
             catch (Exception e) when (!_stopping.IsCancellationRequested && attempt < DeliveryAttempts)
@@ -204,6 +206,20 @@ public sealed class ComputePool : IDisposable
                 return;
             }
         }
+    }
+
+    private async Task StoreAndReport(IRealizationBatchGrain batch, BatchWork work, BatchResult result)
+    {
+        if (!work.MayBeStored && await _store.TryStoreNewAsync(result))
+        {
+            _logger.LogInformation("stored batch {Batch}", result.Id.GrainKey);
+            await BatchReport.SendAsync(_grains, result);
+            return;
+        }
+
+        // Possibly stored before (a resumed point, a re-dispatch, or the write above found a
+        // row): the batch grain reports whatever is stored.
+        await batch.Complete(result);
     }
 
     private async Task ReportFailure(IRealizationBatchGrain batch, BatchWork work, Exception error)

@@ -16,6 +16,7 @@ public static class SweepSiloBuilderExtensions
         builder.Services.AddOptions<PointOptions>().Configure(o => points?.Invoke(o));
         builder.Services.AddOptions<DispatcherOptions>().Configure(o => dispatcher?.Invoke(o));
         builder.Services.AddOptions<CampaignOptions>();
+        builder.Services.AddSingleton<BatchResultStore>();
         builder.Services.AddSingleton<ComputePool>();
         builder.Services.AddHostedService<ComputeWorker>();
         return builder;

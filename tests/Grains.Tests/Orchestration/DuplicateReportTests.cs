@@ -1,3 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.TestingHost;
+using Sweep.Grains.Compute;
 using Sweep.Grains.Interfaces;
 using Sweep.Grains.Tests.Storage;
 
@@ -46,5 +49,31 @@ public sealed class DuplicateReportTests : IDisposable
         PointSummary summary = await point.GetSummary();
         Assert.Equal((12L, 6), (summary.RealizationsDone, summary.BatchesDone));
         BitAssert.Result(Assert.Single(expected.Points), (await point.GetResult())!);
+    }
+
+    [Fact]
+    public async Task A_result_stored_without_the_grain_is_its_state_and_a_second_store_does_not_replace_it()
+    {
+        string spec = Specs.Spec("store-once", 4, Specs.Block(1, [2.0], [0.01], [8], 8, "mag", "pur")).ToJsonString();
+        await using var cluster = await SweepCluster.StartAsync(_store.DatabasePath, 1);
+        await cluster.SubmitAsync(spec);
+        await cluster.WaitUntilFinishedAsync("store-once");
+        PointKey key = Assert.Single(await cluster.Campaign("store-once").GetResults()).Key;
+        BatchResult first = (await cluster.Client.GetGrain<IRealizationBatchGrain>(new BatchId(key, 0, 4).GrainKey).GetStoredResult())!;
+        BatchResult second = (await cluster.Client.GetGrain<IRealizationBatchGrain>(new BatchId(key, 4, 4).GrainKey).GetStoredResult())!;
+
+        // A batch nobody stored yet: the store writes it, and the batch grain reads it as its state.
+        var fresh = new BatchId(key with { Campaign = "store-once-copy" }, 0, 4);
+        var store = ((InProcessSiloHandle)cluster.Cluster.Silos[0]).ServiceProvider.GetRequiredService<BatchResultStore>();
+        Assert.True(await store.TryStoreNewAsync(first with { Id = fresh }));
+        // Another attempt with other sums finds the row and leaves it alone.
+        Assert.False(await store.TryStoreNewAsync(second with { Id = fresh }));
+
+        BatchResult? stored = await cluster.Client.GetGrain<IRealizationBatchGrain>(fresh.GrainKey).GetStoredResult();
+        Assert.NotNull(stored);
+        Assert.Equal(fresh, stored.Id);
+        Assert.Equal(first.Sums.Mag, stored.Sums.Mag);
+        Assert.NotEqual(second.Sums.Mag, stored.Sums.Mag);
+        Assert.Equal(3, StoredBatches.Count(_store.DatabasePath));
     }
 }
