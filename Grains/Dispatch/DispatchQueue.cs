@@ -4,8 +4,10 @@ namespace Sweep.Grains.Dispatch;
 
 /// <summary>
 /// The order in which waiting batches are leased: returned leases first (their points have
-/// waited longest), then the most expensive batch first, so that a campaign does not end with
-/// one long batch on one slot while the other slots idle; ties in order of arrival.
+/// waited longest), then the points whose realizations cost most, so that a campaign does not
+/// end with one long batch on one slot while the other slots idle. A point's batches stay
+/// together (by point key, then arrival): few points are half-done at any time, so few hold
+/// merged sums in memory and rewrite them to the store.
 /// </summary>
 public sealed class DispatchQueue
 {
@@ -22,7 +24,7 @@ public sealed class DispatchQueue
     {
         ArgumentNullException.ThrowIfNull(work);
         Remove(work.Id.GrainKey);
-        var position = new Position(ahead ? 0 : 1, -BatchCost.Estimate(work), _sequence++, work.Id.GrainKey);
+        var position = new Position(ahead ? 0 : 1, -BatchCost.PerRealization(work), work.Id.Point.GrainKey, _sequence++, work.Id.GrainKey);
         _waiting.Add(position);
         _byKey[position.Key] = position;
     }
@@ -54,7 +56,7 @@ public sealed class DispatchQueue
         return true;
     }
 
-    private sealed record Position(int Rank, double NegativeCost, long Sequence, string Key) : IComparable<Position>
+    private sealed record Position(int Rank, double NegativeCost, string Point, long Sequence, string Key) : IComparable<Position>
     {
         public int CompareTo(Position? other)
         {
@@ -67,6 +69,11 @@ public sealed class DispatchQueue
             if (c == 0)
             {
                 c = NegativeCost.CompareTo(other.NegativeCost);
+            }
+
+            if (c == 0)
+            {
+                c = string.CompareOrdinal(Point, other.Point);
             }
 
             return c != 0 ? c : Sequence.CompareTo(other.Sequence);

@@ -22,17 +22,20 @@ public sealed class DispatchQueueTests
     }
 
     [Fact]
-    public void The_most_expensive_batch_leaves_first_and_equal_costs_keep_their_order()
+    public void The_costliest_points_leave_first_and_a_points_batches_stay_together_in_order()
     {
         var queue = new DispatchQueue();
-        BatchWork[] works = [Work(8, 0), Work(64, 0), Work(8, 10), Work(32, 0), Work(64, 10), Work(64, 20, count: 3)];
+        BatchWork other64 = Work(64, 0) with { Id = new BatchId(new PointKey("q", 2, 3.0, 0.001, 64), 0, 10) };
+        BatchWork[] works = [Work(8, 0), Work(64, 0), other64, Work(8, 10), Work(32, 0), Work(64, 10), Work(64, 20, count: 3)];
         foreach (BatchWork w in works)
         {
             queue.Add(w, ahead: false);
         }
 
+        // N = 64 first (the x = 0.001 point's key sorts before x = 0.01's), each point's batches
+        // in the order they came, then N = 32, then N = 8.
         Assert.Equal(
-            new[] { works[1], works[4], works[5], works[3], works[0], works[2] }.Select(w => w.Id.GrainKey),
+            new[] { other64, works[1], works[5], works[6], works[4], works[0], works[3] }.Select(w => w.Id.GrainKey),
             Drain(queue));
     }
 
