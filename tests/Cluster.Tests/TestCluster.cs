@@ -2,6 +2,7 @@ using System.Globalization;
 using DotNet.Testcontainers.Builders;
 using DotNet.Testcontainers.Containers;
 using DotNet.Testcontainers.Images;
+using Sweep.Client.Hosting;
 using Sweep.Client.Remote;
 using Sweep.Grains.Cluster;
 
@@ -69,7 +70,10 @@ internal sealed class TestCluster : IAsyncDisposable
             .Build();
 
     public Task<RemoteCluster> ConnectAsync()
-        => RemoteCluster.ConnectAsync(RedisEndpoint, "sweep", "sweep", CancellationToken.None);
+        => RemoteCluster.ConnectAsync(
+            new ClusterTarget(RedisEndpoint, ClusterSiloSettings.DefaultClusterId, ClusterSiloSettings.DefaultServiceId, TimeSpan.FromSeconds(ClusterTarget.DefaultOutageSeconds)),
+            TextWriter.Null,
+            CancellationToken.None);
 
     /// <summary>SIGKILL: no shutdown, no goodbye to the cluster.</summary>
     public void Kill(IContainer container) => DockerCli.Check("kill", "--signal", "KILL", container.Id);
