@@ -62,6 +62,12 @@ public sealed class ClusterOptionsTests
     }
 
     [Fact]
+    public void Report_refuses_a_cluster_and_points_to_export()
+        => AssertUsageError(
+            Sweep("report", "c", "--out", "x", "--redis", "127.0.0.1:6379"),
+            "sweep report: --redis: report reads a local data directory only (the grains do not serve the Fig. 1 snapshots); `sweep export CAMPAIGN --out DIR --redis HOST:PORT` exports a cluster's results");
+
+    [Fact]
     public void An_unreachable_redis_fails_in_seconds_naming_the_address()
     {
         // A port that was free a moment ago: nothing listens there.
