@@ -105,6 +105,40 @@ public sealed class ClusterCliTests
         Directory.Delete(specs, recursive: true);
     }
 
+    /// <summary>
+    /// The run connects while only silo 0 is up, so silo 0 is the gateway it follows the
+    /// campaign through (a client keeps a grain's calls on one gateway). Two more silos join,
+    /// then silo 0 is killed: the run must move to them and finish. The longer spec leaves time
+    /// for that; its table is compared with what `sweep table --redis` reads afterwards.
+    /// </summary>
+    [DockerFact]
+    public async Task Run_keeps_following_when_the_gateway_it_talks_to_is_killed()
+    {
+        string specs = SweepCli.SpecDirectory();
+        await using TestCluster cluster = await TestCluster.StartAsync(17850, silos: 1);
+        string redis = cluster.RedisEndpoint.ToString();
+
+        var run = Task.Run(() => SweepCli.Run("run", Path.Combine(specs, Specs.LongName + ".json"), "--redis", redis, "--progress-seconds", "1"));
+        await using (RemoteCluster watcher = await cluster.ConnectAsync())
+        {
+            var campaign = watcher.Grains.GetGrain<ICampaignGrain>(Specs.LongName);
+            await TestCluster.WaitForAsync(async () => (await campaign.GetStatus()).BatchesDone > 0, TimeSpan.FromMinutes(1), "the long campaign to start");
+            await cluster.AddSilosAsync(2);
+            CampaignStatus atKill = await campaign.GetStatus();
+            Assert.True(atKill.BatchesDone < atKill.BatchesTotal * 3 / 4, $"the gateway must die early in the campaign ({atKill.BatchesDone} of {atKill.BatchesTotal} batches were done)");
+        }
+
+        cluster.Kill(cluster.Silos[0]);
+        SweepCli.Result result = await run.WaitAsync(TimeSpan.FromMinutes(3));
+        Assert.True(result.Code == 0, result.ToString());
+        Assert.Contains("the cluster did not answer", result.Err, StringComparison.Ordinal);
+        Assert.Contains($"batches: ", result.Out, StringComparison.Ordinal);
+        string table = SweepCli.Run("table", Specs.LongName, "--redis", redis).Out;
+        Assert.Contains("finished", SweepCli.Run("list", "--redis", redis).Out, StringComparison.Ordinal);
+        Assert.True(result.Out.Contains(table, StringComparison.Ordinal), $"the run's table differs from the cluster's:\n{table}\nrun printed:\n{result.Out}");
+        Directory.Delete(specs, recursive: true);
+    }
+
     [DockerFact]
     public async Task Run_gives_up_after_the_outage_limit_when_the_cluster_stays_away()
     {

@@ -33,12 +33,13 @@ internal static class SweepCli
         return new Result(r.ExitCode, r.Output, r.Error);
     }
 
-    /// <summary>A directory holding the test spec as cluster-test.json.</summary>
+    /// <summary>A directory holding the test specs as cluster-test.json and cluster-long.json.</summary>
     public static string SpecDirectory()
     {
         string dir = Path.Combine(Path.GetTempPath(), "sweep-cluster-spec-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dir);
         File.WriteAllText(Path.Combine(dir, Specs.Name + ".json"), Specs.Small);
+        File.WriteAllText(Path.Combine(dir, Specs.LongName + ".json"), Specs.Long);
         return dir;
     }
 }

@@ -63,6 +63,17 @@ internal sealed class TestCluster : IAsyncDisposable
         return cluster;
     }
 
+    /// <summary>Starts more silos, one after another, on the next free ports of the range; each has joined on return.</summary>
+    public async Task AddSilosAsync(int count)
+    {
+        for (int i = 0; i < count; i++)
+        {
+            IContainer silo = SiloContainer(_silos.Count, $"127.0.0.1:{Port(_basePort)}", JoinedLine);
+            _silos.Add(silo);
+            await silo.StartAsync();
+        }
+    }
+
     /// <summary>A silo container that is not started: for silos that must fail.</summary>
     public static IContainer Silo(int siloPort, int gatewayPort, string redis)
         => HostNetworked(new ContainerBuilder("sweep-silo"))
