@@ -1,5 +1,6 @@
 using Sweep.Client.Cli;
 using Sweep.Client.Commands;
+using Sweep.Client.Remote;
 
 namespace Sweep.Client;
 
@@ -24,6 +25,9 @@ internal static class CommandLine
                   sweep report CAMPAIGN --out DIR [--point d,alpha,x,N]
           cancel  stop a campaign (stored results stay)         sweep cancel CAMPAIGN
           delete  remove a campaign from the store              sweep delete CAMPAIGN [--yes]
+                  list, status, table, export and cancel read a running cluster instead with
+                  --redis HOST:PORT [--cluster-id ID] [--service-id ID] [--outage-seconds S]
+                  (delete and report work on a local data directory only)
           point   one grid point in this process: fits, errors, analytic limits
                   sweep point --d 3 --alpha 6 --x 1e-4 --n 100 --ns 200 --seed 1 [--json]
         """;
@@ -57,12 +61,12 @@ internal static class CommandLine
                 "point" => PointCommand.Run(rest, stdout),
                 "run" => RunCommand.RunAsync(rest, stdout, stderr, cancellationToken).GetAwaiter().GetResult(),
                 "estimate" => EstimateCommand.Run(rest, stdout, stderr),
-                "list" => StoreCommands.List(rest, stdout),
-                "status" => StoreCommands.Status(rest, stdout),
-                "table" => StoreCommands.Table(rest, stdout),
-                "export" => ExportCommand.Run(rest, stdout),
+                "list" => StoreCommands.ListAsync(rest, stdout, stderr, cancellationToken).GetAwaiter().GetResult(),
+                "status" => StoreCommands.StatusAsync(rest, stdout, stderr, cancellationToken).GetAwaiter().GetResult(),
+                "table" => StoreCommands.TableAsync(rest, stdout, stderr, cancellationToken).GetAwaiter().GetResult(),
+                "export" => ExportCommand.RunAsync(rest, stdout, stderr, cancellationToken).GetAwaiter().GetResult(),
                 "report" => ReportCommand.Run(rest, stdout),
-                "cancel" => CampaignControlCommands.CancelAsync(rest, stdout).GetAwaiter().GetResult(),
+                "cancel" => CampaignControlCommands.CancelAsync(rest, stdout, stderr, cancellationToken).GetAwaiter().GetResult(),
                 "delete" => CampaignControlCommands.Delete(rest, stdin ?? TextReader.Null, stdout),
                 _ => throw new UsageException($"unknown command '{command}' (try: sweep help)"),
             };
@@ -71,6 +75,11 @@ internal static class CommandLine
         {
             stderr.WriteLine($"sweep {command}: {e.Message}");
             return 2;
+        }
+        catch (ClusterUnavailableException e)
+        {
+            stderr.WriteLine($"sweep {command}: {e.Message}");
+            return ClusterUnavailableException.ExitCode;
         }
     }
 }

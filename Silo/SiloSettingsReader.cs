@@ -25,7 +25,7 @@ internal static class SiloSettingsReader
         ("cluster-id", $"cluster id: silos with the same id form one cluster (default {ClusterSiloSettings.DefaultClusterId})"),
         ("service-id", $"service id: names the stored state, keep it across deployments (default {ClusterSiloSettings.DefaultServiceId})"),
         ("slots", "compute slots: batches computed at once (default: the number of cores)"),
-        ("resume-seconds", "period of a running campaign's durable reminder, at least 1 (default 60)"),
+        ("resume-seconds", $"period of a running campaign's durable reminder in seconds, at least 1 (default {ClusterSiloSettings.DefaultResumeSeconds})"),
     ];
 
     public static string EnvironmentName(string setting) => "SWEEP_" + setting.Replace('-', '_').ToUpperInvariant();
@@ -55,7 +55,7 @@ internal static class SiloSettingsReader
         string redis = config["redis"] ?? throw new FormatException(
             $"no Redis address: pass --redis host:port, set {EnvironmentName("redis")}, or put \"redis\" in {ConfigFile}");
         var settings = new ClusterSiloSettings { Redis = RedisEndpoint.Parse(redis) };
-        int resumeSeconds = Int(config, "resume-seconds", 60, 1, 86_400);
+        int resumeSeconds = Int(config, "resume-seconds", ClusterSiloSettings.DefaultResumeSeconds, 1, 86_400);
         return settings with
         {
             SiloPort = Int(config, "silo-port", settings.SiloPort, 1, 65535),

@@ -1,5 +1,7 @@
 using Sweep.Client.Cli;
+using Sweep.Client.Hosting;
 using Sweep.Client.Local;
+using Sweep.Client.Remote;
 using Sweep.Grains.Interfaces;
 using Sweep.Grains.Storage;
 
@@ -8,16 +10,24 @@ namespace Sweep.Client.Commands;
 /// <summary>`sweep cancel` and `sweep delete`: change what the store holds for a campaign.</summary>
 internal static class CampaignControlCommands
 {
+    public const string CancelUsage = "sweep cancel CAMPAIGN " + CampaignSources.Usage;
+
     /// <summary>
-    /// Cancels a campaign. If a run holds the data directory, a request file asks it to cancel;
-    /// otherwise the stored campaign is marked cancelled directly. `sweep run` resumes it.
+    /// Cancels a campaign. In a cluster the campaign grain is cancelled directly. Locally, if a
+    /// run holds the data directory, a request file asks it to cancel; otherwise the stored
+    /// campaign is marked cancelled directly. `sweep run` resumes it either way.
     /// </summary>
-    public static async Task<int> CancelAsync(IReadOnlyList<string> args, TextWriter stdout)
+    public static async Task<int> CancelAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        var reader = new ArgumentReader(args, new HashSet<string>(StringComparer.Ordinal) { "--data" }, new HashSet<string>(StringComparer.Ordinal));
+        var reader = new ArgumentReader(args, new HashSet<string>(CampaignSources.ValueOptions, StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal));
         if (reader.Positionals.Count != 1)
         {
-            throw new UsageException("usage: sweep cancel CAMPAIGN [--data DIR]");
+            throw new UsageException($"usage: {CancelUsage}");
+        }
+
+        if (ClusterTarget.Read(reader) is { } target)
+        {
+            return await CancelInClusterAsync(reader.Positionals[0], target, stdout, stderr, cancellationToken);
         }
 
         string name = reader.Positionals[0];
@@ -42,9 +52,24 @@ internal static class CampaignControlCommands
         return 0;
     }
 
+    /// <summary>
+    /// Why `sweep delete` has no cluster mode: the campaign's point and batch grains may be
+    /// active on any silo with their state in memory, so erasing their Redis keys under them
+    /// would be undone by their next write; grains that erase themselves would be storage
+    /// work, and grains stay orchestration-only.
+    /// </summary>
+    public const string DeleteInClusterRefusal =
+        "delete works on a local data directory only: in a cluster the campaign's grains may be active on any silo and would write their state back; " +
+        "stop it with `sweep cancel CAMPAIGN --redis HOST:PORT` instead";
+
     /// <summary>Deletes every stored state of a campaign, after confirmation unless --yes.</summary>
     public static int Delete(IReadOnlyList<string> args, TextReader stdin, TextWriter stdout)
     {
+        if (args.Any(a => a == "--redis" || a.StartsWith("--redis=", StringComparison.Ordinal)))
+        {
+            throw UsageException.ForOption("--redis", DeleteInClusterRefusal);
+        }
+
         var reader = new ArgumentReader(args, new HashSet<string>(StringComparer.Ordinal) { "--data" }, new HashSet<string>(StringComparer.Ordinal) { "--yes" });
         if (reader.Positionals.Count != 1)
         {
@@ -74,6 +99,19 @@ internal static class CampaignControlCommands
 
         int rows = SqliteStateEraser.Delete(data.DatabasePath, [GrainIds.Campaign(name)], GrainIds.ChildPrefixes(name));
         stdout.WriteLine($"deleted campaign '{name}' ({rows} stored states)");
+        return 0;
+    }
+
+    private static async Task<int> CancelInClusterAsync(string name, ClusterTarget target, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        await using var source = new ClusterCampaignSource(await RemoteCluster.ConnectAsync(target, stderr, cancellationToken));
+        RemoteCluster cluster = source.Cluster;
+
+        // Reading it first turns a misspelt name into the usual error instead of a no-op.
+        await source.ReadAsync(name, withResults: false, cancellationToken);
+        var campaign = cluster.Grains.GetGrain<ICampaignGrain>(name);
+        await cluster.Retry.CallAsync(async () => { await campaign.Cancel(); return true; }, $"cancelling '{name}'", cancellationToken);
+        stdout.WriteLine($"cancelled '{name}' in {cluster.Description}; stored results stay, `sweep run` with its spec resumes it");
         return 0;
     }
 }

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Sweep.Client.Cli;
-using Sweep.Client.Local;
+using Sweep.Client.Hosting;
 using Sweep.Client.Output;
 using Sweep.Grains.Interfaces;
 
@@ -14,23 +14,30 @@ namespace Sweep.Client.Commands;
 /// </summary>
 internal static class ExportCommand
 {
-    public static int Run(IReadOnlyList<string> args, TextWriter stdout)
+    public const string Usage = "sweep export CAMPAIGN --out DIR " + CampaignSources.Usage;
+
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        var reader = new ArgumentReader(args, new HashSet<string>(StringComparer.Ordinal) { "--data", "--out" }, new HashSet<string>(StringComparer.Ordinal));
+        var reader = new ArgumentReader(args, new HashSet<string>(["--out", .. CampaignSources.ValueOptions], StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal));
         if (reader.Positionals.Count != 1 || reader.String("--out") is not { } outDir)
         {
-            throw new UsageException("usage: sweep export CAMPAIGN --out DIR [--data DIR]");
+            throw new UsageException($"usage: {Usage}");
         }
 
-        StoredCampaign campaign = StoredCampaign.Load(DataDirectory.Resolve(reader.String("--data")), reader.Positionals[0]);
+        CampaignReadout campaign;
+        await using (ICampaignSource source = await CampaignSources.OpenAsync(reader, stderr, cancellationToken))
+        {
+            campaign = await source.ReadAsync(reader.Positionals[0], withResults: true, cancellationToken);
+        }
+
         string pointsDir = Path.Combine(outDir, "points");
         Directory.CreateDirectory(pointsDir);
-        CampaignStatus status = campaign.Status();
-        File.WriteAllText(Path.Combine(outDir, "spec.json"), campaign.State.SpecJson);
-        File.WriteAllText(Path.Combine(outDir, "table.json"), TableWriter.Render(campaign.Table(), status.PointSummaries, "json"));
-        File.WriteAllText(Path.Combine(outDir, "table.csv"), TableWriter.Render(campaign.Table(), status.PointSummaries, "csv"));
+        CampaignStatus status = campaign.Status;
+        File.WriteAllText(Path.Combine(outDir, "spec.json"), campaign.SpecJson);
+        File.WriteAllText(Path.Combine(outDir, "table.json"), TableWriter.Render(campaign.Table, status.PointSummaries, "json"));
+        File.WriteAllText(Path.Combine(outDir, "table.csv"), TableWriter.Render(campaign.Table, status.PointSummaries, "csv"));
 
-        IReadOnlyList<PointResult> results = campaign.Results();
+        IReadOnlyList<PointResult> results = campaign.Results ?? throw new InvalidOperationException("the results were asked for");
         var fits = new StringBuilder("d,alpha,x,N,realizations,observable,A,gamma,beta,A_err,gamma_err,beta_err,beta_err_jackknife,i0,i1,t0,t1,error\n");
         foreach (PointResult r in results)
         {

@@ -14,6 +14,12 @@ internal static class ReportCommand
 
     public static int Run(IReadOnlyList<string> args, TextWriter stdout)
     {
+        // Its Fig. 1 snapshots live in the points' stored state, which no grain call returns.
+        if (args.Any(a => a == "--redis" || a.StartsWith("--redis=", StringComparison.Ordinal)))
+        {
+            throw UsageException.ForOption("--redis", "report reads a local data directory only (the grains do not serve the Fig. 1 snapshots); `sweep export CAMPAIGN --out DIR --redis HOST:PORT` exports a cluster's results");
+        }
+
         var reader = new ArgumentReader(args, new HashSet<string>(StringComparer.Ordinal) { "--data", "--out", "--point" }, new HashSet<string>(StringComparer.Ordinal));
         if (reader.Positionals.Count != 1 || reader.String("--out") is not { } outDir)
         {

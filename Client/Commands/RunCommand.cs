@@ -14,9 +14,9 @@ namespace Sweep.Client.Commands;
 /// </summary>
 internal static class RunCommand
 {
-    public const string Usage = "sweep run SPEC.json [--data DIR] [--slots K] [--progress-seconds S] [" + CampaignHosts.ClusterOptionsUsage + " [--detach]]";
+    public const string Usage = "sweep run SPEC.json [--data DIR] [--slots K] [--progress-seconds S] [" + ClusterTarget.Usage + " [--detach]]";
 
-    private static readonly HashSet<string> ValueOptions = new(["--data", "--slots", "--progress-seconds", .. CampaignHosts.ValueOptions], StringComparer.Ordinal);
+    private static readonly HashSet<string> ValueOptions = new(["--data", "--slots", "--progress-seconds", .. ClusterTarget.ValueOptions], StringComparer.Ordinal);
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
@@ -60,9 +60,12 @@ internal static class RunCommand
         }
 
         CampaignSpec spec = parsed.Spec!;
-        await using ICampaignHost cluster = await CampaignHosts.OpenAsync(reader, slots, CancellationToken.None);
+        await using ICampaignHost cluster = await CampaignHosts.OpenAsync(reader, slots, stderr, CancellationToken.None);
         var campaign = cluster.Grains.GetGrain<ICampaignGrain>(spec.Name);
-        SubmitResult submitted = await campaign.Submit(CampaignSpecJson.Write(spec));
+        string specJson = CampaignSpecJson.Write(spec);
+
+        // Submitting again is safe: a spec equal to the stored one changes nothing.
+        SubmitResult submitted = await cluster.CallAsync(() => campaign.Submit(specJson), "submitting", cancellationToken);
         if (submitted.Error is not null)
         {
             foreach (string line in submitted.Error.Split(Environment.NewLine))
@@ -82,7 +85,7 @@ internal static class RunCommand
             return 0;
         }
 
-        CampaignStatus initial = await campaign.GetStatus();
+        CampaignStatus initial = await cluster.CallAsync(campaign.GetStatus, "reading the status", cancellationToken);
         bool interactive = !Console.IsOutputRedirected && ReferenceEquals(stdout, Console.Out);
         var progress = new ProgressReporter(stdout, interactive, initial.RealizationsDone, TimeSpan.FromSeconds(progressSeconds));
         cluster.TakeCancelRequest(spec.Name);
@@ -93,7 +96,7 @@ internal static class RunCommand
                 await campaign.Cancel();
             }
 
-            return await campaign.GetStatus();
+            return await cluster.CallAsync(campaign.GetStatus, "following the campaign", cancellationToken);
         }
 
         CampaignStatus final = await progress.FollowAsync(Poll, TimeSpan.FromMilliseconds(500), cancellationToken);
@@ -117,7 +120,7 @@ internal static class RunCommand
             return 3;
         }
 
-        ScalingTable table = await campaign.GetTable();
+        ScalingTable table = await cluster.CallAsync(campaign.GetTable, "reading the table", cancellationToken);
         stdout.WriteLine();
         stdout.Write(TableWriter.Render(table, final.PointSummaries, "text"));
         stdout.WriteLine();

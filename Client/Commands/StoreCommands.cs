@@ -1,55 +1,60 @@
 using System.Globalization;
 using System.Text.Json;
 using Sweep.Client.Cli;
-using Sweep.Client.Local;
+using Sweep.Client.Hosting;
 using Sweep.Client.Output;
 using Sweep.Grains.Interfaces;
-using Sweep.Grains.Storage;
 
 namespace Sweep.Client.Commands;
 
-/// <summary>`sweep list`, `status`, `table`: read the store, also while a run is writing to it.</summary>
+/// <summary>
+/// `sweep list`, `status`, `table`: read the local store (also while a run is writing to it) or,
+/// with --redis, a running cluster's grains; the output is the same either way.
+/// </summary>
 internal static class StoreCommands
 {
+    public const string ListUsage = "sweep list " + CampaignSources.Usage;
+    public const string StatusUsage = "sweep status [CAMPAIGN] [--json] " + CampaignSources.Usage;
+    public const string TableUsage = "sweep table CAMPAIGN [--format text|csv|json|md] " + CampaignSources.Usage;
+
     private static readonly HashSet<string> NoFlags = new(StringComparer.Ordinal);
 
-    public static int List(IReadOnlyList<string> args, TextWriter stdout)
+    public static async Task<int> ListAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        var reader = new ArgumentReader(args, new HashSet<string>(StringComparer.Ordinal) { "--data" }, NoFlags);
-        NoPositionals(reader, "sweep list [--data DIR]");
-        DataDirectory data = DataDirectory.Resolve(reader.String("--data"));
-        using SweepStoreReader store = StoredCampaign.OpenStore(data);
-        IReadOnlyList<string> names = store.CampaignNames();
+        var reader = new ArgumentReader(args, new HashSet<string>(CampaignSources.ValueOptions, StringComparer.Ordinal), NoFlags);
+        NoPositionals(reader, ListUsage);
+        await using ICampaignSource source = await CampaignSources.OpenAsync(reader, stderr, cancellationToken);
+        IReadOnlyList<string> names = await source.CampaignNamesAsync(cancellationToken);
         if (names.Count == 0)
         {
-            stdout.WriteLine($"no campaigns in {data.Path}");
+            stdout.WriteLine($"no campaigns in {source.Description}");
         }
 
         foreach (string name in names)
         {
-            CampaignStatus s = StoredCampaign.Load(data, name).Status();
+            CampaignStatus s = (await source.ReadAsync(name, withResults: false, cancellationToken)).Status;
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-24} {StateWord(s),-9} points {s.PointsDone}/{s.Points} ({s.PointsFailed} failed), realizations {s.RealizationsDone}/{s.RealizationsTarget}"));
         }
 
         return 0;
     }
 
-    public static int Status(IReadOnlyList<string> args, TextWriter stdout)
+    public static async Task<int> StatusAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        var reader = new ArgumentReader(args, new HashSet<string>(StringComparer.Ordinal) { "--data" }, new HashSet<string>(StringComparer.Ordinal) { "--json" });
+        var reader = new ArgumentReader(args, new HashSet<string>(CampaignSources.ValueOptions, StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal) { "--json" });
         if (reader.Positionals.Count > 1)
         {
-            throw new UsageException("usage: sweep status [CAMPAIGN] [--json] [--data DIR]");
+            throw new UsageException($"usage: {StatusUsage}");
         }
 
-        DataDirectory data = DataDirectory.Resolve(reader.String("--data"));
-        IReadOnlyList<string> names;
-        using (SweepStoreReader store = StoredCampaign.OpenStore(data))
+        await using ICampaignSource source = await CampaignSources.OpenAsync(reader, stderr, cancellationToken);
+        IReadOnlyList<string> names = reader.Positionals.Count == 1 ? [reader.Positionals[0]] : await source.CampaignNamesAsync(cancellationToken);
+        var statuses = new List<CampaignStatus>();
+        foreach (string name in names)
         {
-            names = reader.Positionals.Count == 1 ? [reader.Positionals[0]] : store.CampaignNames();
+            statuses.Add((await source.ReadAsync(name, withResults: false, cancellationToken)).Status);
         }
 
-        var statuses = names.Select(n => StoredCampaign.Load(data, n).Status()).ToList();
         if (reader.Flag("--json"))
         {
             stdout.WriteLine(StatusJson(statuses));
@@ -68,12 +73,12 @@ internal static class StoreCommands
         return 0;
     }
 
-    public static int Table(IReadOnlyList<string> args, TextWriter stdout)
+    public static async Task<int> TableAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        var reader = new ArgumentReader(args, new HashSet<string>(StringComparer.Ordinal) { "--data", "--format" }, NoFlags);
+        var reader = new ArgumentReader(args, new HashSet<string>(["--format", .. CampaignSources.ValueOptions], StringComparer.Ordinal), NoFlags);
         if (reader.Positionals.Count != 1)
         {
-            throw new UsageException("usage: sweep table CAMPAIGN [--format text|csv|json|md] [--data DIR]");
+            throw new UsageException($"usage: {TableUsage}");
         }
 
         string format = reader.String("--format") ?? "text";
@@ -82,8 +87,9 @@ internal static class StoreCommands
             throw UsageException.ForOption("--format", $"must be one of {string.Join(", ", TableWriter.Formats)} (got '{format}')");
         }
 
-        StoredCampaign campaign = StoredCampaign.Load(DataDirectory.Resolve(reader.String("--data")), reader.Positionals[0]);
-        stdout.Write(TableWriter.Render(campaign.Table(), campaign.Status().PointSummaries, format));
+        await using ICampaignSource source = await CampaignSources.OpenAsync(reader, stderr, cancellationToken);
+        CampaignReadout campaign = await source.ReadAsync(reader.Positionals[0], withResults: false, cancellationToken);
+        stdout.Write(TableWriter.Render(campaign.Table, campaign.Status.PointSummaries, format));
         return 0;
     }
 

@@ -21,4 +21,10 @@ internal interface ICampaignHost : IAsyncDisposable
 
     /// <summary>True once if `sweep cancel` asked this run to cancel the campaign.</summary>
     bool TakeCancelRequest(string campaign);
+
+    /// <summary>
+    /// Makes a call to the campaign's grains. In a cluster it is retried while silos die and
+    /// come back, up to the outage limit; in this process there is nothing to wait out.
+    /// </summary>
+    Task<T> CallAsync<T>(Func<Task<T>> call, string what, CancellationToken cancellationToken);
 }

@@ -50,6 +50,12 @@ internal sealed class LocalCluster : ICampaignHost
         return true;
     }
 
+    public Task<T> CallAsync<T>(Func<Task<T>> call, string what, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        return call();
+    }
+
     /// <summary>Takes the data directory's lock (a second run fails at once) and starts the silo.</summary>
     public static async Task<LocalCluster> StartAsync(DataDirectory data, int slots, CancellationToken cancellationToken)
     {

@@ -17,22 +17,43 @@ internal sealed class RemoteCluster : ICampaignHost
 {
     private readonly IHost _host;
 
-    private RemoteCluster(IHost host, string description)
+    /// <summary>
+    /// A call still unanswered after this is retried. Orleans' own response timeout is 30 s;
+    /// the longest calls (submitting a large spec starts every point) stay well under it.
+    /// </summary>
+    private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(30);
+
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// How often the client re-reads the gateway list from Redis (Orleans' default is 1 min):
+    /// silos that replace dead ones, on new addresses, become usable within this.
+    /// </summary>
+    private static readonly TimeSpan GatewayListRefresh = TimeSpan.FromSeconds(10);
+
+    private RemoteCluster(IHost host, ClusterTarget target, TextWriter notices)
     {
         _host = host;
-        Description = description;
+        Description = target.ToString();
         Grains = host.Services.GetRequiredService<IClusterClient>();
+        Retry = new ClusterRetry(target.OutageLimit, CallTimeout, RetryDelay, notices);
     }
 
     public IGrainFactory Grains { get; }
+
+    /// <summary>Wraps calls so that a silo or gateway dying is waited out, up to the outage limit.</summary>
+    public ClusterRetry Retry { get; }
 
     public string Description { get; }
 
     public bool OutlivesClient => true;
 
-    public static async Task<RemoteCluster> ConnectAsync(RedisEndpoint redis, string clusterId, string serviceId, CancellationToken cancellationToken)
+    /// <param name="notices">Where outages are reported while calls are retried (the command's stderr).</param>
+    public static async Task<RemoteCluster> ConnectAsync(ClusterTarget target, TextWriter notices, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(redis);
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(notices);
+        RedisEndpoint redis = target.Redis;
         // A wrong address should fail in seconds with its name, not as a gateway timeout.
         if (await RedisProbe.CheckAsync(redis, TimeSpan.FromSeconds(5), cancellationToken) is { } problem)
         {
@@ -44,14 +65,34 @@ internal sealed class RemoteCluster : ICampaignHost
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.SetMinimumLevel(LogLevel.Error);
+        var connecting = System.Diagnostics.Stopwatch.StartNew();
+        bool told = false;
         builder.UseOrleansClient(client =>
         {
+            // No gateway answers while silos are restarting: wait as long as any other call would.
+            client.UseConnectionRetryFilter(async (e, ct) =>
+            {
+                if (connecting.Elapsed >= target.OutageLimit)
+                {
+                    return false;
+                }
+
+                if (!told)
+                {
+                    told = true;
+                    notices.WriteLine($"sweep: no silo of {target} answered yet ({e.GetType().Name}); retrying for up to {target.OutageLimit.TotalSeconds:0.#} s");
+                }
+
+                await Task.Delay(RetryDelay, ct);
+                return true;
+            });
             client.UseRedisClustering(o => o.ConfigurationOptions = redis.ToConfigurationOptions());
             client.Configure<ClusterOptions>(o =>
             {
-                o.ClusterId = clusterId;
-                o.ServiceId = serviceId;
+                o.ClusterId = target.ClusterId;
+                o.ServiceId = target.ServiceId;
             });
+            client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = GatewayListRefresh);
         });
         IHost host = builder.Build();
         try
@@ -61,10 +102,11 @@ internal sealed class RemoteCluster : ICampaignHost
         catch (Exception e) when (e is not OperationCanceledException)
         {
             host.Dispose();
-            throw new UsageException($"could not connect to cluster '{clusterId}' through Redis {redis}: {e.Message}");
+            throw new ClusterUnavailableException(
+                $"could not connect to {target} within {connecting.Elapsed.TotalSeconds:0.#} s (--outage-seconds {target.OutageLimit.TotalSeconds:0.#}): {e.Message.ReplaceLineEndings(" ")}", e);
         }
 
-        return new RemoteCluster(host, $"cluster '{clusterId}' through Redis {redis}");
+        return new RemoteCluster(host, target, notices);
     }
 
     public long BatchesComputed(CampaignStatus status, SubmitResult submitted)
@@ -76,6 +118,9 @@ internal sealed class RemoteCluster : ICampaignHost
 
     // `sweep cancel` is a local-mode request file; in a cluster the campaign grain is cancelled directly.
     public bool TakeCancelRequest(string campaign) => false;
+
+    public Task<T> CallAsync<T>(Func<Task<T>> call, string what, CancellationToken cancellationToken)
+        => Retry.CallAsync(call, what, cancellationToken);
 
     public async ValueTask DisposeAsync()
     {

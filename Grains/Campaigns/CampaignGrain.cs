@@ -87,6 +87,7 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IRemindable
         S.Points = byKey.Values.OrderBy(p => p.Key.D).ThenBy(p => p.Key.Alpha).ThenBy(p => p.Key.X).ThenBy(p => p.Key.N).ToList();
         S.Cancelled = false;
         await _state.WriteStateAsync();
+        await GrainFactory.GetGrain<ICampaignDirectoryGrain>(0).Register(spec.Name);
 
         PointSummary[] summaries = await StartPoints(S.Points, alwaysPersist: true);
         await KeepResumingWhileUnfinished();

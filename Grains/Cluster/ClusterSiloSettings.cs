@@ -10,6 +10,14 @@ public sealed record ClusterSiloSettings
     public const int DefaultSiloPort = 11111;
     public const int DefaultGatewayPort = 30000;
 
+    /// <summary>
+    /// Default period of a running campaign's durable reminder, in seconds. It bounds how long a
+    /// campaign waits after its silos all came back; while the campaign grain is active its own
+    /// 5 s timer does the same work, so a tick costs little. Orleans calls reminders under a
+    /// minute high-frequency and warns once at start; one per running campaign is no load.
+    /// </summary>
+    public const int DefaultResumeSeconds = 15;
+
     public required RedisEndpoint Redis { get; init; }
 
     public IPAddress AdvertisedAddress { get; init; } = IPAddress.Loopback;
@@ -25,5 +33,5 @@ public sealed record ClusterSiloSettings
     public int Slots { get; init; } = Environment.ProcessorCount;
 
     /// <summary>How often a running campaign's durable reminder re-starts its unfinished points.</summary>
-    public TimeSpan ResumePeriod { get; init; } = TimeSpan.FromMinutes(1);
+    public TimeSpan ResumePeriod { get; init; } = TimeSpan.FromSeconds(DefaultResumeSeconds);
 }

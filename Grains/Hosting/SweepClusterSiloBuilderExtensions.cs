@@ -28,6 +28,7 @@ public static class SweepClusterSiloBuilderExtensions
         });
         builder.ConfigureEndpoints(settings.AdvertisedAddress, settings.SiloPort, settings.GatewayPort);
         builder.UseRedisClustering(o => o.ConfigurationOptions = redis.ToConfigurationOptions());
+        builder.Configure<ClusterMembershipOptions>(ClusterLiveness.Apply);
 
         // Same binary serializer as the SQLite store: states carry Int128 sums and sets that
         // the JSON default does not round-trip exactly. Wired explicitly into the options so a

@@ -12,10 +12,11 @@ internal static partial class BatchLog
     /// <summary>
     /// No batch stored twice over the whole run, whatever was killed on the way, and every batch
     /// stored. A SIGKILLed silo loses the log lines still queued in its console logger, so up to
-    /// <paramref name="linesLostPerKill"/> lines per killed silo may be missing from the witness;
+    /// <paramref name="linesLostPerKill"/> lines per killed silo may be missing from the witness
+    /// (5 went missing once, after batches got faster and more lines were queued at the kill);
     /// that every batch really is stored is asserted by the points' realization counts.
     /// </summary>
-    public static void AssertEachStoredOnce(string logs, int batches, int killedSilos = 0, int linesLostPerKill = 4)
+    public static void AssertEachStoredOnce(string logs, int batches, int killedSilos = 0, int linesLostPerKill = 8)
     {
         IReadOnlyList<string> stored = Stored(logs);
         var twice = stored.GroupBy(k => k, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToList();

@@ -22,4 +22,24 @@ internal static class Specs
           ]
         }
         """;
+
+    public const string LongName = "cluster-long";
+
+    /// <summary>
+    /// Two points of N = 512 in 400 batches: close to a minute on one slot (800 realizations took
+    /// 10 to 13 s), long enough for silos to join and die under it.
+    /// </summary>
+    public const string Long = """
+        {
+          "name": "cluster-long",
+          "seed": 12,
+          "timePoints": 60,
+          "timeUnit": "common",
+          "batchSize": 10,
+          "kernel": { "name": "exact" },
+          "blocks": [
+            { "d": 1, "alpha": [1, 3], "x": [0.001], "N": [512], "Ns": 2000, "observables": ["mag", "pur"] }
+          ]
+        }
+        """;
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using DotNet.Testcontainers.Builders;
 using DotNet.Testcontainers.Containers;
 using DotNet.Testcontainers.Images;
+using Sweep.Client.Hosting;
 using Sweep.Client.Remote;
 using Sweep.Grains.Cluster;
 
@@ -62,6 +63,17 @@ internal sealed class TestCluster : IAsyncDisposable
         return cluster;
     }
 
+    /// <summary>Starts more silos, one after another, on the next free ports of the range; each has joined on return.</summary>
+    public async Task AddSilosAsync(int count)
+    {
+        for (int i = 0; i < count; i++)
+        {
+            IContainer silo = SiloContainer(_silos.Count, $"127.0.0.1:{Port(_basePort)}", JoinedLine);
+            _silos.Add(silo);
+            await silo.StartAsync();
+        }
+    }
+
     /// <summary>A silo container that is not started: for silos that must fail.</summary>
     public static IContainer Silo(int siloPort, int gatewayPort, string redis)
         => HostNetworked(new ContainerBuilder("sweep-silo"))
@@ -69,7 +81,10 @@ internal sealed class TestCluster : IAsyncDisposable
             .Build();
 
     public Task<RemoteCluster> ConnectAsync()
-        => RemoteCluster.ConnectAsync(RedisEndpoint, "sweep", "sweep", CancellationToken.None);
+        => RemoteCluster.ConnectAsync(
+            new ClusterTarget(RedisEndpoint, ClusterSiloSettings.DefaultClusterId, ClusterSiloSettings.DefaultServiceId, TimeSpan.FromSeconds(ClusterTarget.DefaultOutageSeconds)),
+            TextWriter.Null,
+            CancellationToken.None);
 
     /// <summary>SIGKILL: no shutdown, no goodbye to the cluster.</summary>
     public void Kill(IContainer container) => DockerCli.Check("kill", "--signal", "KILL", container.Id);

@@ -1,0 +1,75 @@
+using System.Globalization;
+using Sweep.Client.Cli;
+using Sweep.Grains.Cluster;
+
+namespace Sweep.Client.Hosting;
+
+/// <summary>
+/// The cluster a command talks to, from `--redis HOST:PORT [--cluster-id ID] [--service-id ID]
+/// [--outage-seconds S]`; no `--redis` means local mode. Every command that can reach a cluster
+/// reads these options here, so they mean the same thing and are refused the same way.
+/// </summary>
+internal sealed record ClusterTarget(RedisEndpoint Redis, string ClusterId, string ServiceId, TimeSpan OutageLimit)
+{
+    public const string Usage = "--redis HOST:PORT [--cluster-id ID] [--service-id ID] [--outage-seconds S]";
+
+    /// <summary>
+    /// How long a command keeps retrying while no silo answers. Two minutes covers a silo's
+    /// death being detected and its grains moving, and all silos of a batch job being restarted;
+    /// longer outages are better reported than waited out in silence.
+    /// </summary>
+    public const double DefaultOutageSeconds = 120;
+
+    public static readonly string[] ValueOptions = ["--redis", "--cluster-id", "--service-id", "--outage-seconds"];
+
+    /// <summary>The cluster named by the options, or null for local mode (then cluster-only options are refused).</summary>
+    public static ClusterTarget? Read(ArgumentReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        string? redis = reader.String("--redis");
+        if (redis is null)
+        {
+            foreach (string option in ValueOptions.Skip(1))
+            {
+                if (reader.String(option) is not null)
+                {
+                    throw UsageException.ForOption(option, "only applies to a cluster (with --redis)");
+                }
+            }
+
+            return null;
+        }
+
+        if (reader.String("--data") is not null)
+        {
+            throw UsageException.ForOption("--data", "is for local mode; a cluster stores everything in its Redis");
+        }
+
+        RedisEndpoint endpoint;
+        try
+        {
+            endpoint = RedisEndpoint.Parse(redis);
+        }
+        catch (FormatException e)
+        {
+            throw UsageException.ForOption("--redis", e.Message);
+        }
+
+        double outage = reader.Double("--outage-seconds", DefaultOutageSeconds);
+        if (outage <= 0 || outage > 86_400)
+        {
+            throw UsageException.ForOption("--outage-seconds", string.Create(CultureInfo.InvariantCulture, $"must be more than 0 and at most 86400 s (got {outage})"));
+        }
+
+        return new ClusterTarget(
+            endpoint,
+            NonEmpty(reader, "--cluster-id") ?? ClusterSiloSettings.DefaultClusterId,
+            NonEmpty(reader, "--service-id") ?? ClusterSiloSettings.DefaultServiceId,
+            TimeSpan.FromSeconds(outage));
+    }
+
+    public override string ToString() => $"cluster '{ClusterId}' through Redis {Redis}";
+
+    private static string? NonEmpty(ArgumentReader reader, string option)
+        => reader.String(option) is { } value && string.IsNullOrWhiteSpace(value) ? throw UsageException.ForOption(option, "is empty") : reader.String(option);
+}

@@ -1,0 +1,83 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace Sweep.Client.Tests.Cluster;
+
+/// <summary>
+/// The cluster options of the reading and control commands, checked before anything connects:
+/// each mistake is one line naming the option and the reason, exit code 2.
+/// </summary>
+public sealed class ClusterOptionsTests
+{
+    private static (int Code, string Out, string Err) Sweep(params string[] args)
+    {
+        var o = new StringWriter();
+        var e = new StringWriter();
+        int code = CommandLine.Run(args, o, e, TextReader.Null);
+        return (code, o.ToString(), e.ToString());
+    }
+
+    private static void AssertUsageError((int Code, string Out, string Err) result, string expectedLine)
+    {
+        Assert.Equal(2, result.Code);
+        Assert.Equal(string.Empty, result.Out);
+        Assert.Equal(expectedLine, result.Err.TrimEnd('\n', '\r'));
+    }
+
+    [Theory]
+    [InlineData("list")]
+    [InlineData("status", "c")]
+    [InlineData("table", "c")]
+    [InlineData("export", "c", "--out", "x")]
+    [InlineData("cancel", "c")]
+    public void Data_and_redis_together_are_refused(params string[] command)
+        => AssertUsageError(Sweep([.. command, "--redis", "127.0.0.1:6379", "--data", "d"]), $"sweep {command[0]}: --data: is for local mode; a cluster stores everything in its Redis");
+
+    [Theory]
+    [InlineData("--cluster-id", "c1")]
+    [InlineData("--service-id", "s1")]
+    [InlineData("--outage-seconds", "30")]
+    public void Cluster_options_without_redis_are_refused(string option, string value)
+        => AssertUsageError(Sweep("status", "c", option, value), $"sweep status: {option}: only applies to a cluster (with --redis)");
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-5")]
+    [InlineData("100000")]
+    public void Outage_limit_must_be_positive_and_at_most_a_day(string value)
+        => AssertUsageError(Sweep("list", "--redis", "127.0.0.1:6379", "--outage-seconds", value), $"sweep list: --outage-seconds: must be more than 0 and at most 86400 s (got {double.Parse(value, System.Globalization.CultureInfo.InvariantCulture)})");
+
+    [Fact]
+    public void A_malformed_redis_address_is_named()
+        => AssertUsageError(Sweep("table", "c", "--redis", "127.0.0.1:notaport"), "sweep table: --redis: '127.0.0.1:notaport' is not a Redis address; expected host:port with a port in 1..65535");
+
+    [Fact]
+    public void Delete_refuses_a_cluster_and_says_why()
+    {
+        var result = Sweep("delete", "c", "--yes", "--redis", "127.0.0.1:6379");
+        Assert.Equal(2, result.Code);
+        Assert.StartsWith("sweep delete: --redis: delete works on a local data directory only: in a cluster the campaign's grains", result.Err, StringComparison.Ordinal);
+        Assert.Contains("sweep cancel CAMPAIGN --redis", result.Err, StringComparison.Ordinal);
+        Assert.Single(result.Err.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
+    public void Report_refuses_a_cluster_and_points_to_export()
+        => AssertUsageError(
+            Sweep("report", "c", "--out", "x", "--redis", "127.0.0.1:6379"),
+            "sweep report: --redis: report reads a local data directory only (the grains do not serve the Fig. 1 snapshots); `sweep export CAMPAIGN --out DIR --redis HOST:PORT` exports a cluster's results");
+
+    [Fact]
+    public void An_unreachable_redis_fails_in_seconds_naming_the_address()
+    {
+        // A port that was free a moment ago: nothing listens there.
+        var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        int port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+
+        var result = Sweep("status", "--redis", $"127.0.0.1:{port}");
+        Assert.Equal(2, result.Code);
+        Assert.StartsWith($"sweep status: Redis at 127.0.0.1:{port} is unreachable", result.Err, StringComparison.Ordinal);
+    }
+}
