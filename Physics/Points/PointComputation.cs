@@ -1,3 +1,4 @@
+using Sweep.Physics.Couplings;
 using Sweep.Physics.Ensemble;
 using Sweep.Physics.Kernel;
 
@@ -28,18 +29,18 @@ public static class PointComputation
             0L,
             ns,
             options,
-            () => new EnsembleAccumulator(t.Length),
+            () => (Sums: new EnsembleAccumulator(t.Length), Couplings: new double[CouplingMatrix.PackedLength(point.N)]),
             (r, _, own) =>
             {
-                RealizationCurves curves = Realization.Compute(point, settings.Seed, r, t, settings.TimeUnit, settings.Kernel, path);
-                own.Add(r, curves.Mag, curves.Pur, curves.JnnRatio);
+                RealizationCurves curves = Realization.Compute(point, settings.Seed, r, t, settings.TimeUnit, settings.Kernel, path, own.Couplings);
+                own.Sums.Add(r, curves.Mag, curves.Pur, curves.JnnRatio);
                 return own;
             },
             own =>
             {
                 lock (gate)
                 {
-                    total.Merge(own);
+                    total.Merge(own.Sums);
                 }
             });
         return total;

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Sweep.Physics.Analytic;
 using Sweep.Physics.Couplings;
 using Sweep.Physics.Ensemble;
@@ -33,9 +34,17 @@ public static class Realization
 
     /// <summary>mag and pur of realization r on the t grid, by the chosen kernel.</summary>
     public static RealizationCurves Compute(GridPoint point, ulong campaignSeed, long r, ReadOnlySpan<double> t, TimeUnit unit, SpinKernelChoice kernel, KernelPath path)
+        => Compute(point, campaignSeed, r, t, unit, kernel, path, null);
+
+    /// <summary>
+    /// As above, with the couplings built in <paramref name="couplingStorage"/> (at least
+    /// <see cref="CouplingMatrix.PackedLength"/>(N) doubles) when given, so that consecutive
+    /// realizations on one thread reuse one array instead of allocating a large one each.
+    /// </summary>
+    public static RealizationCurves Compute(GridPoint point, ulong campaignSeed, long r, ReadOnlySpan<double> t, TimeUnit unit, SpinKernelChoice kernel, KernelPath path, double[]? couplingStorage)
     {
         ArgumentNullException.ThrowIfNull(kernel);
-        CouplingMatrix couplings = Couplings(point, campaignSeed, r);
+        CouplingMatrix couplings = CouplingMatrix.FromPositions(Positions(point, campaignSeed, r), point.D, point.Alpha, couplingStorage);
         double[] tau = Tau(point, couplings, t, unit);
         var mag = new double[t.Length];
         var pur = new double[t.Length];
@@ -57,11 +66,19 @@ public static class Realization
         }
 
         var acc = new EnsembleAccumulator(t.Length);
-        for (long r = first; r < first + count; r++)
+        double[] storage = ArrayPool<double>.Shared.Rent(CouplingMatrix.PackedLength(point.N));
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            RealizationCurves curves = Compute(point, campaignSeed, r, t, unit, kernel, path);
-            acc.Add(r, curves.Mag, curves.Pur, curves.JnnRatio);
+            for (long r = first; r < first + count; r++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                RealizationCurves curves = Compute(point, campaignSeed, r, t, unit, kernel, path, storage);
+                acc.Add(r, curves.Mag, curves.Pur, curves.JnnRatio);
+            }
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(storage);
         }
 
         return acc;
