@@ -24,16 +24,17 @@ public sealed partial class RunResumeTests : IDisposable
         }
     }
 
-    // One realization per batch over a few points: long enough (seconds) to be killed part-way.
+    // One realization per batch, most of them of 512 spins at 200 times (tens of milliseconds
+    // each): several seconds on one slot, so the run is still going when it is killed or
+    // interrupted after its first stored batches, and after a second process was turned away.
     private const string Spec = """
         {
           "name": "resume",
           "seed": 11,
-          "timePoints": 40,
+          "timePoints": 200,
           "batchSize": 1,
           "blocks": [
-            { "d": 1, "alpha": [2], "x": [0.01], "N": [8, 16, 32], "Ns": 40, "observables": ["mag", "pur"] },
-            { "d": 2, "alpha": [3], "x": [0.01], "N": [16], "Ns": 30, "observables": ["mag", "pur"] }
+            { "d": 1, "alpha": [2], "x": [0.01], "N": [8, 512], "Ns": 300, "observables": ["mag", "pur"] }
           ]
         }
         """;
