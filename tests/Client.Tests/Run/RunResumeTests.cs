@@ -104,7 +104,7 @@ public sealed partial class RunResumeTests : IDisposable
 
         int total = StoredCampaign.StoredBatches(straight);
         int said;
-        using (var first = SweepProcess.Start("run", spec, "--data", interrupted, "--slots", "1"))
+        using (var first = SweepProcess.StartInterruptible("run", spec, "--data", interrupted, "--slots", "1"))
         {
             await WaitForStoredBatchesAsync(first, interrupted, 5);
             Assert.False(first.HasExited, "the run ended before it could be interrupted:\n" + first.Stdout);

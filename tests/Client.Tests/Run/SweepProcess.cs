@@ -41,14 +41,31 @@ public sealed class SweepProcess : IDisposable
 
     public int ExitCode => _process.ExitCode;
 
-    public static SweepProcess Start(params string[] args)
+    public static SweepProcess Start(params string[] args) => Start(["dotnet"], args);
+
+    /// <summary>
+    /// Starts sweep with SIGINT at its default disposition. A process started in the background
+    /// by a non-interactive shell (as a CI runner may start the test run) ignores SIGINT, the
+    /// ignored disposition is inherited across exec, and .NET then leaves SIGINT ignored rather
+    /// than raise Console.CancelKeyPress; perl (Debian's essential perl-base) resets it before
+    /// exec'ing dotnet.
+    /// </summary>
+    public static SweepProcess StartInterruptible(params string[] args)
+        => Start(["perl", "-e", "$SIG{INT} = 'DEFAULT'; exec @ARGV or die \"exec: $!\"", "dotnet"], args);
+
+    private static SweepProcess Start(string[] launcher, string[] args)
     {
-        var info = new ProcessStartInfo("dotnet")
+        var info = new ProcessStartInfo(launcher[0])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (string a in launcher.Skip(1))
+        {
+            info.ArgumentList.Add(a);
+        }
+
         info.ArgumentList.Add(SweepDll.Path);
         foreach (string a in args)
         {
