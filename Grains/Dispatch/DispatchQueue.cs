@@ -17,8 +17,6 @@ public sealed class DispatchQueue
 
     public int Count => _waiting.Count;
 
-    public bool Contains(string key) => _byKey.ContainsKey(key);
-
     /// <summary>Queues a batch (or moves it if it is queued already).</summary>
     public void Add(BatchWork work, bool ahead)
     {

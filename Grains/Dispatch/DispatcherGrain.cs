@@ -33,7 +33,7 @@ public sealed class DispatcherGrain : Grain, IDispatcherGrain
             if (_entries.TryGetValue(key, out Entry? existing))
             {
                 // A newer attempt replaces a queued one; a leased batch is left to finish.
-                if (existing.Queued && w.Attempt > existing.Work.Attempt)
+                if (!existing.Leased && w.Attempt > existing.Work.Attempt)
                 {
                     existing.Work = w;
                 }
@@ -41,7 +41,7 @@ public sealed class DispatcherGrain : Grain, IDispatcherGrain
                 continue;
             }
 
-            _entries[key] = new Entry(w) { Queued = true };
+            _entries[key] = new Entry(w);
             _queue.Add(w, ahead: false);
         }
 
@@ -55,7 +55,6 @@ public sealed class DispatcherGrain : Grain, IDispatcherGrain
         while (leased.Count < max && _queue.TryTake(out string key))
         {
             Entry entry = _entries[key];
-            entry.Queued = false;
             entry.Silo = silo;
             entry.LeasedAt = DateTime.UtcNow;
             leased.Add(entry.Work);
@@ -67,7 +66,7 @@ public sealed class DispatcherGrain : Grain, IDispatcherGrain
     public Task Return(BatchId id)
     {
         ArgumentNullException.ThrowIfNull(id);
-        if (_entries.TryGetValue(id.GrainKey, out Entry? entry) && !entry.Queued)
+        if (_entries.TryGetValue(id.GrainKey, out Entry? entry) && entry.Leased)
         {
             Requeue(entry);
         }
@@ -82,7 +81,7 @@ public sealed class DispatcherGrain : Grain, IDispatcherGrain
         DateTime now = DateTime.UtcNow;
         foreach (var (key, entry) in _entries)
         {
-            if (!entry.Queued && entry.Silo == silo && !stillHeld.Contains(key) && now - entry.LeasedAt > _options.RenewGrace)
+            if (entry.Silo == silo && !stillHeld.Contains(key) && now - entry.LeasedAt > _options.RenewGrace)
             {
                 Requeue(entry);
             }
@@ -106,7 +105,7 @@ public sealed class DispatcherGrain : Grain, IDispatcherGrain
     {
         foreach (var (key, entry) in _entries.Where(e => e.Value.Work.Id.Point.Campaign == campaign).ToList())
         {
-            if (entry.Queued)
+            if (!entry.Leased)
             {
                 _queue.Remove(key);
                 _entries.Remove(key);
@@ -124,7 +123,7 @@ public sealed class DispatcherGrain : Grain, IDispatcherGrain
         var snapshot = _membership.CurrentSnapshot;
         foreach (var (key, entry) in _entries)
         {
-            if (entry.Queued || entry.Silo is null)
+            if (entry.Silo is null)
             {
                 continue;
             }
@@ -142,7 +141,6 @@ public sealed class DispatcherGrain : Grain, IDispatcherGrain
     private void Requeue(Entry entry)
     {
         entry.Silo = null;
-        entry.Queued = true;
         entry.Work = entry.Work with { MayBeStored = true };
         _queue.Add(entry.Work, ahead: true);
     }
@@ -151,9 +149,10 @@ public sealed class DispatcherGrain : Grain, IDispatcherGrain
     {
         public BatchWork Work { get; set; } = work;
 
-        public bool Queued { get; set; }
-
+        /// <summary>The silo holding the lease; null while the batch waits in the queue.</summary>
         public string? Silo { get; set; }
+
+        public bool Leased => Silo is not null;
 
         public DateTime LeasedAt { get; set; }
     }

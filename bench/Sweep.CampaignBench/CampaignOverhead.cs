@@ -42,22 +42,16 @@ internal static class CampaignOverhead
         var kernelShare = new List<double>();
         var directCpu = new List<double>();
         var grainsCpu = new List<double>();
-        using var self = Process.GetCurrentProcess();
-        double Cpu()
-        {
-            self.Refresh();
-            return self.TotalProcessorTime.TotalSeconds;
-        }
 
         int batches = 0;
         for (int i = 0; i < repeat; i++)
         {
-            double cpu0 = Cpu();
+            double cpu0 = ProcessCpuSeconds();
             var gcDirect = GcWindow.Start();
             var clock = Stopwatch.StartNew();
             batches = DirectCampaign.Run(spec, slots);
             direct.Add(clock.Elapsed.TotalSeconds);
-            double cpu1 = Cpu();
+            double cpu1 = ProcessCpuSeconds();
             Console.WriteLine("  direct run: " + gcDirect.Report());
             var gcGrains = GcWindow.Start();
             (double wall, double campaignCpu, double computeSeconds) = await ThroughGrains(spec, slots);

@@ -97,9 +97,8 @@ public sealed class ClusterCliTests
         Assert.True(result.Code == 0, result.ToString());
         Assert.Contains("the cluster did not answer", result.Err, StringComparison.Ordinal);
         Assert.Contains("the cluster answers again after", result.Err, StringComparison.Ordinal);
-        string table = SweepCli.Run("table", Specs.LongName, "--redis", redis).Out;
+        string table = AssertRunPrintedTheClusterTable(result, redis);
         Assert.Contains("per-point fitted beta", table, StringComparison.Ordinal);
-        Assert.True(result.Out.Contains(table, StringComparison.Ordinal), $"the run's table differs from the cluster's:\n{table}\nrun printed:\n{result.Out}");
         Directory.Delete(specs, recursive: true);
     }
 
@@ -127,9 +126,8 @@ public sealed class ClusterCliTests
         Assert.True(result.Code == 0, result.ToString());
         Assert.Contains("the cluster did not answer", result.Err, StringComparison.Ordinal);
         Assert.Contains($"batches: ", result.Out, StringComparison.Ordinal);
-        string table = SweepCli.Run("table", Specs.LongName, "--redis", redis).Out;
+        AssertRunPrintedTheClusterTable(result, redis);
         Assert.Contains("finished", SweepCli.Run("list", "--redis", redis).Out, StringComparison.Ordinal);
-        Assert.True(result.Out.Contains(table, StringComparison.Ordinal), $"the run's table differs from the cluster's:\n{table}\nrun printed:\n{result.Out}");
         Directory.Delete(specs, recursive: true);
     }
 
@@ -187,5 +185,13 @@ public sealed class ClusterCliTests
                 File.ReadAllBytes(Path.Combine(expectedDir, file)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(actualDir, file))),
                 $"exported {file} differs between local mode ({expectedDir}) and the cluster ({actualDir})");
         }
+    }
+
+    // The table a followed run prints at the end is the one the cluster serves afterwards.
+    private static string AssertRunPrintedTheClusterTable(SweepCli.Result result, string redis)
+    {
+        string table = SweepCli.Run("table", Specs.LongName, "--redis", redis).Out;
+        Assert.True(result.Out.Contains(table, StringComparison.Ordinal), $"the run's table differs from the cluster's:\n{table}\nrun printed:\n{result.Out}");
+        return table;
     }
 }

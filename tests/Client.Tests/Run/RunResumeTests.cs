@@ -47,12 +47,7 @@ public sealed partial class RunResumeTests : IDisposable
         string straight = Path.Combine(_root, "straight");
         string resumed = Path.Combine(_root, "resumed");
 
-        using (var run = SweepProcess.Start("run", spec, "--data", straight, "--slots", "1"))
-        {
-            Assert.True(await run.WaitAsync(RunLimit) == 0, run.Stderr);
-        }
-
-        int total = StoredCampaign.StoredBatches(straight);
+        int total = await RunToTheEndAsync(spec, straight);
         int stored;
         using (var first = SweepProcess.Start("run", spec, "--data", resumed, "--slots", "1"))
         {
@@ -72,14 +67,8 @@ public sealed partial class RunResumeTests : IDisposable
             Assert.InRange(stored, 5, total - 1);
         }
 
-        using (var rerun = SweepProcess.Start("run", spec, "--data", resumed, "--slots", "1"))
-        {
-            Assert.True(await rerun.WaitAsync(RunLimit) == 0, rerun.Stderr);
-            // Only what the killed run had not stored is computed again.
-            Match counts = BatchCounts().Match(rerun.Stdout);
-            Assert.True(counts.Success, rerun.Stdout);
-            Assert.Equal(total - stored, int.Parse(counts.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
-        }
+        // Only what the killed run had not stored is computed again.
+        Assert.Equal(total - stored, await RerunAsync(spec, resumed));
 
         Assert.Equal(total, StoredCampaign.StoredBatches(resumed));
         StoredCampaign expected = await StoredCampaign.ReadAsync(straight, "resume");
@@ -97,12 +86,7 @@ public sealed partial class RunResumeTests : IDisposable
         string straight = Path.Combine(_root, "straight");
         string interrupted = Path.Combine(_root, "interrupted");
 
-        using (var run = SweepProcess.Start("run", spec, "--data", straight, "--slots", "1"))
-        {
-            Assert.True(await run.WaitAsync(RunLimit) == 0, run.Stderr);
-        }
-
-        int total = StoredCampaign.StoredBatches(straight);
+        int total = await RunToTheEndAsync(spec, straight);
         int said;
         using (var first = SweepProcess.StartInterruptible("run", spec, "--data", interrupted, "--slots", "1"))
         {
@@ -120,17 +104,29 @@ public sealed partial class RunResumeTests : IDisposable
         int stored = StoredCampaign.StoredBatches(interrupted);
         Assert.InRange(stored, Math.Max(5, said), total - 1);
 
-        using (var rerun = SweepProcess.Start("run", spec, "--data", interrupted, "--slots", "1"))
-        {
-            Assert.True(await rerun.WaitAsync(RunLimit) == 0, rerun.Stderr);
-            Match counts = BatchCounts().Match(rerun.Stdout);
-            Assert.True(counts.Success, rerun.Stdout);
-            Assert.Equal(total - stored, int.Parse(counts.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
-        }
+        Assert.Equal(total - stored, await RerunAsync(spec, interrupted));
 
         StoredCampaign expected = await StoredCampaign.ReadAsync(straight, "resume");
         StoredCampaign actual = await StoredCampaign.ReadAsync(interrupted, "resume");
         expected.AssertSameBits(actual);
+    }
+
+    /// <summary>Runs the campaign uninterrupted; the number of batches it stored.</summary>
+    private static async Task<int> RunToTheEndAsync(string spec, string data)
+    {
+        using var run = SweepProcess.Start("run", spec, "--data", data, "--slots", "1");
+        Assert.True(await run.WaitAsync(RunLimit) == 0, run.Stderr);
+        return StoredCampaign.StoredBatches(data);
+    }
+
+    /// <summary>Runs the same command again to the end; the batches it says it computed.</summary>
+    private static async Task<int> RerunAsync(string spec, string data)
+    {
+        using var rerun = SweepProcess.Start("run", spec, "--data", data, "--slots", "1");
+        Assert.True(await rerun.WaitAsync(RunLimit) == 0, rerun.Stderr);
+        Match counts = BatchCounts().Match(rerun.Stdout);
+        Assert.True(counts.Success, rerun.Stdout);
+        return int.Parse(counts.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static async Task WaitForStoredBatchesAsync(SweepProcess run, string data, int count)
