@@ -20,7 +20,7 @@ public sealed class ClusterCampaignTests
         Assert.Equal(0, submitted.BatchesAlreadyStored);
         CampaignSnapshot snapshot = await CampaignSnapshot.TakeAsync(client.Grains, Specs.Name);
         snapshot.AssertSameAs(reference, "clean");
-        BatchLog.AssertEachStoredOnce(cluster.SiloLogs(), status.BatchesTotal);
+        BatchLog.AssertEachStoredOnce(cluster.SiloLogs(), cluster.StoredBatchKeys(), status.BatchesTotal);
         Assert.Equal(status.BatchesTotal, BatchLog.Computed(cluster.SiloLogs()).Count);
     }
 }

@@ -116,6 +116,20 @@ internal sealed class TestCluster : IAsyncDisposable
 
     public string SiloLogs() => string.Concat(_silos.Select(s => DockerCli.Logs(s.Id)));
 
+    /// <summary>
+    /// Keys of the batch results Redis holds (the grain key of each realization-batch grain's
+    /// state), read with redis-cli inside the Redis container: the durable record of what is stored.
+    /// </summary>
+    public IReadOnlyList<string> StoredBatchKeys()
+    {
+        const string Prefix = "sweep/state/realizationbatch/";
+        const string Suffix = "/batch";
+        string output = DockerCli.Check("exec", Redis.Id, "redis-cli", "-p", Port(_basePort), "--scan", "--pattern", Prefix + "*" + Suffix);
+        return output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(k => k[Prefix.Length..^Suffix.Length])
+            .ToList();
+    }
+
     public async ValueTask DisposeAsync()
     {
         // Kept for the post-mortem of a failed test; the containers go away with their logs.
