@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Sweep.Physics.Couplings;
 
 /// <summary>Nearest-neighbour coupling statistics of one realization.</summary>
@@ -15,9 +17,18 @@ public static class NearestNeighbour
             throw new ArgumentException("the median nearest-neighbour coupling needs at least 2 spins", nameof(couplings));
         }
 
-        double[] sorted = couplings.NearestNeighbourCouplings.ToArray();
-        Array.Sort(sorted);
-        int n = sorted.Length;
-        return n % 2 == 1 ? sorted[n / 2] : 0.5 * sorted[(n / 2) - 1] + 0.5 * sorted[n / 2];
+        int n = couplings.N;
+        double[] scratch = ArrayPool<double>.Shared.Rent(n);
+        try
+        {
+            Span<double> sorted = scratch.AsSpan(0, n);
+            couplings.NearestNeighbourCouplings.CopyTo(sorted);
+            sorted.Sort();
+            return n % 2 == 1 ? sorted[n / 2] : 0.5 * sorted[(n / 2) - 1] + 0.5 * sorted[n / 2];
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(scratch);
+        }
     }
 }

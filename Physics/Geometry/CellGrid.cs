@@ -1,11 +1,14 @@
+using System.Buffers;
+
 namespace Sweep.Physics.Geometry;
 
 /// <summary>
 /// A uniform cell grid over [-1, 1]^d with cells no smaller than the exclusion radius, so a
 /// candidate only has to be compared with spins in its own and adjacent cells. The number of
-/// cells is capped near 4 N, so tiny exclusion radii do not cost memory.
+/// cells is capped near 4 N, so tiny exclusion radii do not cost memory. Its arrays come from
+/// the shared pool (one grid per realization) and go back on dispose.
 /// </summary>
-internal sealed class CellGrid
+internal sealed class CellGrid : IDisposable
 {
     private readonly int _d;
     private readonly int _perDim;
@@ -27,9 +30,15 @@ internal sealed class CellGrid
             cells *= _perDim;
         }
 
-        _head = new int[cells];
-        Array.Fill(_head, -1);
-        _next = new int[n];
+        _head = ArrayPool<int>.Shared.Rent(cells);
+        _head.AsSpan(0, cells).Fill(-1);
+        _next = ArrayPool<int>.Shared.Rent(n);
+    }
+
+    public void Dispose()
+    {
+        ArrayPool<int>.Shared.Return(_head);
+        ArrayPool<int>.Shared.Return(_next);
     }
 
     public void Add(int spin, ReadOnlySpan<double> position)
@@ -39,7 +48,7 @@ internal sealed class CellGrid
         _head[cell] = spin;
     }
 
-    public bool HasNeighbourWithin(ReadOnlySpan<double> candidate, double[] positions, double exclusion)
+    public bool HasNeighbourWithin(ReadOnlySpan<double> candidate, ReadOnlySpan<double> positions, double exclusion)
     {
         Span<int> centre = stackalloc int[3];
         for (int c = 0; c < _d; c++)
@@ -59,7 +68,7 @@ internal sealed class CellGrid
                     int cell = (i2 * _perDim + i1) * _perDim + i0;
                     for (int s = _head[cell]; s >= 0; s = _next[s])
                     {
-                        if (RsaSampler.Overlaps(candidate, positions.AsSpan(s * _d, _d), exclusion))
+                        if (RsaSampler.Overlaps(candidate, positions.Slice(s * _d, _d), exclusion))
                         {
                             return true;
                         }

@@ -24,6 +24,14 @@ public static class RsaSampler
     /// <summary>Places N spins; positions are N consecutive d-tuples.</summary>
     public static double[] Sample(int d, int n, double x, Xoshiro256StarStar rng)
     {
+        var positions = new double[Math.Max(n, 0) * Math.Clamp(d, 1, 3)];
+        Sample(d, n, x, rng, positions);
+        return positions;
+    }
+
+    /// <summary>As above, into <paramref name="positions"/> (N d doubles).</summary>
+    public static void Sample(int d, int n, double x, Xoshiro256StarStar rng, Span<double> positions)
+    {
         ArgumentNullException.ThrowIfNull(rng);
         if (d < 1 || d > 3)
         {
@@ -40,10 +48,14 @@ public static class RsaSampler
             throw new ArgumentOutOfRangeException(nameof(x), x, "x must be a positive finite number");
         }
 
+        if (positions.Length != n * d)
+        {
+            throw new ArgumentException($"positions has {positions.Length} doubles but N d = {n * d}; they must match", nameof(positions));
+        }
+
         double density = x / n;
         double exclusion = density * density; // r_b^(2d)
-        var grid = new CellGrid(d, n, Ball.ExclusionRadius(d, x, n));
-        var positions = new double[n * d];
+        using var grid = new CellGrid(d, n, Ball.ExclusionRadius(d, x, n));
         Span<double> candidate = stackalloc double[3];
         long maxAttempts = Math.Max(MinimumAttempts, AttemptsPerSpin * n);
         long attempts = 0;
@@ -69,12 +81,10 @@ public static class RsaSampler
                 continue;
             }
 
-            candidate[..d].CopyTo(positions.AsSpan(placed * d, d));
+            candidate[..d].CopyTo(positions.Slice(placed * d, d));
             grid.Add(placed, candidate[..d]);
             placed++;
         }
-
-        return positions;
     }
 
     /// <summary>

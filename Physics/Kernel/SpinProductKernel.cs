@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics.X86;
@@ -47,30 +48,41 @@ public static class SpinProductKernel
     {
         int n = KernelArguments.Check(couplings, tau, mag, pur, spins, spinCurves, path);
         int stride = ColumnStride(n);
-        double[] rowBound = RowBounds(couplings);
-        var columns = new double[TauBlock * stride];
-        for (int start = 0; start < tau.Length; start += TauBlock)
+        // Scratch from the shared pool: small realizations are called millions of times, and
+        // their garbage would stop every compute thread at each gen-0 collection.
+        double[] rowBound = ArrayPool<double>.Shared.Rent(n);
+        double[] columns = ArrayPool<double>.Shared.Rent(TauBlock * stride);
+        try
         {
-            var block = tau.Slice(start, Math.Min(TauBlock, tau.Length - start));
-            RunBlock(couplings, block, columns, stride, rowBound, path);
-            for (int b = 0; b < block.Length; b++)
+            RowBounds(couplings, rowBound);
+            for (int start = 0; start < tau.Length; start += TauBlock)
             {
-                ReadOnlySpan<double> p = columns.AsSpan(b * stride, n);
-                double sum = 0.0;
-                double sumOfSquares = 0.0;
-                foreach (double pi in p)
+                var block = tau.Slice(start, Math.Min(TauBlock, tau.Length - start));
+                RunBlock(couplings, block, columns, stride, rowBound, path);
+                for (int b = 0; b < block.Length; b++)
                 {
-                    sum += pi;
-                    sumOfSquares = Math.FusedMultiplyAdd(pi, pi, sumOfSquares);
-                }
+                    ReadOnlySpan<double> p = columns.AsSpan(b * stride, n);
+                    double sum = 0.0;
+                    double sumOfSquares = 0.0;
+                    foreach (double pi in p)
+                    {
+                        sum += pi;
+                        sumOfSquares = Math.FusedMultiplyAdd(pi, pi, sumOfSquares);
+                    }
 
-                mag[start + b] = sum / n;
-                pur[start + b] = sumOfSquares / n;
-                for (int s = 0; s < spins.Length; s++)
-                {
-                    spinCurves[s * tau.Length + start + b] = p[spins[s]];
+                    mag[start + b] = sum / n;
+                    pur[start + b] = sumOfSquares / n;
+                    for (int s = 0; s < spins.Length; s++)
+                    {
+                        spinCurves[s * tau.Length + start + b] = p[spins[s]];
+                    }
                 }
             }
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(columns);
+            ArrayPool<double>.Shared.Return(rowBound);
         }
     }
 
@@ -94,7 +106,9 @@ public static class SpinProductKernel
 
         int stride = ColumnStride(n);
         var columns = new double[stride];
-        RunBlock(couplings, [tau], columns, stride, RowBounds(couplings), path);
+        var rowBound = new double[n];
+        RowBounds(couplings, rowBound);
+        RunBlock(couplings, [tau], columns, stride, rowBound, path);
         columns.AsSpan(0, n).CopyTo(p);
     }
 
@@ -131,9 +145,8 @@ public static class SpinProductKernel
     }
 
     /// <summary>max |2J_ik| per row, +infinity if the row holds NaN, for the large-argument gate.</summary>
-    private static double[] RowBounds(CouplingMatrix couplings)
+    private static void RowBounds(CouplingMatrix couplings, Span<double> bound)
     {
-        var bound = new double[couplings.N];
         ReadOnlySpan<double> packed = couplings.PackedTwoJ;
         for (int i = 0; i < couplings.N; i++)
         {
@@ -149,8 +162,6 @@ public static class SpinProductKernel
 
             bound[i] = max;
         }
-
-        return bound;
     }
 
     // Room for a row pass to run one padded chunk past the last spin.

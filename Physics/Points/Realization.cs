@@ -44,13 +44,27 @@ public static class Realization
     public static RealizationCurves Compute(GridPoint point, ulong campaignSeed, long r, ReadOnlySpan<double> t, TimeUnit unit, SpinKernelChoice kernel, KernelPath path, double[]? couplingStorage)
     {
         ArgumentNullException.ThrowIfNull(kernel);
-        CouplingMatrix couplings = CouplingMatrix.FromPositions(Positions(point, campaignSeed, r), point.D, point.Alpha, couplingStorage);
-        double[] tau = Tau(point, couplings, t, unit);
+        var positions = new double[point.N * point.D];
+        var tau = new double[t.Length];
         var mag = new double[t.Length];
         var pur = new double[t.Length];
-        kernel.Evaluate(couplings, tau, mag, pur, ReadOnlySpan<int>.Empty, Span<double>.Empty, path);
-        double ratio = NearestNeighbour.MedianCoupling(couplings) / ThermodynamicLimit.JnnInf(point.D, point.Alpha, point.N);
+        double ratio = Evaluate(point, campaignSeed, r, t, unit, kernel, path, couplingStorage, positions, tau, mag, pur);
         return new RealizationCurves(r, mag, pur, ratio, tau);
+    }
+
+    // The one definition of a realization: Compute and ComputeBatch differ only in where the
+    // arrays live. Returns the median J_NN / J_NN,inf.
+    private static double Evaluate(
+        GridPoint point, ulong campaignSeed, long r, ReadOnlySpan<double> t, TimeUnit unit, SpinKernelChoice kernel, KernelPath path,
+        double[]? couplingStorage, Span<double> positions, Span<double> tau, Span<double> mag, Span<double> pur)
+    {
+        RsaSampler.Sample(point.D, point.N, point.X, RealizationSeed.Generator(campaignSeed, point.D, point.Alpha, point.X, point.N, r), positions);
+        CouplingMatrix couplings = CouplingMatrix.FromPositions(positions, point.D, point.Alpha, couplingStorage);
+        double jnnInf = ThermodynamicLimit.JnnInf(point.D, point.Alpha, point.N);
+        double medianCoupling = NearestNeighbour.MedianCoupling(couplings);
+        TimeGrid.ToTau(t, unit == TimeUnit.Common ? jnnInf : medianCoupling, tau);
+        kernel.Evaluate(couplings, tau, mag, pur, ReadOnlySpan<int>.Empty, Span<double>.Empty, path);
+        return medianCoupling / jnnInf;
     }
 
     /// <summary>
@@ -66,18 +80,28 @@ public static class Realization
         }
 
         var acc = new EnsembleAccumulator(t.Length);
+        // One set of arrays for the whole batch: a small realization would otherwise allocate
+        // several times its kernel's working set, and gen-0 collections stop every compute thread.
+        int timePoints = t.Length;
         double[] storage = ArrayPool<double>.Shared.Rent(CouplingMatrix.PackedLength(point.N));
+        double[] positions = ArrayPool<double>.Shared.Rent(point.N * point.D);
+        double[] curves = ArrayPool<double>.Shared.Rent(3 * timePoints);
         try
         {
+            Span<double> tau = curves.AsSpan(0, timePoints);
+            Span<double> mag = curves.AsSpan(timePoints, timePoints);
+            Span<double> pur = curves.AsSpan(2 * timePoints, timePoints);
             for (long r = first; r < first + count; r++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                RealizationCurves curves = Compute(point, campaignSeed, r, t, unit, kernel, path, storage);
-                acc.Add(r, curves.Mag, curves.Pur, curves.JnnRatio);
+                double ratio = Evaluate(point, campaignSeed, r, t, unit, kernel, path, storage, positions.AsSpan(0, point.N * point.D), tau, mag, pur);
+                acc.Add(r, mag, pur, ratio);
             }
         }
         finally
         {
+            ArrayPool<double>.Shared.Return(curves);
+            ArrayPool<double>.Shared.Return(positions);
             ArrayPool<double>.Shared.Return(storage);
         }
 

@@ -44,11 +44,21 @@ public static class TimeGrid
     public static double[] ToTau(ReadOnlySpan<double> t, double unitCoupling)
     {
         var tau = new double[t.Length];
+        ToTau(t, unitCoupling, tau);
+        return tau;
+    }
+
+    /// <summary>As above, into <paramref name="tau"/> (as long as <paramref name="t"/>).</summary>
+    public static void ToTau(ReadOnlySpan<double> t, double unitCoupling, Span<double> tau)
+    {
+        if (tau.Length != t.Length)
+        {
+            throw new ArgumentException($"tau has {tau.Length} points but t has {t.Length}; they must match", nameof(tau));
+        }
+
         for (int k = 0; k < t.Length; k++)
         {
             tau[k] = t[k] / unitCoupling;
         }
-
-        return tau;
     }
 }
