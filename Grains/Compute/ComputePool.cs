@@ -21,6 +21,7 @@ public sealed class ComputePool : IDisposable
     private readonly SemaphoreSlim _slotFreed = new(0);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _held = new(StringComparer.Ordinal);
     private readonly System.Collections.Concurrent.BlockingCollection<BatchWork> _started = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Task, byte> _executing = new();
     private int _busy;
     private long _computed;
     private double _computeSeconds;
@@ -95,6 +96,23 @@ public sealed class ComputePool : IDisposable
     /// <summary>Stops taking work and cancels running batches at their next realization.</summary>
     public void Stop() => _stopping.Cancel();
 
+    /// <summary>
+    /// Waits (at most <paramref name="timeout"/>) until every batch this pool started has been
+    /// cancelled or stored and reported, so that nothing is written to the store after the silo
+    /// has stopped. Call after <see cref="Stop"/>.
+    /// </summary>
+    public async Task DrainAsync(TimeSpan timeout)
+    {
+        try
+        {
+            await Task.WhenAll(_executing.Keys).WaitAsync(timeout);
+        }
+        catch (TimeoutException)
+        {
+            _logger.LogWarning("{Count} batches were still being stored when the silo stopped", _executing.Count);
+        }
+    }
+
     public void Dispose()
     {
         _stopping.Cancel();
@@ -111,8 +129,12 @@ public sealed class ComputePool : IDisposable
             foreach (BatchWork work in _started.GetConsumingEnumerable(_stopping.Token))
             {
                 // Runs the computation on this thread; storing and reporting continue on the
-                // thread pool after the slot is freed.
-                _ = ExecuteAsync(work);
+                // thread pool after the slot is freed (see the yield in ExecuteAsync).
+                Task execution = ExecuteAsync(work);
+                if (_executing.TryAdd(execution, 0))
+                {
+                    execution.ContinueWith(done => _executing.TryRemove(done, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                }
             }
         }
         catch (OperationCanceledException)
@@ -156,6 +178,9 @@ public sealed class ComputePool : IDisposable
             _slotFreed.Release();
         }
 
+        // Serializing and writing the result would otherwise run on this slot's thread up to the
+        // first write that really waits, keeping the slot's next batch waiting in the queue.
+        await Task.Yield();
         try
         {
             if (result is not null)

@@ -34,6 +34,8 @@ public sealed class ComputeWorker : BackgroundService
     {
         _pool.Stop();
         await base.StopAsync(cancellationToken);
+        // A batch finished just before the stop is still being stored on the thread pool.
+        await _pool.DrainAsync(TimeSpan.FromSeconds(10));
     }
 
     // A batch grain that cannot activate (its store is briefly unreachable) must not keep the
