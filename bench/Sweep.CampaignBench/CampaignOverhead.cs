@@ -11,7 +11,7 @@ using Sweep.Grains.Interfaces;
 namespace Sweep.CampaignBench;
 
 /// <summary>
-/// `SPEC [--slots K] [--repeat R] [--d D] [--grains-only]`: wall time of a campaign through the grains (local
+/// `SPEC [--slots K] [--repeat R] [--d D] [--grains-only | --direct-only]`: wall time of a campaign through the grains (local
 /// mode, fresh SQLite store each time) against the same batches computed directly, alternated
 /// R times; prints medians, their ratio, the overhead per batch and the kernel's share.
 /// </summary>
@@ -25,17 +25,35 @@ internal static class CampaignOverhead
         if (args.Contains("--grains-only"))
         {
             // For profilers: the grains run alone, without the direct reference in the same process.
+            await using BenchSilo only = await BenchSilo.StartAsync(slots);
             for (int i = 0; i < repeat; i++)
             {
                 var gc = GcWindow.Start();
-                (double w, double cpu, double c) = await ThroughGrains(OnlyDimension(CampaignSpecParser.ParseFile(specPath).GetSpecOrThrow(), Option(args, "--d", 0)), slots);
+                (double w, double cpu, double c) = await only.RunAsync(OnlyDimension(CampaignSpecParser.ParseFile(specPath).GetSpecOrThrow(), Option(args, "--d", 0)), i + 1);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"grains run: {w:F2} s wall, {cpu:F2} s CPU, {c:F2} s in batch computations; {gc.Report()}"));
+                // A quiet second between rounds marks them apart in a profile's timeline.
+                await Task.Delay(1000);
             }
 
             return 0;
         }
 
         CampaignSpec spec = OnlyDimension(CampaignSpecParser.ParseFile(specPath).GetSpecOrThrow(), Option(args, "--d", 0));
+        if (args.Contains("--direct-only"))
+        {
+            // For profilers: the reference alone, to set against a `--grains-only` profile.
+            for (int i = 0; i < repeat; i++)
+            {
+                var gc = GcWindow.Start();
+                double cpu0 = ProcessCpuSeconds();
+                var clock = Stopwatch.StartNew();
+                DirectCampaign.Run(spec, slots);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"direct run: {clock.Elapsed.TotalSeconds:F2} s wall, {ProcessCpuSeconds() - cpu0:F2} s CPU; {gc.Report()}"));
+            }
+
+            return 0;
+        }
+
 
         var direct = new List<double>();
         var grains = new List<double>();
@@ -44,6 +62,7 @@ internal static class CampaignOverhead
         var grainsCpu = new List<double>();
 
         int batches = 0;
+        await using BenchSilo silo = await BenchSilo.StartAsync(slots);
         for (int i = 0; i < repeat; i++)
         {
             double cpu0 = ProcessCpuSeconds();
@@ -54,7 +73,7 @@ internal static class CampaignOverhead
             double cpu1 = ProcessCpuSeconds();
             Console.WriteLine("  direct run: " + gcDirect.Report());
             var gcGrains = GcWindow.Start();
-            (double wall, double campaignCpu, double computeSeconds) = await ThroughGrains(spec, slots);
+            (double wall, double campaignCpu, double computeSeconds) = await silo.RunAsync(spec, i + 1);
             Console.WriteLine("  grains run: " + gcGrains.Report());
             grains.Add(wall);
             directCpu.Add(cpu1 - cpu0);
@@ -71,46 +90,10 @@ internal static class CampaignOverhead
         return 0;
     }
 
-    private static double ProcessCpuSeconds()
+    internal static double ProcessCpuSeconds()
     {
         using var self = Process.GetCurrentProcess();
         return self.TotalProcessorTime.TotalSeconds;
-    }
-
-    private static async Task<(double Wall, double Cpu, double ComputeSeconds)> ThroughGrains(CampaignSpec spec, int slots)
-    {
-        string dir = Directory.CreateTempSubdirectory("sweep-bench-").FullName;
-        try
-        {
-            var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-            builder.Logging.ClearProviders();
-            builder.UseOrleans(silo => silo.UseSweepLocalMode(Path.Combine(dir, "sweep.db"), slots));
-            using IHost host = builder.Build();
-            await host.StartAsync();
-            var campaign = host.Services.GetRequiredService<IGrainFactory>().GetGrain<ICampaignGrain>(spec.Name);
-            double cpu0 = ProcessCpuSeconds();
-            var clock = Stopwatch.StartNew();
-            SubmitResult submitted = await campaign.Submit(CampaignSpecJson.Write(spec));
-            if (submitted.Error is not null)
-            {
-                throw new InvalidOperationException(submitted.Error);
-            }
-
-            while (!(await campaign.GetStatus()).Finished)
-            {
-                await Task.Delay(20);
-            }
-
-            double wall = clock.Elapsed.TotalSeconds;
-            double cpu = ProcessCpuSeconds() - cpu0;
-            double compute = host.Services.GetRequiredService<ComputePool>().ComputeSeconds;
-            await host.StopAsync();
-            return (wall, cpu, compute);
-        }
-        finally
-        {
-            Directory.Delete(dir, recursive: true);
-        }
     }
 
     // `--d 3`: only the spec's blocks of that dimension, e.g. the 3D block of fig2bc.json.

@@ -9,7 +9,8 @@ namespace Sweep.CampaignBench;
 /// <summary>
 /// The same campaign computed directly with the physics library on the same number of worker
 /// threads, in fine chunks of realizations so no worker idles at the end: the reference for
-/// the orchestration overhead, whatever batch size the spec chose.
+/// the orchestration overhead, whatever batch size the spec chose. It produces what the grains
+/// produce for every point: the ensemble sums, the Fig. 1 snapshot and the fits.
 /// </summary>
 internal static class DirectCampaign
 {
@@ -45,7 +46,13 @@ internal static class DirectCampaign
                 sums[b.Index].Merge(part);
             }
         });
-        Parallel.For(0, points.Count, options, i => GridPointAnalysis.Analyze(points[i].Point, settings, grids[i], sums[i]));
+        // Every point's results include the Fig. 1 snapshot (one realization by the exact kernel,
+        // whatever the campaign's kernel): the grains compute it with the batch holding r = 0.
+        Parallel.For(0, points.Count, options, i =>
+        {
+            SpinSnapshot.Compute(points[i].Point, spec.Seed, grids[i], spec.TimeUnit, SpinProductKernel.BestPath);
+            GridPointAnalysis.Analyze(points[i].Point, settings, grids[i], sums[i]);
+        });
         return points.Sum(p => (p.Ns + spec.BatchSize - 1) / spec.BatchSize);
     }
 }
