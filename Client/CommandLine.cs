@@ -67,7 +67,7 @@ internal static class CommandLine
                 "export" => ExportCommand.RunAsync(rest, stdout, stderr, cancellationToken).GetAwaiter().GetResult(),
                 "report" => ReportCommand.RunAsync(rest, stdout, stderr, cancellationToken).GetAwaiter().GetResult(),
                 "cancel" => CampaignControlCommands.CancelAsync(rest, stdout, stderr, cancellationToken).GetAwaiter().GetResult(),
-                "delete" => CampaignControlCommands.Delete(rest, stdin ?? TextReader.Null, stdout),
+                "delete" => CampaignControlCommands.DeleteAsync(rest, stdin ?? TextReader.Null, stdout, stderr, cancellationToken).GetAwaiter().GetResult(),
                 _ => throw new UsageException($"unknown command '{command}' (try: sweep help)"),
             };
         }
