@@ -25,9 +25,9 @@ internal static class CommandLine
                   sweep report CAMPAIGN --out DIR [--point d,alpha,x,N]
           cancel  stop a campaign (stored results stay)         sweep cancel CAMPAIGN
           delete  remove a campaign from the store              sweep delete CAMPAIGN [--yes]
-                  list, status, table, export and cancel read a running cluster instead with
-                  --redis HOST:PORT [--cluster-id ID] [--service-id ID] [--outage-seconds S]
-                  (delete and report work on a local data directory only)
+                  list, status, table, export, report, cancel and delete work on a running cluster
+                  instead with --redis HOST:PORT [--cluster-id ID] [--service-id ID] [--outage-seconds S]
+                  (delete refuses a campaign that is running or has batches in flight)
           point   one grid point in this process: fits, errors, analytic limits
                   sweep point --d 3 --alpha 6 --x 1e-4 --n 100 --ns 200 --seed 1 [--json]
         """;
@@ -65,9 +65,9 @@ internal static class CommandLine
                 "status" => StoreCommands.StatusAsync(rest, stdout, stderr, cancellationToken).GetAwaiter().GetResult(),
                 "table" => StoreCommands.TableAsync(rest, stdout, stderr, cancellationToken).GetAwaiter().GetResult(),
                 "export" => ExportCommand.RunAsync(rest, stdout, stderr, cancellationToken).GetAwaiter().GetResult(),
-                "report" => ReportCommand.Run(rest, stdout),
+                "report" => ReportCommand.RunAsync(rest, stdout, stderr, cancellationToken).GetAwaiter().GetResult(),
                 "cancel" => CampaignControlCommands.CancelAsync(rest, stdout, stderr, cancellationToken).GetAwaiter().GetResult(),
-                "delete" => CampaignControlCommands.Delete(rest, stdin ?? TextReader.Null, stdout),
+                "delete" => CampaignControlCommands.DeleteAsync(rest, stdin ?? TextReader.Null, stdout, stderr, cancellationToken).GetAwaiter().GetResult(),
                 _ => throw new UsageException($"unknown command '{command}' (try: sweep help)"),
             };
         }

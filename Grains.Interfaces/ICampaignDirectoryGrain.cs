@@ -10,6 +10,9 @@ public interface ICampaignDirectoryGrain : IGrainWithIntegerKey
     /// <summary>Adds the name if it is new (stored before returning); repeating it does nothing.</summary>
     Task Register(string campaign);
 
+    /// <summary>Removes the name (stored before returning); an unknown name does nothing.</summary>
+    Task Unregister(string campaign);
+
     /// <summary>The registered names, in ordinal order.</summary>
     Task<string[]> GetNames();
 }

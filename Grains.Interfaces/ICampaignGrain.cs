@@ -24,4 +24,14 @@ public interface ICampaignGrain : IGrainWithStringKey
 
     /// <summary>Every point's stored result (finished points only).</summary>
     Task<PointResult[]> GetResults();
+
+    /// <summary>The settings its points run under (the first point's), or null if it has none.</summary>
+    Task<PointSettingsData?> GetSettings();
+
+    /// <summary>
+    /// Erases the campaign: every point's and batch's stored state, its reminder, its name in
+    /// the directory and its own state. Refused, erasing nothing, while it runs (neither
+    /// cancelled nor finished) or while batches of it are queued or computing.
+    /// </summary>
+    Task<CampaignDeletion> Delete();
 }

@@ -29,6 +29,9 @@ public interface IDispatcherGrain : IGrainWithIntegerKey
     /// <summary>Drops every queued batch of a campaign.</summary>
     Task CancelCampaign(string campaign);
 
+    /// <summary>Batches of the campaign queued or leased here: what a delete must wait for.</summary>
+    Task<int> CountInFlight(string campaign);
+
     /// <summary>(queued, leased) counts.</summary>
     Task<(int Queued, int Leased)> GetCounts();
 }

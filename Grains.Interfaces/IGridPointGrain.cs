@@ -19,4 +19,14 @@ public interface IGridPointGrain : IGrainWithStringKey
 
     /// <summary>Stops dispatching new batches; stored results stay.</summary>
     Task Cancel();
+
+    /// <summary>The Fig. 1 snapshot, stored once the batch holding realization 0 is in (also while the point runs).</summary>
+    Task<SpinSnapshotData?> GetSnapshot();
+
+    /// <summary>
+    /// Erases the stored state of every planned batch and of the point itself, then deactivates
+    /// without writing; returns the stored states erased. Only its campaign calls this, once
+    /// nothing of the point is in flight.
+    /// </summary>
+    Task<int> Delete();
 }

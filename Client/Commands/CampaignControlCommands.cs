@@ -7,7 +7,7 @@ using Sweep.Grains.Storage;
 
 namespace Sweep.Client.Commands;
 
-/// <summary>`sweep cancel` and `sweep delete`: change what the store holds for a campaign.</summary>
+/// <summary>`sweep cancel` and `sweep delete`: change what the store or the cluster holds for a campaign.</summary>
 internal static class CampaignControlCommands
 {
     public const string CancelUsage = "sweep cancel CAMPAIGN " + CampaignSources.Usage;
@@ -52,54 +52,83 @@ internal static class CampaignControlCommands
         return 0;
     }
 
+    public const string DeleteUsage = "sweep delete CAMPAIGN [--yes] " + CampaignSources.Usage;
+
     /// <summary>
-    /// Why `sweep delete` has no cluster mode: the campaign's point and batch grains may be
-    /// active on any silo with their state in memory, so erasing their Redis keys under them
-    /// would be undone by their next write; grains that erase themselves would be storage
-    /// work, and grains stay orchestration-only.
+    /// Deletes every stored state of a campaign, after confirmation unless --yes. Locally the
+    /// rows are erased from the store (the data directory's lock keeps any run out meanwhile);
+    /// in a cluster the campaign grain erases itself, its points and their batches, and refuses
+    /// while the campaign runs or has batches in flight (see ICampaignGrain.Delete).
     /// </summary>
-    public const string DeleteInClusterRefusal =
-        "delete works on a local data directory only: in a cluster the campaign's grains may be active on any silo and would write their state back; " +
-        "stop it with `sweep cancel CAMPAIGN --redis HOST:PORT` instead";
-
-    /// <summary>Deletes every stored state of a campaign, after confirmation unless --yes.</summary>
-    public static int Delete(IReadOnlyList<string> args, TextReader stdin, TextWriter stdout)
+    public static async Task<int> DeleteAsync(IReadOnlyList<string> args, TextReader stdin, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        if (args.Any(a => a == "--redis" || a.StartsWith("--redis=", StringComparison.Ordinal)))
-        {
-            throw UsageException.ForOption("--redis", DeleteInClusterRefusal);
-        }
-
-        var reader = new ArgumentReader(args, new HashSet<string>(StringComparer.Ordinal) { "--data" }, new HashSet<string>(StringComparer.Ordinal) { "--yes" });
+        var reader = new ArgumentReader(args, new HashSet<string>(CampaignSources.ValueOptions, StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal) { "--yes" });
         if (reader.Positionals.Count != 1)
         {
-            throw new UsageException("usage: sweep delete CAMPAIGN [--yes] [--data DIR]");
+            throw new UsageException($"usage: {DeleteUsage}");
         }
 
         string name = reader.Positionals[0];
+        bool confirmed = reader.Flag("--yes");
+        if (ClusterTarget.Read(reader) is { } target)
+        {
+            return await DeleteInClusterAsync(name, confirmed, target, stdin, stdout, stderr, cancellationToken);
+        }
+
         DataDirectory data = DataDirectory.Resolve(reader.String("--data"));
         StoredCampaign campaign = StoredCampaign.Load(data, name);
         using FileStream dataLock = data.Lock();
-        if (!reader.Flag("--yes"))
+        if (!confirmed && !Confirm(stdin, stdout, $"delete campaign '{name}' ({campaign.State.Points.Count} points, all stored batches) from {data.Path}?"))
         {
-            stdout.Write($"delete campaign '{name}' ({campaign.State.Points.Count} points, all stored batches) from {data.Path}? [y/N] ");
-            stdout.Flush();
-            string? answer = stdin.ReadLine();
-            if (answer is null)
-            {
-                throw UsageException.ForOption("--yes", "no terminal to confirm on; pass --yes to delete without asking");
-            }
-
-            if (!answer.Trim().Equals("y", StringComparison.OrdinalIgnoreCase) && !answer.Trim().Equals("yes", StringComparison.OrdinalIgnoreCase))
-            {
-                stdout.WriteLine("nothing deleted");
-                return 1;
-            }
+            return 1;
         }
 
         int rows = SqliteStateEraser.Delete(data.DatabasePath, [GrainIds.Campaign(name)], GrainIds.ChildPrefixes(name));
         stdout.WriteLine($"deleted campaign '{name}' ({rows} stored states)");
         return 0;
+    }
+
+    private static async Task<int> DeleteInClusterAsync(string name, bool confirmed, ClusterTarget target, TextReader stdin, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        await using var source = new ClusterCampaignSource(await RemoteCluster.ConnectAsync(target, stderr, cancellationToken));
+        RemoteCluster cluster = source.Cluster;
+
+        // Read first: a misspelt name gets the usual error, and the question names the size.
+        CampaignReadout campaign = await source.ReadAsync(name, withResults: false, cancellationToken);
+        if (!confirmed && !Confirm(stdin, stdout, $"delete campaign '{name}' ({campaign.Status.Points} points, all stored batches) from {cluster.Description}?"))
+        {
+            return 1;
+        }
+
+        var grain = cluster.Grains.GetGrain<ICampaignGrain>(name);
+        CampaignDeletion deletion = await cluster.Retry.CallAsync(grain.Delete, $"deleting '{name}'", cancellationToken);
+        if (deletion.Refusal is not null)
+        {
+            throw new UsageException(deletion.Refusal);
+        }
+
+        stdout.WriteLine($"deleted campaign '{name}' ({deletion.StoredStates} stored states)");
+        return 0;
+    }
+
+    /// <summary>Asks on the terminal; false (after saying so) unless the answer is y or yes.</summary>
+    private static bool Confirm(TextReader stdin, TextWriter stdout, string question)
+    {
+        stdout.Write($"{question} [y/N] ");
+        stdout.Flush();
+        string? answer = stdin.ReadLine();
+        if (answer is null)
+        {
+            throw UsageException.ForOption("--yes", "no terminal to confirm on; pass --yes to delete without asking");
+        }
+
+        if (!answer.Trim().Equals("y", StringComparison.OrdinalIgnoreCase) && !answer.Trim().Equals("yes", StringComparison.OrdinalIgnoreCase))
+        {
+            stdout.WriteLine("nothing deleted");
+            return false;
+        }
+
+        return true;
     }
 
     private static async Task<int> CancelInClusterAsync(string name, ClusterTarget target, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using Sweep.Client.Cli;
 using Sweep.Client.Hosting;
+using Sweep.Client.Reports;
 using Sweep.Grains.Interfaces;
 
 namespace Sweep.Client.Remote;
@@ -11,7 +12,7 @@ namespace Sweep.Client.Remote;
 /// </summary>
 internal sealed class ClusterCampaignSource : ICampaignSource
 {
-    /// <summary>Point results asked for at once: enough to hide latency, few enough not to queue up on two cores.</summary>
+    /// <summary>Point reads (results, snapshots) asked for at once: enough to hide latency, few enough not to queue up on two cores.</summary>
     private const int ResultCallsInFlight = 8;
 
     private readonly RemoteCluster _cluster;
@@ -47,22 +48,40 @@ internal sealed class ClusterCampaignSource : ICampaignSource
         return new CampaignReadout(name, spec, status, table, results);
     }
 
+    /// <summary>What `sweep report` draws from: the campaign with its results, the points' settings and their Fig. 1 snapshots.</summary>
+    public async Task<ReportSource> ReadReportAsync(string name, CancellationToken cancellationToken)
+    {
+        CampaignReadout campaign = await ReadAsync(name, withResults: true, cancellationToken);
+        var grain = _cluster.Grains.GetGrain<ICampaignGrain>(name);
+        PointSettingsData? settings = await _cluster.Retry.CallAsync(grain.GetSettings, $"reading campaign '{name}'", cancellationToken);
+        SpinSnapshotData?[] snapshots = await PerPointAsync(campaign.Status, p => p.GetSnapshot(), "snapshot", cancellationToken);
+        var found = campaign.Status.PointSummaries
+            .Zip(snapshots, (s, snapshot) => (s.Key, Snapshot: snapshot))
+            .Where(p => p.Snapshot is not null)
+            .Select(p => (p.Key, p.Snapshot!))
+            .ToList();
+        return ReportSource.From(campaign, settings, found);
+    }
+
     public ValueTask DisposeAsync() => _cluster.DisposeAsync();
 
-    // Point by point rather than the campaign grain's GetResults: one message per point instead
-    // of one holding every curve, and a silo dying costs one retried point, not the whole export.
     private async Task<IReadOnlyList<PointResult>> ResultsAsync(CampaignStatus status, CancellationToken cancellationToken)
+        => (await PerPointAsync(status, p => p.GetResult(), "result", cancellationToken)).OfType<PointResult>().ToList();
+
+    // Point by point rather than through the campaign grain: one message per point instead of
+    // one holding every curve, and a silo dying costs one retried point, not the whole read.
+    private async Task<T[]> PerPointAsync<T>(CampaignStatus status, Func<IGridPointGrain, Task<T>> read, string what, CancellationToken cancellationToken)
     {
-        var results = new PointResult?[status.PointSummaries.Length];
+        var values = new T[status.PointSummaries.Length];
         await Parallel.ForEachAsync(
-            Enumerable.Range(0, results.Length),
+            Enumerable.Range(0, values.Length),
             new ParallelOptions { MaxDegreeOfParallelism = ResultCallsInFlight, CancellationToken = cancellationToken },
             async (i, ct) =>
             {
                 PointKey key = status.PointSummaries[i].Key;
                 var point = _cluster.Grains.GetGrain<IGridPointGrain>(key.GrainKey);
-                results[i] = await _cluster.Retry.CallAsync(point.GetResult, $"reading point {key.GrainKey}", ct);
+                values[i] = await _cluster.Retry.CallAsync(() => read(point), $"reading the {what} of point {key.GrainKey}", ct);
             });
-        return results.OfType<PointResult>().ToList();
+        return values;
     }
 }

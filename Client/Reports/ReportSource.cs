@@ -1,12 +1,13 @@
+using Sweep.Client.Hosting;
 using Sweep.Client.Local;
 using Sweep.Grains.Interfaces;
 
 namespace Sweep.Client.Reports;
 
 /// <summary>
-/// What a report is drawn from, read once from the store: the spec, the settings every point
-/// shares, the finished points, the Fig. 1 snapshots (also of points still running), the
-/// scaling tables over finished points, and how many points are done.
+/// What a report is drawn from, read once from the store or the cluster: the spec, the settings
+/// every point shares, the finished points, the Fig. 1 snapshots (also of points still
+/// running), the scaling tables over finished points, and how many points are done.
 /// </summary>
 internal sealed record ReportSource(
     string Campaign,
@@ -20,24 +21,37 @@ internal sealed record ReportSource(
 {
     public bool Partial => PointsDone < PointsTotal;
 
+    /// <summary>
+    /// From what the reading commands read (with results), the points' settings and their
+    /// snapshots in grid order. Local and cluster reports both come through here, so they
+    /// cannot differ by how they are put together.
+    /// </summary>
+    public static ReportSource From(CampaignReadout campaign, PointSettingsData? settings, IReadOnlyList<(PointKey Key, SpinSnapshotData Snapshot)> snapshots)
+    {
+        ArgumentNullException.ThrowIfNull(campaign);
+        ArgumentNullException.ThrowIfNull(snapshots);
+        IReadOnlyList<PointResult> results = campaign.Results ?? throw new ArgumentException("a report needs the campaign's results", nameof(campaign));
+        var byKey = results.ToDictionary(r => r.Key.GrainKey, StringComparer.Ordinal);
+        return new ReportSource(
+            campaign.Name,
+            campaign.SpecJson ?? "{}",
+            settings,
+            results,
+            snapshots.Select(s => new SnapshotPoint(s.Key, s.Snapshot, byKey.GetValueOrDefault(s.Key.GrainKey))).ToList(),
+            campaign.Table,
+            campaign.Status.PointsDone,
+            campaign.Status.Points);
+    }
+
     public static ReportSource From(StoredCampaign campaign)
     {
         ArgumentNullException.ThrowIfNull(campaign);
-        CampaignStatus status = campaign.Status();
-        IReadOnlyList<PointResult> results = campaign.Results();
         var snapshots = campaign.State.Points
-            .Select(a => (a.Key, State: campaign.PointStates.GetValueOrDefault(a.Key.GrainKey)))
-            .Where(p => p.State?.Snapshot is not null)
-            .Select(p => new SnapshotPoint(p.Key, p.State!.Snapshot!, p.State.Result))
+            .Select(a => (a.Key, Snapshot: campaign.PointStates.GetValueOrDefault(a.Key.GrainKey)?.Snapshot))
+            .Where(p => p.Snapshot is not null)
+            .Select(p => (p.Key, p.Snapshot!))
             .ToList();
-        return new ReportSource(
-            campaign.Name,
-            campaign.State.SpecJson ?? "{}",
-            campaign.State.Points.FirstOrDefault()?.Settings,
-            results,
-            snapshots,
-            campaign.Table(),
-            status.PointsDone,
-            status.Points);
+        var readout = new CampaignReadout(campaign.Name, campaign.State.SpecJson, campaign.Status(), campaign.Table(), campaign.Results());
+        return From(readout, campaign.State.Points.FirstOrDefault()?.Settings, snapshots);
     }
 }

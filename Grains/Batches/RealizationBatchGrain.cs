@@ -35,8 +35,16 @@ public sealed class RealizationBatchGrain : Grain, IRealizationBatchGrain
         ArgumentNullException.ThrowIfNull(work);
         if (_state.State.Result is { } stored)
         {
-            await Report(stored);
-            return true;
+            if (stored.Provenance.Settings == work.Settings)
+            {
+                await Report(stored);
+                return true;
+            }
+
+            // Left by a deleted campaign of the same name (a computation that finished after
+            // the delete): its bits belong to other settings, so compute afresh and overwrite.
+            _logger.LogWarning("batch {Batch} has a stored result of other settings; recomputing", work.Id.GrainKey);
+            _state.State.Result = null;
         }
 
         if (_running)
@@ -52,19 +60,22 @@ public sealed class RealizationBatchGrain : Grain, IRealizationBatchGrain
     {
         ArgumentNullException.ThrowIfNull(result);
         _running = false;
-        if (_state.State.Result is null)
+        if (NeedsStoring(result))
         {
             try
             {
-                _state.State.Result = result;
-                await _state.WriteStateAsync();
-                _logger.LogInformation("stored batch {Batch}", result.Id.GrainKey);
+                await Store(result);
             }
             catch (Orleans.Storage.InconsistentStateException)
             {
                 // Another attempt stored this batch after this activation read its state
-                // (see BatchResultStore): the stored result is the one that counts.
+                // (see BatchResultStore): the stored result is the one that counts, unless it
+                // is a deleted campaign's, computed with other settings.
                 await _state.ReadStateAsync();
+                if (NeedsStoring(result))
+                {
+                    await Store(result);
+                }
             }
         }
 
@@ -81,6 +92,16 @@ public sealed class RealizationBatchGrain : Grain, IRealizationBatchGrain
     }
 
     public Task<BatchResult?> GetStoredResult() => Task.FromResult(_state.State.Result);
+
+    private bool NeedsStoring(BatchResult result)
+        => _state.State.Result is not { } stored || stored.Provenance.Settings != result.Provenance.Settings;
+
+    private async Task Store(BatchResult result)
+    {
+        _state.State.Result = result;
+        await _state.WriteStateAsync();
+        _logger.LogInformation("stored batch {Batch}", result.Id.GrainKey);
+    }
 
     private async Task Report(BatchResult result)
     {

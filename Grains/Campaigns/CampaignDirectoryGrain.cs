@@ -24,5 +24,19 @@ public sealed class CampaignDirectoryGrain : Grain, ICampaignDirectoryGrain
         await _state.WriteStateAsync();
     }
 
+    public async Task Unregister(string campaign)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(campaign);
+        List<string> names = _state.State.Names;
+        int at = names.BinarySearch(campaign, StringComparer.Ordinal);
+        if (at < 0)
+        {
+            return;
+        }
+
+        names.RemoveAt(at);
+        await _state.WriteStateAsync();
+    }
+
     public Task<string[]> GetNames() => Task.FromResult(_state.State.Names.ToArray());
 }

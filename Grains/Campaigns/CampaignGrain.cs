@@ -14,6 +14,9 @@ namespace Sweep.Grains.Campaigns;
 /// </summary>
 public sealed class CampaignGrain : Grain, ICampaignGrain, IRemindable
 {
+    // Points erased at once while deleting; each erases its batches a few dozen at a time.
+    private const int PointsErasedAtOnce = 8;
+
     private readonly IPersistentState<CampaignState> _state;
     private readonly ResumeReminder _reminder;
     private readonly PointOptions _pointOptions;
@@ -197,6 +200,69 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IRemindable
     {
         PointResult?[] results = await Task.WhenAll(S.Points.Select(p => GrainFactory.GetGrain<IGridPointGrain>(p.Key.GrainKey).GetResult()));
         return results.OfType<PointResult>().ToArray();
+    }
+
+    public Task<PointSettingsData?> GetSettings() => Task.FromResult(S.Points.FirstOrDefault()?.Settings);
+
+    public async Task<CampaignDeletion> Delete()
+    {
+        string name = this.GetPrimaryKeyString();
+        if (S.SpecJson is null)
+        {
+            // Nothing stored (or a retried call whose first attempt finished the delete).
+            return new CampaignDeletion(null, 0, 0);
+        }
+
+        int unfinished = S.Points.Count(p => !IsFinished(S.Summaries.GetValueOrDefault(p.Key.GrainKey)));
+        if (!S.Cancelled && unfinished > 0)
+        {
+            return new CampaignDeletion(
+                $"campaign '{name}' is running ({unfinished} of {S.Points.Count} points unfinished): stop it with `sweep cancel {name}` first, " +
+                "then delete it once `sweep status` shows it cancelled and its batches in flight are stored; nothing was deleted",
+                0,
+                0);
+        }
+
+        // Batches leased before the cancel still compute, and would store their results after
+        // the erase under the campaign's name.
+        int inFlight = await GrainFactory.GetGrain<IDispatcherGrain>(0).CountInFlight(name);
+        if (inFlight > 0)
+        {
+            return new CampaignDeletion(
+                $"campaign '{name}' still has {inFlight} batches in flight (computing since before it was cancelled): " +
+                "wait until they are stored (about one batch's compute time) and delete it again; nothing was deleted",
+                0,
+                0);
+        }
+
+        // The reminder and timers go first, so nothing re-starts a point while it is erased.
+        _resumeTimer?.Dispose();
+        _resumeTimer = null;
+        _tableTimer?.Dispose();
+        _tableTimer = null;
+        _tableStale = false;
+        await _reminder.DropAsync();
+
+        // Points before the campaign's own state: a delete cut short leaves the campaign stored
+        // and listed, and deleting it again finishes the job.
+        int states = 0;
+        foreach (PointAssignment[] chunk in S.Points.Chunk(PointsErasedAtOnce))
+        {
+            int[] erased = await Task.WhenAll(chunk.Select(p => GrainFactory.GetGrain<IGridPointGrain>(p.Key.GrainKey).Delete()));
+            states += erased.Sum();
+        }
+
+        await GrainFactory.GetGrain<ICampaignDirectoryGrain>(0).Unregister(name);
+        int points = S.Points.Count;
+        if (_state.RecordExists)
+        {
+            await _state.ClearStateAsync();
+            states++;
+        }
+
+        _state.State = new CampaignState();
+        DeactivateOnIdle();
+        return new CampaignDeletion(null, points, states);
     }
 
     // One-way progress reports can arrive out of order: an older report must never replace a

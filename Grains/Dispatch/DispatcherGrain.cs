@@ -115,6 +115,9 @@ public sealed class DispatcherGrain : Grain, IDispatcherGrain
         return Task.CompletedTask;
     }
 
+    public Task<int> CountInFlight(string campaign)
+        => Task.FromResult(_entries.Values.Count(e => e.Work.Id.Point.Campaign == campaign));
+
     public Task<(int Queued, int Leased)> GetCounts() => Task.FromResult((_queue.Count, _entries.Count - _queue.Count));
 
     private void RequeueLapsedLeases()

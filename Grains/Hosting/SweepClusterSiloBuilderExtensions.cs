@@ -40,6 +40,11 @@ public static class SweepClusterSiloBuilderExtensions
         {
             o.ConfigurationOptions = redis.ToConfigurationOptions();
             o.GrainStorageSerializer = services.GetRequiredKeyedService<IGrainStorageSerializer>(StorageSchema.Provider);
+
+            // A cleared state (a deleted campaign's) must leave no key behind: the provider's
+            // default keeps it with empty data and an etag, and a batch result stored later
+            // without an etag (BatchResultStore) would then be refused as a conflict.
+            o.DeleteStateOnClear = true;
         }));
 
         builder.UseRedisReminderService(o => o.ConfigurationOptions = redis.ToConfigurationOptions());

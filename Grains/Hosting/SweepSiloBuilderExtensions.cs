@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Sweep.Grains.Batches;
 using Sweep.Grains.Campaigns;
 using Sweep.Grains.Compute;
 using Sweep.Grains.Dispatch;
@@ -17,6 +18,7 @@ public static class SweepSiloBuilderExtensions
         builder.Services.AddOptions<DispatcherOptions>().Configure(o => dispatcher?.Invoke(o));
         builder.Services.AddOptions<CampaignOptions>();
         builder.Services.AddSingleton<BatchResultStore>();
+        builder.Services.AddSingleton<BatchStateEraser>();
         builder.Services.AddSingleton<ComputePool>();
         builder.Services.AddHostedService<ComputeWorker>();
         return builder;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Sweep.Grains.Batches;
 using Sweep.Grains.Compute;
 using Sweep.Grains.Interfaces;
 using Sweep.Grains.Mapping;
@@ -15,7 +16,12 @@ namespace Sweep.Grains.Points;
 /// </summary>
 public sealed class GridPointGrain : Grain, IGridPointGrain
 {
+    // Erases issued at once while deleting: enough to hide the store's latency, few enough not
+    // to flood it when a point has thousands of batches.
+    private const int ErasesInFlight = 32;
+
     private readonly IPersistentState<PointState> _state;
+    private readonly BatchStateEraser _eraser;
     private readonly PointOptions _options;
     private readonly ILogger<GridPointGrain> _logger;
     private IGrainTimer? _redispatch;
@@ -29,11 +35,13 @@ public sealed class GridPointGrain : Grain, IGridPointGrain
 
     public GridPointGrain(
         [PersistentState("point", StorageSchema.Provider)] IPersistentState<PointState> state,
+        BatchStateEraser eraser,
         IOptions<PointOptions> options,
         ILogger<GridPointGrain> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         _state = state;
+        _eraser = eraser;
         _options = options.Value;
         _logger = logger;
     }
@@ -99,6 +107,14 @@ public sealed class GridPointGrain : Grain, IGridPointGrain
             return false;
         }
 
+        // A result stored for a deleted campaign of the same name under other settings must
+        // never be merged; its batch grain recomputes when the batch is dispatched again.
+        if (result.Provenance.Settings != S.Assignment.Settings)
+        {
+            _logger.LogWarning("point {Point} refused batch {Batch}: it was computed with other settings", this.GetPrimaryKeyString(), result.Id.GrainKey);
+            return false;
+        }
+
         _merged ??= S.Sums?.ToAccumulator() ?? new EnsembleAccumulator(result.Sums.TimePoints);
         _merged.Merge(result.Sums.ToAccumulator());
         S.Merged.Add(first);
@@ -159,6 +175,40 @@ public sealed class GridPointGrain : Grain, IGridPointGrain
         S.Cancelled = true;
         StopTimer();
         await Flush();
+    }
+
+    public Task<SpinSnapshotData?> GetSnapshot() => Task.FromResult(S.Snapshot);
+
+    public async Task<int> Delete()
+    {
+        StopTimer();
+        _flush?.Dispose();
+        _flush = null;
+        _dirty = false;
+        _merged = null;
+        _neverDispatched.Clear();
+
+        int erased = 0;
+        if (S.Assignment is { } a)
+        {
+            BatchId[] batches = S.Plan.Select(b => new BatchId(a.Key, b.First, b.Count)).ToArray();
+            foreach (BatchId[] chunk in batches.Chunk(ErasesInFlight))
+            {
+                bool[] done = await Task.WhenAll(chunk.Select(_eraser.EraseAsync));
+                erased += done.Count(d => d);
+            }
+        }
+
+        if (_state.RecordExists)
+        {
+            await _state.ClearStateAsync();
+            erased++;
+        }
+
+        // Nothing left in memory to write back, and the next call starts from empty state.
+        _state.State = new PointState();
+        DeactivateOnIdle();
+        return erased;
     }
 
     // Records compare arrays by reference; the observables are compared by content.

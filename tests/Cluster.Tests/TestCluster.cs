@@ -130,6 +130,11 @@ internal sealed class TestCluster : IAsyncDisposable
             .ToList();
     }
 
+    /// <summary>Every Redis key matching the pattern (redis-cli --scan), whatever it holds.</summary>
+    public IReadOnlyList<string> StoredKeys(string pattern)
+        => DockerCli.Check("exec", Redis.Id, "redis-cli", "-p", Port(_basePort), "--scan", "--pattern", pattern)
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
     public async ValueTask DisposeAsync()
     {
         // Kept for the post-mortem of a failed test; the containers go away with their logs.

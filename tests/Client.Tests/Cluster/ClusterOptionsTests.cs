@@ -30,6 +30,8 @@ public sealed class ClusterOptionsTests
     [InlineData("table", "c")]
     [InlineData("export", "c", "--out", "x")]
     [InlineData("cancel", "c")]
+    [InlineData("delete", "c", "--yes")]
+    [InlineData("report", "c", "--out", "x")]
     public void Data_and_redis_together_are_refused(params string[] command)
         => AssertUsageError(Sweep([.. command, "--redis", "127.0.0.1:6379", "--data", "d"]), $"sweep {command[0]}: --data: is for local mode; a cluster stores everything in its Redis");
 
@@ -51,33 +53,51 @@ public sealed class ClusterOptionsTests
     public void A_malformed_redis_address_is_named()
         => AssertUsageError(Sweep("table", "c", "--redis", "127.0.0.1:notaport"), "sweep table: --redis: '127.0.0.1:notaport' is not a Redis address; expected host:port with a port in 1..65535");
 
-    [Fact]
-    public void Delete_refuses_a_cluster_and_says_why()
-    {
-        var result = Sweep("delete", "c", "--yes", "--redis", "127.0.0.1:6379");
-        Assert.Equal(2, result.Code);
-        Assert.StartsWith("sweep delete: --redis: delete works on a local data directory only: in a cluster the campaign's grains", result.Err, StringComparison.Ordinal);
-        Assert.Contains("sweep cancel CAMPAIGN --redis", result.Err, StringComparison.Ordinal);
-        Assert.Single(result.Err.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-    }
+    [Theory]
+    [InlineData("delete", "c", "--yes")]
+    [InlineData("report", "c", "--out", "x")]
+    public void Delete_and_report_take_the_cluster_options(params string[] command)
+        => AssertUsageError(Sweep([.. command, "--cluster-id", "c1"]), $"sweep {command[0]}: --cluster-id: only applies to a cluster (with --redis)");
 
     [Fact]
-    public void Report_refuses_a_cluster_and_points_to_export()
+    public void Report_checks_its_fig1_point_before_connecting()
         => AssertUsageError(
-            Sweep("report", "c", "--out", "x", "--redis", "127.0.0.1:6379"),
-            "sweep report: --redis: report reads a local data directory only (the grains do not serve the Fig. 1 snapshots); `sweep export CAMPAIGN --out DIR --redis HOST:PORT` exports a cluster's results");
+            Sweep("report", "c", "--out", "x", "--point", "3,6", "--redis", "127.0.0.1:1"),
+            "sweep report: --point: expects d,alpha,x,N such as 3,6,1e-4,1300 (got '3,6')");
+
+    [Fact]
+    public void Delete_names_its_usage_with_the_cluster_options()
+        => AssertUsageError(
+            Sweep("delete", "--redis", "127.0.0.1:6379"),
+            "sweep delete: usage: sweep delete CAMPAIGN [--yes] [--data DIR | --redis HOST:PORT [--cluster-id ID] [--service-id ID] [--outage-seconds S]]");
+
+    [Theory]
+    [InlineData("delete", "c", "--yes")]
+    [InlineData("report", "c", "--out", "x")]
+    public void Delete_and_report_with_an_unreachable_redis_fail_naming_the_address(params string[] command)
+    {
+        int port = FreePort();
+        var result = Sweep([.. command, "--redis", $"127.0.0.1:{port}"]);
+        Assert.Equal(2, result.Code);
+        Assert.StartsWith($"sweep {command[0]}: Redis at 127.0.0.1:{port} is unreachable", result.Err, StringComparison.Ordinal);
+    }
 
     [Fact]
     public void An_unreachable_redis_fails_in_seconds_naming_the_address()
     {
-        // A port that was free a moment ago: nothing listens there.
+        int port = FreePort();
+        var result = Sweep("status", "--redis", $"127.0.0.1:{port}");
+        Assert.Equal(2, result.Code);
+        Assert.StartsWith($"sweep status: Redis at 127.0.0.1:{port} is unreachable", result.Err, StringComparison.Ordinal);
+    }
+
+    // A port that was free a moment ago: nothing listens there.
+    private static int FreePort()
+    {
         var probe = new TcpListener(IPAddress.Loopback, 0);
         probe.Start();
         int port = ((IPEndPoint)probe.LocalEndpoint).Port;
         probe.Stop();
-
-        var result = Sweep("status", "--redis", $"127.0.0.1:{port}");
-        Assert.Equal(2, result.Code);
-        Assert.StartsWith($"sweep status: Redis at 127.0.0.1:{port} is unreachable", result.Err, StringComparison.Ordinal);
+        return port;
     }
 }
