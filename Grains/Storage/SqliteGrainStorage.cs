@@ -249,12 +249,7 @@ public sealed partial class SqliteGrainStorage : IGrainStorage, ILifecyclePartic
 
     private static StoredVersion? SelectRow(SqliteConnection connection, SqliteTransaction? transaction, string stateName, string key)
     {
-        using var select = connection.CreateCommand();
-        select.Transaction = transaction;
-        select.CommandText =
-            $"SELECT version, payload FROM {SqliteStorageSchema.StateTable} WHERE state_name = $state AND grain_id = $grain;";
-        select.Parameters.AddWithValue("$state", stateName);
-        select.Parameters.AddWithValue("$grain", key);
+        using var select = SelectCommand(connection, transaction, "version, payload", stateName, key);
         using var reader = select.ExecuteReader();
         if (!reader.Read())
         {
@@ -265,17 +260,22 @@ public sealed partial class SqliteGrainStorage : IGrainStorage, ILifecyclePartic
         return new StoredVersion(reader.GetInt64(0), payload);
     }
 
+    private static SqliteCommand SelectCommand(SqliteConnection connection, SqliteTransaction? transaction, string columns, string stateName, string key)
+    {
+        var select = connection.CreateCommand();
+        select.Transaction = transaction;
+        select.CommandText = $"SELECT {columns} FROM {SqliteStorageSchema.StateTable} WHERE state_name = $state AND grain_id = $grain;";
+        select.Parameters.AddWithValue("$state", stateName);
+        select.Parameters.AddWithValue("$grain", key);
+        return select;
+    }
+
     // The etag check of a write needs the version and whether a live record exists, not the
     // payload (typeof reads only the record header): reading a point's 100 kB state back before
     // every flush showed in profiles.
     private static StoredEtag? SelectVersion(SqliteConnection connection, SqliteTransaction transaction, string stateName, string key)
     {
-        using var select = connection.CreateCommand();
-        select.Transaction = transaction;
-        select.CommandText =
-            $"SELECT version, typeof(payload) <> 'null' FROM {SqliteStorageSchema.StateTable} WHERE state_name = $state AND grain_id = $grain;";
-        select.Parameters.AddWithValue("$state", stateName);
-        select.Parameters.AddWithValue("$grain", key);
+        using var select = SelectCommand(connection, transaction, "version, typeof(payload) <> 'null'", stateName, key);
         using var reader = select.ExecuteReader();
         return reader.Read() ? new StoredEtag(reader.GetInt64(0), reader.GetBoolean(1)) : null;
     }

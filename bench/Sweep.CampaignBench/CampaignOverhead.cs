@@ -1,12 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Sweep.Campaigns;
-using Sweep.Grains.Compute;
-using Sweep.Grains.Hosting;
-using Sweep.Grains.Interfaces;
 
 namespace Sweep.CampaignBench;
 

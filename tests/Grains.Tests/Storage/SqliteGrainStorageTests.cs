@@ -172,21 +172,62 @@ public sealed class SqliteGrainStorageTests : IDisposable
     {
         await StorageFactory.Create(_store.DatabasePath).EnsureInitializedAsync(CancellationToken.None);
 
-        Assert.Equal("1", _store.Scalar("SELECT value FROM meta WHERE key = 'schema_version';"));
+        Assert.Equal("2", _store.Scalar("SELECT value FROM meta WHERE key = 'schema_version';"));
         Assert.Equal("wal", _store.Scalar("PRAGMA journal_mode;"));
+        Assert.DoesNotContain("WITHOUT ROWID", (string)_store.Scalar("SELECT sql FROM sqlite_master WHERE name = 'grain_state';")!, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task A_version_1_store_is_rebuilt_as_version_2_keeping_every_state_and_etag()
+    {
+        // A state written by this build, then the file taken back to the version-1 layout (a
+        // WITHOUT ROWID table) row for row, as a store of the previous release would be.
+        var old = StorageFactory.Create(_store.DatabasePath);
+        var written = NewState(21, "kept");
+        await old.WriteStateAsync(StateName, Grain, written);
+        var cleared = NewState(5);
+        await old.WriteStateAsync(StateName, GrainId.Create("probe", "cleared"), cleared);
+        await old.ClearStateAsync(StateName, GrainId.Create("probe", "cleared"), cleared);
+        using (var raw = _store.OpenRaw())
+        using (var downgrade = raw.CreateCommand())
+        {
+            downgrade.CommandText =
+                """
+                CREATE TABLE v1 (state_name TEXT NOT NULL, grain_id TEXT NOT NULL, version INTEGER NOT NULL, payload BLOB,
+                                 created_utc TEXT NOT NULL, modified_utc TEXT NOT NULL, PRIMARY KEY (state_name, grain_id)) WITHOUT ROWID;
+                INSERT INTO v1 SELECT state_name, grain_id, version, payload, created_utc, modified_utc FROM grain_state;
+                DROP TABLE grain_state;
+                ALTER TABLE v1 RENAME TO grain_state;
+                UPDATE meta SET value = '1' WHERE key = 'schema_version';
+                """;
+            downgrade.ExecuteNonQuery();
+        }
+
+        var upgraded = StorageFactory.Create(_store.DatabasePath);
+        var read = new GrainState<ProbeState>();
+        await upgraded.ReadStateAsync(StateName, Grain, read);
+
+        Assert.Equal("2", _store.Scalar("SELECT value FROM meta WHERE key = 'schema_version';"));
+        Assert.DoesNotContain("WITHOUT ROWID", (string)_store.Scalar("SELECT sql FROM sqlite_master WHERE name = 'grain_state';")!, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal((21, "kept", written.ETag), (read.State!.Value, read.State.Label, read.ETag));
+        // The tombstone moved too: its version keeps counting, so the etag before the clear stays refused.
+        Assert.Equal(2L, _store.Scalar("SELECT version FROM grain_state WHERE grain_id LIKE '%cleared%';"));
+        var stale = NewState(6);
+        stale.ETag = "1";
+        await Assert.ThrowsAsync<InconsistentStateException>(() => upgraded.WriteStateAsync(StateName, GrainId.Create("probe", "cleared"), stale));
     }
 
     [Fact]
     public async Task A_newer_schema_version_is_rejected_with_a_clear_message()
     {
         await StorageFactory.Create(_store.DatabasePath).EnsureInitializedAsync(CancellationToken.None);
-        _store.Scalar("UPDATE meta SET value = '2' WHERE key = 'schema_version';");
+        _store.Scalar("UPDATE meta SET value = '3' WHERE key = 'schema_version';");
 
         var fresh = StorageFactory.Create(_store.DatabasePath);
         var ex = await Assert.ThrowsAsync<SqliteStorageSchemaException>(
             () => fresh.ReadStateAsync(StateName, Grain, new GrainState<ProbeState>()));
 
-        Assert.Contains("schema version 2", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("schema version 3", ex.Message, StringComparison.Ordinal);
         Assert.Contains("newer", ex.Message, StringComparison.Ordinal);
     }
 
