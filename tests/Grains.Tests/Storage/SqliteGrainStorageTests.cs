@@ -174,6 +174,7 @@ public sealed class SqliteGrainStorageTests : IDisposable
 
         Assert.Equal("2", _store.Scalar("SELECT value FROM meta WHERE key = 'schema_version';"));
         Assert.Equal("wal", _store.Scalar("PRAGMA journal_mode;"));
+        Assert.Equal(65536L, _store.Scalar("PRAGMA page_size;"));
         Assert.DoesNotContain("WITHOUT ROWID", (string)_store.Scalar("SELECT sql FROM sqlite_master WHERE name = 'grain_state';")!, StringComparison.OrdinalIgnoreCase);
     }
 
