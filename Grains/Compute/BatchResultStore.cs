@@ -6,11 +6,12 @@ using Sweep.Grains.Interfaces;
 namespace Sweep.Grains.Compute;
 
 /// <summary>
-/// Stores a freshly computed batch result as its realization-batch grain's state, through the
-/// same grain storage provider and state name, without activating the grain: a batch that was
-/// never dispatched before has no state to read, and an activation per batch (placement,
-/// directory, a storage read, deactivation) is what made small batches slow. The grain reads
-/// the row as its own state whenever it is activated later.
+/// Writes and erases a realization-batch grain's state through the same grain storage provider
+/// and state name, without activating the grain: an activation per batch (placement, directory,
+/// a storage read, deactivation) is what made small batches slow, and a deleted campaign can have
+/// tens of thousands of batches. A freshly computed result is stored here; the grain reads the
+/// row as its own state whenever it is activated later. Batch grains keep no state worth writing
+/// back (they write only a missing result), so a live activation cannot undo an erase.
 /// </summary>
 public sealed class BatchResultStore
 {
@@ -42,5 +43,23 @@ public sealed class BatchResultStore
         {
             return false;
         }
+    }
+
+    /// <summary>Erases the batch's stored result; false when nothing was stored.</summary>
+    public async Task<bool> EraseAsync(BatchId id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        GrainId grain = _grains.GetGrain<IRealizationBatchGrain>(id.GrainKey).GetGrainId();
+        var state = new GrainState<BatchState>(new BatchState());
+
+        // Read first: the providers clear only under the stored etag.
+        await _storage.ReadStateAsync(RealizationBatchGrain.StateName, grain, state);
+        if (!state.RecordExists)
+        {
+            return false;
+        }
+
+        await _storage.ClearStateAsync(RealizationBatchGrain.StateName, grain, state);
+        return true;
     }
 }

@@ -18,7 +18,6 @@ public static class SweepSiloBuilderExtensions
         builder.Services.AddOptions<DispatcherOptions>().Configure(o => dispatcher?.Invoke(o));
         builder.Services.AddOptions<CampaignOptions>();
         builder.Services.AddSingleton<BatchResultStore>();
-        builder.Services.AddSingleton<BatchStateEraser>();
         builder.Services.AddSingleton<ComputePool>();
         builder.Services.AddHostedService<ComputeWorker>();
         return builder;

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Sweep.Grains.Batches;
 using Sweep.Grains.Compute;
 using Sweep.Grains.Interfaces;
 using Sweep.Grains.Mapping;
@@ -21,7 +20,7 @@ public sealed class GridPointGrain : Grain, IGridPointGrain
     private const int ErasesInFlight = 32;
 
     private readonly IPersistentState<PointState> _state;
-    private readonly BatchStateEraser _eraser;
+    private readonly BatchResultStore _batches;
     private readonly PointOptions _options;
     private readonly ILogger<GridPointGrain> _logger;
     private IGrainTimer? _redispatch;
@@ -35,13 +34,13 @@ public sealed class GridPointGrain : Grain, IGridPointGrain
 
     public GridPointGrain(
         [PersistentState("point", StorageSchema.Provider)] IPersistentState<PointState> state,
-        BatchStateEraser eraser,
+        BatchResultStore batches,
         IOptions<PointOptions> options,
         ILogger<GridPointGrain> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         _state = state;
-        _eraser = eraser;
+        _batches = batches;
         _options = options.Value;
         _logger = logger;
     }
@@ -194,7 +193,7 @@ public sealed class GridPointGrain : Grain, IGridPointGrain
             BatchId[] batches = S.Plan.Select(b => new BatchId(a.Key, b.First, b.Count)).ToArray();
             foreach (BatchId[] chunk in batches.Chunk(ErasesInFlight))
             {
-                bool[] done = await Task.WhenAll(chunk.Select(_eraser.EraseAsync));
+                bool[] done = await Task.WhenAll(chunk.Select(_batches.EraseAsync));
                 erased += done.Count(d => d);
             }
         }
