@@ -24,6 +24,7 @@ public sealed partial class SqliteGrainStorage : IGrainStorage, ILifecyclePartic
     private readonly IActivatorProvider _activatorProvider;
     private readonly ILogger<SqliteGrainStorage> _logger;
     private readonly SemaphoreSlim _initLock = new(1, 1);
+    private readonly SqliteWriteQueue _writes;
     private volatile bool _initialized;
 
     /// <summary>
@@ -51,6 +52,7 @@ public sealed partial class SqliteGrainStorage : IGrainStorage, ILifecyclePartic
             ?? throw new ArgumentException($"No grain storage serializer configured for storage '{name}'.", nameof(options));
         _activatorProvider = activatorProvider;
         _logger = logger;
+        _writes = new SqliteWriteQueue(Open);
     }
 
     /// <inheritdoc/>
@@ -144,10 +146,10 @@ public sealed partial class SqliteGrainStorage : IGrainStorage, ILifecyclePartic
         // Serialize before touching the database so the write lock is held only for I/O.
         var payload = _serializer.Serialize(grainState.State).ToArray();
 
-        var newVersion = await RunAsync(
-            connection =>
+        cancellationToken.ThrowIfCancellationRequested();
+        var newVersion = await _writes.Enqueue(
+            (connection, transaction) =>
             {
-                using var transaction = connection.BeginTransaction(deferred: false);
                 var row = SelectVersion(connection, transaction, stateName, key);
                 ThrowIfEtagMismatch(row, expectedEtag, stateName, key, "write");
 
@@ -172,10 +174,8 @@ public sealed partial class SqliteGrainStorage : IGrainStorage, ILifecyclePartic
                 upsert.Parameters.Add("$payload", SqliteType.Blob).Value = payload;
                 upsert.Parameters.AddWithValue("$now", FormatTimestamp(DateTimeOffset.UtcNow));
                 upsert.ExecuteNonQuery();
-                transaction.Commit();
                 return version;
-            },
-            cancellationToken).ConfigureAwait(false);
+            }).ConfigureAwait(false);
 
         grainState.ETag = FormatEtag(newVersion);
         grainState.RecordExists = true;
@@ -192,15 +192,14 @@ public sealed partial class SqliteGrainStorage : IGrainStorage, ILifecyclePartic
         var key = grainId.ToString();
         var expectedEtag = grainState.ETag;
 
-        await RunAsync(
-            connection =>
+        cancellationToken.ThrowIfCancellationRequested();
+        await _writes.Enqueue(
+            (connection, transaction) =>
             {
-                using var transaction = connection.BeginTransaction(deferred: false);
                 var row = SelectVersion(connection, transaction, stateName, key);
                 ThrowIfEtagMismatch(row, expectedEtag, stateName, key, "clear");
                 if (row is not { Live: true })
                 {
-                    // Nothing live to clear; leaving the file untouched avoids a pointless fsync.
                     return 0;
                 }
 
@@ -216,10 +215,8 @@ public sealed partial class SqliteGrainStorage : IGrainStorage, ILifecyclePartic
                 tombstone.Parameters.AddWithValue("$grain", key);
                 tombstone.Parameters.AddWithValue("$now", FormatTimestamp(DateTimeOffset.UtcNow));
                 tombstone.ExecuteNonQuery();
-                transaction.Commit();
                 return 0;
-            },
-            cancellationToken).ConfigureAwait(false);
+            }).ConfigureAwait(false);
 
         grainState.State = CreateInstance<T>();
         grainState.ETag = null;
@@ -282,8 +279,9 @@ public sealed partial class SqliteGrainStorage : IGrainStorage, ILifecyclePartic
 
     private Task<TResult> RunAsync<TResult>(Func<SqliteConnection, TResult> work, CancellationToken cancellationToken)
     {
-        // Microsoft.Data.Sqlite's async methods complete synchronously, and a FULL-sync commit
-        // waits on fsync; running on the pool keeps that off the silo's grain scheduler threads.
+        // Microsoft.Data.Sqlite's async methods complete synchronously: running on the pool keeps
+        // the file's I/O off the silo's grain scheduler threads. Reads only; writes queue up in
+        // _writes.
         return Task.Run(
             () =>
             {

@@ -243,6 +243,73 @@ public sealed class SqliteGrainStorageTests : IDisposable
         Assert.True(File.Exists(nested));
     }
 
+    [Fact]
+    public async Task Writes_queued_behind_a_locked_file_all_land_and_a_conflicting_one_fails_alone()
+    {
+        var storage = StorageFactory.Create(_store.DatabasePath);
+        await storage.WriteStateAsync(StateName, Grain, NewState(1));
+
+        // Another connection holds the write lock, so the writes below pile up in the queue and
+        // are committed in shared transactions once it is released.
+        Task[] writes;
+        Task conflicting;
+        using (var holder = _store.OpenRaw())
+        {
+            using (var begin = holder.CreateCommand())
+            {
+                begin.CommandText = "BEGIN IMMEDIATE;";
+                begin.ExecuteNonQuery();
+            }
+
+            writes = Enumerable.Range(0, 200)
+                .Select(i => storage.WriteStateAsync(StateName, GrainId.Create("probe", $"g{i}"), NewState(i)))
+                .ToArray();
+            conflicting = storage.WriteStateAsync(StateName, Grain, NewState(2));
+            await Task.Delay(200);
+            Assert.DoesNotContain(writes, w => w.IsCompleted);
+
+            using var rollback = holder.CreateCommand();
+            rollback.CommandText = "ROLLBACK;";
+            rollback.ExecuteNonQuery();
+        }
+
+        await Task.WhenAll(writes);
+        await Assert.ThrowsAsync<InconsistentStateException>(() => conflicting);
+        Assert.Equal(1, await ReadValueAsync(storage));
+        for (var i = 0; i < 200; i++)
+        {
+            var read = new GrainState<ProbeState>();
+            await storage.ReadStateAsync(StateName, GrainId.Create("probe", $"g{i}"), read);
+            Assert.Equal(i, read.State!.Value);
+            Assert.Equal("1", read.ETag);
+        }
+    }
+
+    [Fact]
+    public async Task Of_concurrent_first_writes_to_one_state_exactly_one_is_stored()
+    {
+        var storage = StorageFactory.Create(_store.DatabasePath);
+
+        var attempts = Enumerable.Range(1, 20)
+            .Select(async i =>
+            {
+                try
+                {
+                    await storage.WriteStateAsync(StateName, Grain, NewState(i));
+                    return i;
+                }
+                catch (InconsistentStateException)
+                {
+                    return 0;
+                }
+            })
+            .ToArray();
+        int[] winners = (await Task.WhenAll(attempts)).Where(i => i != 0).ToArray();
+
+        int winner = Assert.Single(winners);
+        Assert.Equal(winner, await ReadValueAsync(storage));
+    }
+
     private static GrainState<ProbeState> NewState(int value, string? label = null) =>
         new(new ProbeState { Value = value, Label = label });
 
