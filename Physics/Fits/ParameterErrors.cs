@@ -13,37 +13,24 @@ internal static class ParameterErrors
     // determined by the data, though rounding may leave the pivot a hair above zero.
     private const double MinimumPivot = 1e-10;
 
-    /// <param name="jacobian">Row-major n x p Jacobian of the model at the minimum.</param>
+    /// <param name="normal">The normal matrix J'J of the model at the minimum, p x p row-major (only the lower triangle is read).</param>
     /// <param name="n">Number of observations.</param>
     /// <param name="p">Number of parameters.</param>
     /// <param name="rss">Residual sum of squares at the minimum.</param>
     /// <returns>The p standard errors, or null when J'J is singular or nearly so (a parameter is unconstrained).</returns>
-    public static double[]? FromJacobian(ReadOnlySpan<double> jacobian, int n, int p, double rss)
+    public static double[]? FromNormalMatrix(ReadOnlySpan<double> normal, int n, int p, double rss)
     {
-        var normal = new double[p, p];
-        for (var i = 0; i < n; i++)
-        {
-            var row = jacobian.Slice(i * p, p);
-            for (var j = 0; j < p; j++)
-            {
-                for (var k = 0; k <= j; k++)
-                {
-                    normal[j, k] += row[j] * row[k];
-                }
-            }
-        }
-
         // Scaling to unit diagonal first keeps the Cholesky factorisation well conditioned when
         // the parameters live on very different scales (ln gamma vs beta).
         var scale = new double[p];
         for (var j = 0; j < p; j++)
         {
-            if (!(normal[j, j] > 0.0) || !double.IsFinite(normal[j, j]))
+            if (!(normal[(j * p) + j] > 0.0) || !double.IsFinite(normal[(j * p) + j]))
             {
                 return null;
             }
 
-            scale[j] = 1.0 / Math.Sqrt(normal[j, j]);
+            scale[j] = 1.0 / Math.Sqrt(normal[(j * p) + j]);
         }
 
         var l = new double[p, p];
@@ -51,7 +38,7 @@ internal static class ParameterErrors
         {
             for (var k = 0; k <= j; k++)
             {
-                var sum = normal[j, k] * scale[j] * scale[k];
+                var sum = normal[(j * p) + k] * scale[j] * scale[k];
                 for (var m = 0; m < k; m++)
                 {
                     sum -= l[j, m] * l[k, m];

@@ -1,23 +1,22 @@
-using MathNet.Numerics.LinearAlgebra;
-using MathNet.Numerics.Optimization;
+using System.Buffers;
 
 namespace Sweep.Physics.Fits;
 
 /// <summary>
 /// Least-squares fit of f(t) = A exp(-(gamma t)^beta) with uniform weights on the spec's window
 /// (MODEL.md, "Averages and fits"). The fitted parameters are (A, ln gamma, beta): ln gamma
-/// keeps the rate well scaled when t spans dozens of decades. Minimisation is MathNet's
-/// Levenberg-Marquardt with an analytic Jacobian; the result is a pure function of the input
-/// bits (no randomness, fixed iteration order).
+/// keeps the rate well scaled when t spans dozens of decades. Minimisation is Levenberg-Marquardt
+/// with an analytic Jacobian (<see cref="StretchedExponentialMinimizer"/>); the result is a pure
+/// function of the input bits (no randomness, fixed iteration order), and a fit allocates only
+/// its result.
 /// </summary>
 public static class StretchedExponentialFit
 {
     /// <summary>Fewer window points than this is a fit failure (MODEL.md).</summary>
     public const int MinimumPoints = 5;
 
-    // Zero function tolerance: MathNet compares it to the absolute RSS, which for noiseless or
-    // nearly noiseless curves would stop the fit long before the parameters settle.
-    private const double FunctionTolerance = 0.0;
+    // No tolerance on the residual itself: for noiseless or nearly noiseless curves an absolute
+    // one would stop the fit long before the parameters settle.
     private const double GradientTolerance = 1e-15;
     private const double StepTolerance = 1e-15;
     private const int MaximumIterations = 1000;
@@ -113,77 +112,73 @@ public static class StretchedExponentialFit
                 range);
         }
 
-        var lnT = new double[range.Count];
-        var y = new double[range.Count];
-        for (var i = 0; i < range.Count; i++)
+        // The window's ln t and f, on the stack for the usual grids of a few hundred times.
+        const int StackLimit = 512;
+        double[]? rented = null;
+        Span<double> buffer = 2 * range.Count <= StackLimit
+            ? stackalloc double[2 * range.Count]
+            : (rented = ArrayPool<double>.Shared.Rent(2 * range.Count));
+        try
         {
-            lnT[i] = Math.Log(t[range.I0 + i]);
-            y[i] = f[range.I0 + i];
-        }
+            Span<double> lnT = buffer[..range.Count];
+            Span<double> y = buffer.Slice(range.Count, range.Count);
+            for (var i = 0; i < range.Count; i++)
+            {
+                lnT[i] = Math.Log(t[range.I0 + i]);
+                y[i] = f[range.I0 + i];
+            }
 
-        var primary = Minimise(lnT, y, Math.Log(gamma0), beta0, range);
-        if (primary.IsSuccess)
+            var primary = Minimise(lnT, y, Math.Log(gamma0), beta0, range);
+            if (primary.IsSuccess)
+            {
+                return primary;
+            }
+
+            var fallbackStart = LinearisedStart.Estimate(lnT, y);
+            if (fallbackStart is not { } start)
+            {
+                return StretchedExponentialFitResult.Failure(
+                    $"{primary.Reason}; no linearised start to retry from",
+                    range);
+            }
+
+            var fallback = Minimise(lnT, y, start.LnGamma, start.Beta, range);
+            return fallback.IsSuccess
+                ? fallback
+                : StretchedExponentialFitResult.Failure(
+                    $"{primary.Reason}; retry from the linearised start (ln gamma = {start.LnGamma}, beta = {start.Beta}): {fallback.Reason}",
+                    range);
+        }
+        finally
         {
-            return primary;
+            if (rented is not null)
+            {
+                ArrayPool<double>.Shared.Return(rented);
+            }
         }
-
-        var fallbackStart = LinearisedStart.Estimate(lnT, y);
-        if (fallbackStart is not { } start)
-        {
-            return StretchedExponentialFitResult.Failure(
-                $"{primary.Reason}; no linearised start to retry from",
-                range);
-        }
-
-        var fallback = Minimise(lnT, y, start.LnGamma, start.Beta, range);
-        return fallback.IsSuccess
-            ? fallback
-            : StretchedExponentialFitResult.Failure(
-                $"{primary.Reason}; retry from the linearised start (ln gamma = {start.LnGamma}, beta = {start.Beta}): {fallback.Reason}",
-                range);
     }
 
     private static StretchedExponentialFitResult Minimise(
-        double[] lnT,
-        double[] y,
+        ReadOnlySpan<double> lnT,
+        ReadOnlySpan<double> y,
         double lnGamma0,
         double beta0,
         FitWindowRange range)
     {
-        var objective = ObjectiveFunction.NonlinearModel(
-            StretchedExponentialModel.Values,
-            StretchedExponentialModel.Jacobian,
-            Vector<double>.Build.DenseOfArray(lnT),
-            Vector<double>.Build.DenseOfArray(y),
-            null);
-        var minimizer = new LevenbergMarquardtMinimizer(
-            gradientTolerance: GradientTolerance,
-            stepTolerance: StepTolerance,
-            functionTolerance: FunctionTolerance,
-            maximumIterations: MaximumIterations);
-
-        NonlinearMinimizationResult minimum;
-        try
+        var minimum = StretchedExponentialMinimizer.Minimise(lnT, y, (1.0, lnGamma0, beta0), GradientTolerance, StepTolerance, MaximumIterations);
+        if (minimum.Status == StretchedExponentialMinimizer.MinimumStatus.NonFinite)
         {
-            minimum = minimizer.FindMinimum(objective, Vector<double>.Build.DenseOfArray([1.0, lnGamma0, beta0]));
-        }
-        catch (ArgumentException)
-        {
-            // MathNet's objective rejects a non-finite trial point by throwing; the data were
-            // checked before, so this can only be a diverging step.
-            return StretchedExponentialFitResult.Failure("Levenberg-Marquardt stepped to non-finite parameters", range);
+            return StretchedExponentialFitResult.Failure("the model is not finite at the starting point", range);
         }
 
-        var iterations = Math.Max(0, minimum.Iterations);
-        if (minimum.ReasonForExit is not (ExitCondition.Converged or ExitCondition.RelativeGradient or ExitCondition.RelativePoints))
+        if (minimum.Status == StretchedExponentialMinimizer.MinimumStatus.IterationLimit)
         {
             return StretchedExponentialFitResult.Failure(
-                $"Levenberg-Marquardt did not converge ({minimum.ReasonForExit} after {iterations} iterations)",
+                $"Levenberg-Marquardt did not converge in {minimum.Iterations} iterations",
                 range);
         }
 
-        var point = minimum.MinimizingPoint;
-        double a = point[0], lnGamma = point[1], beta = point[2];
+        double a = minimum.A, lnGamma = minimum.LnGamma, beta = minimum.Beta;
         if (!double.IsFinite(a) || !double.IsFinite(lnGamma) || !double.IsFinite(beta) || !double.IsFinite(Math.Exp(lnGamma)))
         {
             return StretchedExponentialFitResult.Failure(
@@ -206,23 +201,22 @@ public static class StretchedExponentialFit
                 range);
         }
 
-        return StretchedExponentialFitResult.Success(range, a, lnGamma, beta, errors[0], errors[1], errors[2], iterations);
+        return StretchedExponentialFitResult.Success(range, a, lnGamma, beta, errors[0], errors[1], errors[2], minimum.Iterations);
     }
 
-    private static double[]? Errors(double[] lnT, double[] y, double a, double lnGamma, double beta)
+    private static double[]? Errors(ReadOnlySpan<double> lnT, ReadOnlySpan<double> y, double a, double lnGamma, double beta)
     {
         const int p = StretchedExponentialModel.ParameterCount;
-        var jacobian = new double[lnT.Length * p];
-        var rss = 0.0;
-        for (var i = 0; i < lnT.Length; i++)
-        {
-            var residual = y[i] - (a * Math.Exp(-Math.Exp(beta * (lnGamma + lnT[i]))));
-            rss += residual * residual;
-            (jacobian[i * p], jacobian[(i * p) + 1], jacobian[(i * p) + 2]) =
-                StretchedExponentialModel.Gradient(a, lnGamma, beta, lnT[i]);
-        }
-
-        return ParameterErrors.FromJacobian(jacobian, lnT.Length, p, rss);
+        Span<double> packed = stackalloc double[StretchedExponentialModel.NormalEntries];
+        Span<double> gradient = stackalloc double[p];
+        var rss = StretchedExponentialModel.NormalEquations(lnT, y, a, lnGamma, beta, packed, gradient);
+        Span<double> normal =
+        [
+            packed[0], packed[1], packed[3],
+            packed[1], packed[2], packed[4],
+            packed[3], packed[4], packed[5],
+        ];
+        return ParameterErrors.FromNormalMatrix(normal, lnT.Length, p, rss);
     }
 
     private static void ValidateGrid(ReadOnlySpan<double> t, ReadOnlySpan<double> f)

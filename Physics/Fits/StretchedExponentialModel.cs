@@ -1,5 +1,3 @@
-using MathNet.Numerics.LinearAlgebra;
-
 namespace Sweep.Physics.Fits;
 
 /// <summary>
@@ -11,30 +9,8 @@ internal static class StretchedExponentialModel
 {
     public const int ParameterCount = 3;
 
-    public static Vector<double> Values(Vector<double> p, Vector<double> lnT)
-    {
-        var values = Vector<double>.Build.Dense(lnT.Count);
-        for (var i = 0; i < lnT.Count; i++)
-        {
-            values[i] = p[0] * Math.Exp(-Math.Exp(p[2] * (p[1] + lnT[i])));
-        }
-
-        return values;
-    }
-
-    public static Matrix<double> Jacobian(Vector<double> p, Vector<double> lnT)
-    {
-        var jacobian = Matrix<double>.Build.Dense(lnT.Count, ParameterCount);
-        for (var i = 0; i < lnT.Count; i++)
-        {
-            var (dA, dLnGamma, dBeta) = Gradient(p[0], p[1], p[2], lnT[i]);
-            jacobian[i, 0] = dA;
-            jacobian[i, 1] = dLnGamma;
-            jacobian[i, 2] = dBeta;
-        }
-
-        return jacobian;
-    }
+    /// <summary>Entries of the symmetric 3 x 3 normal matrix J'J: (0,0), (1,0), (1,1), (2,0), (2,1), (2,2).</summary>
+    public const int NormalEntries = 6;
 
     public static (double DA, double DLnGamma, double DBeta) Gradient(double a, double lnGamma, double beta, double lnT)
     {
@@ -51,5 +27,49 @@ internal static class StretchedExponentialModel
 
         var aes = a * e * s;
         return (e, -aes * beta, -aes * z);
+    }
+
+    /// <summary>The residual sum of squares of y against the model at (a, ln gamma, beta).</summary>
+    public static double ResidualSumOfSquares(ReadOnlySpan<double> lnT, ReadOnlySpan<double> y, double a, double lnGamma, double beta)
+    {
+        var rss = 0.0;
+        for (var i = 0; i < lnT.Length; i++)
+        {
+            var residual = y[i] - (a * Math.Exp(-Math.Exp(beta * (lnGamma + lnT[i]))));
+            rss += residual * residual;
+        }
+
+        return rss;
+    }
+
+    /// <summary>
+    /// The Gauss-Newton normal equations at (a, ln gamma, beta), summed in index order: J'J into
+    /// <paramref name="normal"/> (lower triangle, see <see cref="NormalEntries"/>) and J'r, with
+    /// r = y - f, into <paramref name="gradient"/>. Returns the residual sum of squares.
+    /// </summary>
+    public static double NormalEquations(
+        ReadOnlySpan<double> lnT, ReadOnlySpan<double> y, double a, double lnGamma, double beta, Span<double> normal, Span<double> gradient)
+    {
+        normal[..NormalEntries].Clear();
+        gradient[..ParameterCount].Clear();
+        var rss = 0.0;
+        for (var i = 0; i < lnT.Length; i++)
+        {
+            var (j0, j1, j2) = Gradient(a, lnGamma, beta, lnT[i]);
+            // f = A exp(-s) = A * dA: the derivative by A is the model's shape.
+            var residual = y[i] - (a * j0);
+            rss += residual * residual;
+            normal[0] += j0 * j0;
+            normal[1] += j1 * j0;
+            normal[2] += j1 * j1;
+            normal[3] += j2 * j0;
+            normal[4] += j2 * j1;
+            normal[5] += j2 * j2;
+            gradient[0] += j0 * residual;
+            gradient[1] += j1 * residual;
+            gradient[2] += j2 * residual;
+        }
+
+        return rss;
     }
 }
