@@ -133,12 +133,12 @@ public sealed class EnsembleAccumulator
         BigInteger unit = BigInteger.One << FixedPoint.FractionBits;
         for (int k = 0; k < TimePoints; k++)
         {
-            BigInteger sm = SumOverBlocks(_mag, k, exclude: -1);
-            BigInteger sp = SumOverBlocks(_pur, k, exclude: -1);
-            mag[k] = ExactRational.ToDouble(sm, n * unit);
-            pur[k] = ExactRational.ToDouble(sp, n * unit);
-            magSem[k] = StandardError(sm, FixedPoint.ToBig(_mag2[k]), n, unit);
-            purSem[k] = StandardError(sp, FixedPoint.ToBig(_pur2[k]), n, unit);
+            Int128 sm = SumOverBlocks(_mag, k, exclude: -1);
+            Int128 sp = SumOverBlocks(_pur, k, exclude: -1);
+            mag[k] = ExactRational.ToDouble(sm, n, FixedPoint.FractionBits);
+            pur[k] = ExactRational.ToDouble(sp, n, FixedPoint.FractionBits);
+            magSem[k] = StandardError(FixedPoint.ToBig(sm), FixedPoint.ToBig(_mag2[k]), n, unit);
+            purSem[k] = StandardError(FixedPoint.ToBig(sp), FixedPoint.ToBig(_pur2[k]), n, unit);
         }
 
         double jnn = ExactRational.ToDouble(_jnnSum, n * ExactSum.Unit);
@@ -163,13 +163,12 @@ public sealed class EnsembleAccumulator
             return null;
         }
 
-        BigInteger den = n * (BigInteger.One << FixedPoint.FractionBits);
         var mag = new double[TimePoints];
         var pur = new double[TimePoints];
         for (int k = 0; k < TimePoints; k++)
         {
-            mag[k] = ExactRational.ToDouble(SumOverBlocks(_mag, k, block), den);
-            pur[k] = ExactRational.ToDouble(SumOverBlocks(_pur, k, block), den);
+            mag[k] = ExactRational.ToDouble(SumOverBlocks(_mag, k, block), n, FixedPoint.FractionBits);
+            pur[k] = ExactRational.ToDouble(SumOverBlocks(_pur, k, block), n, FixedPoint.FractionBits);
         }
 
         return (mag, pur);
@@ -208,7 +207,7 @@ public sealed class EnsembleAccumulator
         return acc;
     }
 
-    private BigInteger SumOverBlocks(Int128[] sums, int k, int exclude)
+    private Int128 SumOverBlocks(Int128[] sums, int k, int exclude)
     {
         Int128 total = 0;
         for (int b = 0; b < Blocks; b++)
@@ -219,7 +218,7 @@ public sealed class EnsembleAccumulator
             }
         }
 
-        return FixedPoint.ToBig(total);
+        return total;
     }
 
     // sem^2 = (n S2 - S1^2) / (n^2 (n - 1)) in exact integers, one rounding, then the root.

@@ -125,4 +125,39 @@ public class EnsembleAccumulatorTests
 
         Assert.Equal(1.0 / 3.0, ExactRational.ToDouble(BigInteger.One << 2000, (BigInteger.One << 2000) * 3));
     }
+
+    [Fact]
+    public void TheFixedPointMeanGivesTheBitsOfTheExactRational()
+    {
+        var rng = new Xoshiro256StarStar(23);
+        var cases = new List<(Int128 Num, long Den)>
+        {
+            (Int128.MaxValue, 1), (Int128.MinValue, 1), (Int128.MaxValue, 3), (Int128.MinValue + 1, 7), (0, 5), (1, 1), (-1, 3),
+        };
+        for (int i = 0; i < 20000; i++)
+        {
+            // Numerators of every bit length (most above the 55-bit quotient of the fast path,
+            // some below it), counts from 1 to 2^22.
+            var num = (Int128)new UInt128(rng.NextUInt64(), rng.NextUInt64()) >> (int)(rng.NextUInt64() % 127);
+            long den = 1 + (long)(rng.NextUInt64() % (1UL << (int)(rng.NextUInt64() % 23)));
+            cases.Add(((rng.NextUInt64() & 1) == 0 ? num : -num, den));
+        }
+
+        // Exact ties between two doubles, rounding to the even neighbour up and down.
+        for (int i = 0; i < 2000; i++)
+        {
+            long den = 1 + (long)(rng.NextUInt64() % 1000);
+            int drop = 1 + (int)(rng.NextUInt64() % 40);
+            UInt128 mantissa = (rng.NextUInt64() >> 11) | (1UL << 52);
+            UInt128 quotient = (mantissa << drop) | (UInt128.One << (drop - 1));
+            cases.Add(((Int128)(quotient * (ulong)den), den));
+        }
+
+        foreach ((Int128 num, long den) in cases)
+        {
+            double exact = ExactRational.ToDouble((BigInteger)num, (BigInteger)den << FixedPoint.FractionBits);
+            double fast = ExactRational.ToDouble(num, den, FixedPoint.FractionBits);
+            Assert.True(BitConverter.DoubleToInt64Bits(exact) == BitConverter.DoubleToInt64Bits(fast), $"{num} / ({den} 2^104): {exact:R} != {fast:R}");
+        }
+    }
 }
