@@ -45,15 +45,18 @@ public sealed class BatchResultStore
         }
     }
 
+    /// <summary>The batch's stored result, or null when nothing is stored.</summary>
+    public async Task<BatchResult?> ReadAsync(BatchId id)
+    {
+        (_, GrainState<BatchState> state) = await ReadStateAsync(id);
+        return state.RecordExists ? state.State?.Result : null;
+    }
+
     /// <summary>Erases the batch's stored result; false when nothing was stored.</summary>
     public async Task<bool> EraseAsync(BatchId id)
     {
-        ArgumentNullException.ThrowIfNull(id);
-        GrainId grain = _grains.GetGrain<IRealizationBatchGrain>(id.GrainKey).GetGrainId();
-        var state = new GrainState<BatchState>(new BatchState());
-
         // Read first: the providers clear only under the stored etag.
-        await _storage.ReadStateAsync(RealizationBatchGrain.StateName, grain, state);
+        (GrainId grain, GrainState<BatchState> state) = await ReadStateAsync(id);
         if (!state.RecordExists)
         {
             return false;
@@ -61,5 +64,14 @@ public sealed class BatchResultStore
 
         await _storage.ClearStateAsync(RealizationBatchGrain.StateName, grain, state);
         return true;
+    }
+
+    private async Task<(GrainId Grain, GrainState<BatchState> State)> ReadStateAsync(BatchId id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        GrainId grain = _grains.GetGrain<IRealizationBatchGrain>(id.GrainKey).GetGrainId();
+        var state = new GrainState<BatchState>(new BatchState());
+        await _storage.ReadStateAsync(RealizationBatchGrain.StateName, grain, state);
+        return (grain, state);
     }
 }

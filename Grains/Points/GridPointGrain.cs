@@ -72,6 +72,11 @@ public sealed class GridPointGrain : Grain, IGridPointGrain
             _neverDispatched.UnionWith(plan.Skip(S.Plan.Count).Select(b => b.First));
             S.Plan = plan;
             S.Result = null;
+            if (S.Sums is null && _merged is null && S.Merged.Count > 0)
+            {
+                await RebuildMergedSums(assignment);
+            }
+
             changed = true;
         }
 
@@ -210,6 +215,42 @@ public sealed class GridPointGrain : Grain, IGridPointGrain
         return erased;
     }
 
+    /// <summary>
+    /// A finished point keeps its result, not its merged sums: when it is extended, the sums of
+    /// its merged batches are read back from their stored results. A batch whose result is gone
+    /// (or was stored under other settings) is no longer counted as merged and is dispatched again.
+    /// </summary>
+    private async Task RebuildMergedSums(PointAssignment assignment)
+    {
+        var merged = new EnsembleAccumulator(assignment.Settings.TimePoints);
+        var lost = new List<long>();
+        PlannedBatch[] batches = S.Plan.Where(b => S.Merged.Contains(b.First)).ToArray();
+        foreach (PlannedBatch[] chunk in batches.Chunk(ErasesInFlight))
+        {
+            BatchResult?[] results = await Task.WhenAll(chunk.Select(b => _batches.ReadAsync(new BatchId(assignment.Key, b.First, b.Count))));
+            for (int i = 0; i < chunk.Length; i++)
+            {
+                if (results[i] is { } stored && stored.Provenance.Settings == assignment.Settings)
+                {
+                    merged.Merge(stored.Sums.ToAccumulator());
+                }
+                else
+                {
+                    lost.Add(chunk[i].First);
+                }
+            }
+        }
+
+        if (lost.Count > 0)
+        {
+            _logger.LogWarning("point {Point}: {Count} merged batches have no stored result; they are computed again", assignment.Key.GrainKey, lost.Count);
+            S.Merged.ExceptWith(lost);
+            _neverDispatched.ExceptWith(lost);
+        }
+
+        _merged = merged;
+    }
+
     // Records compare arrays by reference; the observables are compared by content.
     private static bool Same(PointAssignment? a, PointAssignment b)
         => a is not null && a.Key == b.Key && a.Settings == b.Settings && a.Ns == b.Ns && a.Observables.SequenceEqual(b.Observables, StringComparer.Ordinal);
@@ -242,6 +283,10 @@ public sealed class GridPointGrain : Grain, IGridPointGrain
         var provenance = new Provenance(
             BatchComputation.ProgramVersion, a.Settings.Kernel, "exact ensemble sums of stored batches", a.Settings, Environment.MachineName, DateTimeOffset.UtcNow);
         S.Result = analysis.ToResult(a.Key, provenance) with { Snapshot = S.Snapshot };
+        // The merged sums are not kept once the result is: every batch's own result is stored,
+        // and a second copy of about 100 kB per point was a large share of a small point's writes.
+        _merged = null;
+        S.Sums = null;
         await Flush();
         StopTimer();
     }

@@ -4,9 +4,9 @@ namespace Sweep.Grains.Points;
 
 /// <summary>
 /// Stored state of a grid point: what it must compute, the planned batches (first
-/// realization and count), which of them are merged, the merged exact sums, failed attempts,
-/// the Fig. 1 snapshot once the batch holding realization 0 is in, and the analysis once every
-/// batch is in.
+/// realization and count), which of them are merged, the merged exact sums until the analysis
+/// is stored (then only the batches keep them), failed attempts, the Fig. 1 snapshot once the
+/// batch holding realization 0 is in, and the analysis once every batch is in.
 /// </summary>
 [GenerateSerializer]
 public sealed class PointState
