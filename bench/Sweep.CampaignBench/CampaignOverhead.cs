@@ -5,7 +5,7 @@ using Sweep.Campaigns;
 namespace Sweep.CampaignBench;
 
 /// <summary>
-/// `SPEC [--slots K] [--repeat R] [--d D] [--grains-only | --direct-only]`: wall time of a campaign through the grains (local
+/// `SPEC [--slots K] [--repeat R] [--warmup W] [--d D] [--grains-only | --direct-only]`: wall time of a campaign through the grains (local
 /// mode, fresh SQLite store each time) against the same batches computed directly, alternated
 /// R times; prints medians, their ratio, the overhead per batch and the kernel's share.
 /// </summary>
@@ -55,10 +55,25 @@ internal static class CampaignOverhead
         var directCpu = new List<double>();
         var grainsCpu = new List<double>();
 
+        // `--warmup K`: K more alternated rounds first, printed but left out of the medians. The
+        // silo's code paths are still being tiered up by the JIT in its first rounds (the first
+        // two rounds of quick.json ran about 13% slower than the rest), a cost `sweep run` pays
+        // once per process, not per batch.
+        int warmup = Option(args, "--warmup", 0);
         int batches = 0;
         await using BenchSilo silo = await BenchSilo.StartAsync(slots);
-        for (int i = 0; i < repeat; i++)
+        for (int i = 0; i < warmup + repeat; i++)
         {
+            if (i == warmup && warmup > 0)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"({warmup} warm-up rounds above, left out of the medians)"));
+                direct.Clear();
+                grains.Clear();
+                kernelShare.Clear();
+                directCpu.Clear();
+                grainsCpu.Clear();
+            }
+
             double cpu0 = ProcessCpuSeconds();
             var gcDirect = GcWindow.Start();
             var clock = Stopwatch.StartNew();
