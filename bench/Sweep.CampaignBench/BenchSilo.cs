@@ -46,7 +46,14 @@ internal sealed class BenchSilo : IAsyncDisposable
     public async Task<(double Wall, double Cpu, double ComputeSeconds, double Tail)> RunAsync(CampaignSpec spec, int round)
     {
         var pool = _host.Services.GetRequiredService<ComputePool>();
-        var campaign = _host.Services.GetRequiredService<IGrainFactory>().GetGrain<ICampaignGrain>($"{spec.Name}-round{round}");
+        var grains = _host.Services.GetRequiredService<IGrainFactory>();
+        // The previous rounds' campaigns and points stay activated (idle grains are collected
+        // only after minutes), and each round would carry a larger live heap into its
+        // collections than the last: deactivate them, so every round starts like `sweep run`
+        // on a new campaign, only with the JIT warm.
+        await grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        CampaignOverhead.Settle();
+        var campaign = grains.GetGrain<ICampaignGrain>($"{spec.Name}-round{round}");
         double compute0 = pool.ComputeSeconds;
         double cpu0 = CampaignOverhead.ProcessCpuSeconds();
         var clock = Stopwatch.StartNew();

@@ -74,6 +74,7 @@ internal static class CampaignOverhead
                 grainsCpu.Clear();
             }
 
+            Settle();
             double cpu0 = ProcessCpuSeconds();
             var gcDirect = GcWindow.Start();
             var clock = Stopwatch.StartNew();
@@ -101,6 +102,14 @@ internal static class CampaignOverhead
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"median CPU: direct {Median(directCpu):F3} s, through grains {Median(grainsCpu):F3} s, ratio {Median(grainsCpu) / Median(directCpu):F3}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"overhead per batch {(g - d) / batches * 1e3:F2} ms (wall, with {slots} slots); batch computation {Median(kernelShare) * 100:F1}% of slot time"));
         return 0;
+    }
+
+    /// <summary>A full collection before each side's run, so neither inherits the other's garbage.</summary>
+    internal static void Settle()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
     }
 
     internal static double ProcessCpuSeconds()
