@@ -15,9 +15,9 @@ namespace Sweep.Grains.Points;
 /// </summary>
 public sealed class GridPointGrain : Grain, IGridPointGrain
 {
-    // Erases issued at once while deleting: enough to hide the store's latency, few enough not
-    // to flood it when a point has thousands of batches.
-    private const int ErasesInFlight = 32;
+    // Batch reads or erases issued at once (extending or deleting a point): enough to hide the
+    // store's latency, few enough not to flood it when a point has thousands of batches.
+    private const int StoreCallsInFlight = 32;
 
     private readonly IPersistentState<PointState> _state;
     private readonly BatchResultStore _batches;
@@ -196,7 +196,7 @@ public sealed class GridPointGrain : Grain, IGridPointGrain
         if (S.Assignment is { } a)
         {
             BatchId[] batches = S.Plan.Select(b => new BatchId(a.Key, b.First, b.Count)).ToArray();
-            foreach (BatchId[] chunk in batches.Chunk(ErasesInFlight))
+            foreach (BatchId[] chunk in batches.Chunk(StoreCallsInFlight))
             {
                 bool[] done = await Task.WhenAll(chunk.Select(_batches.EraseAsync));
                 erased += done.Count(d => d);
@@ -225,7 +225,7 @@ public sealed class GridPointGrain : Grain, IGridPointGrain
         var merged = new EnsembleAccumulator(assignment.Settings.TimePoints);
         var lost = new List<long>();
         PlannedBatch[] batches = S.Plan.Where(b => S.Merged.Contains(b.First)).ToArray();
-        foreach (PlannedBatch[] chunk in batches.Chunk(ErasesInFlight))
+        foreach (PlannedBatch[] chunk in batches.Chunk(StoreCallsInFlight))
         {
             BatchResult?[] results = await Task.WhenAll(chunk.Select(b => _batches.ReadAsync(new BatchId(assignment.Key, b.First, b.Count))));
             for (int i = 0; i < chunk.Length; i++)
@@ -245,7 +245,6 @@ public sealed class GridPointGrain : Grain, IGridPointGrain
         {
             _logger.LogWarning("point {Point}: {Count} merged batches have no stored result; they are computed again", assignment.Key.GrainKey, lost.Count);
             S.Merged.ExceptWith(lost);
-            _neverDispatched.ExceptWith(lost);
         }
 
         _merged = merged;
