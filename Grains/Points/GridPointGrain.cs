@@ -153,7 +153,7 @@ public sealed class GridPointGrain : Grain, IGridPointGrain
         {
             S.Failure = $"batch of realizations {id.First}..{id.First + id.Count - 1} failed {attempt} times; last error: {reason}";
             _logger.LogError("point {Point} failed: {Failure}", id.Point.GrainKey, S.Failure);
-            StopTimer();
+            StopTimers();
         }
 
         await Flush();
@@ -177,7 +177,7 @@ public sealed class GridPointGrain : Grain, IGridPointGrain
         }
 
         S.Cancelled = true;
-        StopTimer();
+        StopTimers();
         await Flush();
     }
 
@@ -185,9 +185,7 @@ public sealed class GridPointGrain : Grain, IGridPointGrain
 
     public async Task<int> Delete()
     {
-        StopTimer();
-        _flush?.Dispose();
-        _flush = null;
+        StopTimers();
         _dirty = false;
         _merged = null;
         _neverDispatched.Clear();
@@ -287,7 +285,7 @@ public sealed class GridPointGrain : Grain, IGridPointGrain
         _merged = null;
         S.Sums = null;
         await Flush();
-        StopTimer();
+        StopTimers();
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -337,10 +335,15 @@ public sealed class GridPointGrain : Grain, IGridPointGrain
             new GrainTimerCreationOptions(_options.RedispatchPeriod, _options.RedispatchPeriod) { KeepAlive = true });
     }
 
-    private void StopTimer()
+    // Every caller writes the state right before or after, so the flush timer has nothing left
+    // to do: a finished point's timer would otherwise tick every FlushPeriod for as long as the
+    // activation lives.
+    private void StopTimers()
     {
         _redispatch?.Dispose();
         _redispatch = null;
+        _flush?.Dispose();
+        _flush = null;
     }
 
     private void Notify()
