@@ -14,7 +14,7 @@ public sealed class SiloFailureTests
         await using RemoteCluster client = await cluster.ConnectAsync();
 
         await CampaignDriver.SubmitAsync(client.Grains, Specs.Small);
-        CampaignStatus atKill = await CampaignDriver.WaitAsync(client.Grains, s => s.BatchesDone >= s.BatchesTotal / 4, TimeSpan.FromMinutes(1));
+        CampaignStatus atKill = await CampaignDriver.WaitAsync(client.Grains, CampaignDriver.FirstResultsStored, TimeSpan.FromMinutes(1));
         cluster.Kill(cluster.Silos[2]);
         Assert.True(atKill.BatchesDone < atKill.BatchesTotal, "the silo must die mid-campaign");
 
@@ -34,7 +34,7 @@ public sealed class SiloFailureTests
         await using (RemoteCluster client = await cluster.ConnectAsync())
         {
             await CampaignDriver.SubmitAsync(client.Grains, Specs.Small);
-            atKill = await CampaignDriver.WaitAsync(client.Grains, s => s.BatchesDone >= s.BatchesTotal / 3, TimeSpan.FromMinutes(1));
+            atKill = await CampaignDriver.WaitAsync(client.Grains, CampaignDriver.FirstResultsStored, TimeSpan.FromMinutes(1));
             foreach (var silo in cluster.Silos)
             {
                 cluster.Kill(silo);
@@ -72,7 +72,7 @@ public sealed class SiloFailureTests
         await using (RemoteCluster client = await cluster.ConnectAsync())
         {
             await CampaignDriver.SubmitAsync(client.Grains, Specs.Small);
-            await CampaignDriver.WaitAsync(client.Grains, s => s.BatchesDone >= s.BatchesTotal / 4, TimeSpan.FromMinutes(1));
+            await CampaignDriver.WaitAsync(client.Grains, CampaignDriver.FirstResultsStored, TimeSpan.FromMinutes(1));
             foreach (var silo in cluster.Silos)
             {
                 cluster.Kill(silo);
