@@ -1,6 +1,9 @@
 namespace Sweep.Grains.Interfaces;
 
-/// <summary>A campaign's progress: points and realizations done, failures, batches computed and reused.</summary>
+/// <summary>
+/// A campaign's progress: points and realizations done, failures, batches computed and reused,
+/// and when the last of its points finished (UTC; null while any point is unfinished).
+/// </summary>
 [GenerateSerializer]
 [Immutable]
 public sealed record CampaignStatus(
@@ -14,7 +17,8 @@ public sealed record CampaignStatus(
     [property: Id(7)] long RealizationsTarget,
     [property: Id(8)] int BatchesDone,
     [property: Id(9)] int BatchesTotal,
-    [property: Id(10)] PointSummary[] PointSummaries)
+    [property: Id(10)] PointSummary[] PointSummaries,
+    [property: Id(11)] DateTimeOffset? FinishedAt = null)
 {
     public bool Finished => Exists && (PointsDone + PointsFailed == Points || Cancelled);
 }

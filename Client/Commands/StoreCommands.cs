@@ -63,7 +63,7 @@ internal static class StoreCommands
 
         foreach (CampaignStatus s in statuses)
         {
-            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"campaign {s.Name}: {StateWord(s)}; points {s.PointsDone}/{s.Points} done, {s.PointsFailed} failed; realizations {s.RealizationsDone}/{s.RealizationsTarget}; batches {s.BatchesDone}/{s.BatchesTotal} stored"));
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"campaign {s.Name}: {StateWord(s)}; points {s.PointsDone}/{s.Points} done, {s.PointsFailed} failed; realizations {s.RealizationsDone}/{s.RealizationsTarget}; batches {s.BatchesDone}/{s.BatchesTotal} stored{FinishedText(s)}"));
             foreach (PointSummary p in s.PointSummaries.Where(p => p.Status == PointStatus.Failed))
             {
                 stdout.WriteLine($"  FAILED {p.Key.GrainKey}: {p.Failure}");
@@ -92,6 +92,9 @@ internal static class StoreCommands
         stdout.Write(TableWriter.Render(campaign.Table, campaign.Status.PointSummaries, format));
         return 0;
     }
+
+    private static string FinishedText(CampaignStatus s)
+        => s.FinishedAt is { } at ? string.Create(CultureInfo.InvariantCulture, $"; finished {at.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC") : string.Empty;
 
     public static string StateWord(CampaignStatus s)
         => s.Cancelled ? "cancelled" : s.PointsDone + s.PointsFailed == s.Points ? (s.PointsFailed > 0 ? "failed" : "finished") : "running";
@@ -122,6 +125,14 @@ internal static class StoreCommands
                 w.WriteNumber("realizations_target", s.RealizationsTarget);
                 w.WriteNumber("batches_stored", s.BatchesDone);
                 w.WriteNumber("batches_total", s.BatchesTotal);
+                if (s.FinishedAt is { } finished)
+                {
+                    w.WriteString("finished_utc", finished.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture));
+                }
+                else
+                {
+                    w.WriteNull("finished_utc");
+                }
                 w.WriteStartArray("failures");
                 foreach (PointSummary p in s.PointSummaries.Where(p => p.Status == PointStatus.Failed))
                 {

@@ -118,7 +118,7 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IRemindable
         S.Summaries[key] = summary;
         if (IsFinished(summary) && before?.Status != summary.Status)
         {
-            if (S.Points.All(p => IsFinished(S.Summaries.GetValueOrDefault(p.Key.GrainKey))))
+            if (StampFinish())
             {
                 _tableTimer?.Dispose();
                 _tableTimer = null;
@@ -302,8 +302,11 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IRemindable
             }
         }
 
+        DateTimeOffset? finishedAt = S.FinishedAt;
+        StampFinish();
+
         // Progress alone is not worth a write: it is re-read from the points after a restart.
-        if (alwaysPersist || finishedAny)
+        if (alwaysPersist || finishedAny || finishedAt != S.FinishedAt)
         {
             await PersistTable();
         }
@@ -348,6 +351,17 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IRemindable
                 _ => ResumeUnfinishedPoints(),
                 new GrainTimerCreationOptions(_pointOptions.RedispatchPeriod, _pointOptions.RedispatchPeriod) { KeepAlive = true });
         }
+    }
+
+    /// <summary>
+    /// Records when the last unfinished point finished (kept across re-submissions that add no
+    /// work, cleared when an extension adds some); true when every point is finished.
+    /// </summary>
+    private bool StampFinish()
+    {
+        bool finished = S.Points.All(p => IsFinished(S.Summaries.GetValueOrDefault(p.Key.GrainKey)));
+        S.FinishedAt = finished ? S.FinishedAt ?? DateTimeOffset.UtcNow : null;
+        return finished;
     }
 
     private void RebuildTable() => S.Table = CampaignTables.Build(S, p => S.Summaries.GetValueOrDefault(p.Key.GrainKey));

@@ -26,6 +26,7 @@ public static class CampaignProgress
             state.Points.Sum(p => (long)p.Ns),
             points.Sum(p => p.BatchesDone),
             points.Sum(p => p.BatchesTotal),
-            points);
+            points,
+            state.FinishedAt);
     }
 }

@@ -4,7 +4,7 @@ namespace Sweep.Grains.Campaigns;
 
 /// <summary>
 /// Stored state of a campaign: the canonical spec, every grid point it ever had (a point left
-/// out of a later spec keeps its stored results), the last summary of each point, and the tables.
+/// out of a later spec keeps its stored results), the last summary of each point, the tables, and when the campaign last finished.
 /// </summary>
 [GenerateSerializer]
 public sealed class CampaignState
@@ -29,4 +29,8 @@ public sealed class CampaignState
 
     [Id(6)]
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>When the last unfinished point finished (UTC); null while any point is unfinished.</summary>
+    [Id(7)]
+    public DateTimeOffset? FinishedAt { get; set; }
 }

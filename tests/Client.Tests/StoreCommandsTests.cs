@@ -46,7 +46,9 @@ public sealed class StoreCommandsTests : IDisposable
     [Fact]
     public void ListStatusTableExportAndDeleteWorkOnAStoredCampaign()
     {
+        DateTimeOffset started = DateTimeOffset.UtcNow;
         var run = Sweep("run", SpecPath, "--data", Data, "--slots", "2");
+        DateTimeOffset returned = DateTimeOffset.UtcNow;
         Assert.True(run.Code == 0, run.Err + run.Out);
         Assert.Contains("batches: 18 computed in this run, 0 reused from storage", run.Out, StringComparison.Ordinal);
 
@@ -61,7 +63,12 @@ public sealed class StoreCommandsTests : IDisposable
             Assert.Equal(6, s.GetProperty("points_done").GetInt32());
             Assert.Equal(144, s.GetProperty("realizations_done").GetInt64());
             Assert.Equal(18, s.GetProperty("batches_stored").GetInt32());
+            // The time the last point finished, stored with the campaign: within the run.
+            DateTimeOffset finished = DateTimeOffset.Parse(s.GetProperty("finished_utc").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+            Assert.InRange(finished, started.AddMilliseconds(-1), returned);
         }
+
+        Assert.Contains("; finished 20", Sweep("status", "store-cmds", "--data", Data).Out, StringComparison.Ordinal);
 
         var table = Sweep("table", "store-cmds", "--format", "json", "--data", Data);
         using (var doc = JsonDocument.Parse(table.Out))

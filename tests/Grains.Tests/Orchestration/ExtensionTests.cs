@@ -31,7 +31,7 @@ public sealed class ExtensionTests : IDisposable
 
         await using var cluster = await SweepCluster.StartAsync(_store.DatabasePath, 2);
         SubmitResult first = await cluster.SubmitAsync(stored);
-        await cluster.WaitUntilFinishedAsync("extend");
+        CampaignStatus firstStatus = await cluster.WaitUntilFinishedAsync("extend");
         long computedBefore = cluster.BatchesComputed;
         Assert.Equal(first.BatchesTotal, computedBefore);
 
@@ -43,6 +43,9 @@ public sealed class ExtensionTests : IDisposable
         Assert.Equal(first.BatchesTotal, second.BatchesAlreadyStored);
         Assert.Equal(NewBatches, cluster.BatchesComputed - computedBefore);
         Assert.Equal(second.BatchesTotal, status.BatchesDone);
+        // The finish time is that of the extension, not kept from the first run.
+        Assert.NotNull(firstStatus.FinishedAt);
+        Assert.True(status.FinishedAt > firstStatus.FinishedAt, $"finished {status.FinishedAt:O}, first run finished {firstStatus.FinishedAt:O}");
         BitAssert.Results(expected, await cluster.Campaign("extend").GetResults());
         BitAssert.Table(expected, await cluster.Campaign("extend").GetTable());
     }
