@@ -5,7 +5,15 @@ public sealed class ComputeOptions
 {
     public int Slots { get; set; } = Environment.ProcessorCount;
 
-    /// <summary>How long an idle slot waits before asking the dispatcher again.</summary>
+    /// <summary>
+    /// Batches leased ahead and queued on this silo beyond its running ones (default: one per
+    /// slot), so a slot starts its next batch the moment it finishes one instead of idling through
+    /// a round trip to the dispatcher (about 1.7 ms per batch on a busy 2-core machine). A queued
+    /// batch waits at most one batch's compute time; 0 leases only for free slots.
+    /// </summary>
+    public int? LeaseAhead { get; set; }
+
+    /// <summary>How long an idle worker waits before asking the dispatcher again (a dispatcher on the same silo wakes it earlier).</summary>
     public TimeSpan IdlePoll { get; set; } = TimeSpan.FromMilliseconds(200);
 
     /// <summary>How often the worker tells the dispatcher which leased batches it still holds.</summary>

@@ -6,8 +6,9 @@ namespace Sweep.Grains.Compute;
 
 /// <summary>
 /// The silo's bounded pool of compute slots. Batches run on dedicated threads outside the
-/// Orleans scheduler, so no grain turn ever carries the kernel; a slot stays taken until the
-/// result has been handed to the batch grain.
+/// Orleans scheduler, so no grain turn ever carries the kernel. The pool holds at most its slots
+/// plus <see cref="ComputeOptions.LeaseAhead"/> batches: the extra ones wait in its queue, so a
+/// slot that finishes a batch takes the next without waiting for the dispatcher.
 /// </summary>
 public sealed class ComputePool : IDisposable
 {
@@ -33,6 +34,7 @@ public sealed class ComputePool : IDisposable
         _store = store;
         _logger = logger;
         Slots = Math.Max(1, options.Value.Slots);
+        Capacity = Slots + Math.Max(0, options.Value.LeaseAhead ?? Slots);
         // One long-lived thread per slot: a thread per batch costs its creation every time,
         // which shows when a campaign has thousands of small batches.
         for (int i = 0; i < Slots; i++)
@@ -43,7 +45,14 @@ public sealed class ComputePool : IDisposable
 
     public int Slots { get; }
 
-    public int FreeSlots => Slots - Volatile.Read(ref _busy);
+    /// <summary>Batches the pool holds at most: its slots and the queue behind them.</summary>
+    public int Capacity { get; }
+
+    /// <summary>Batches the pool can take now (running or queued for a slot).</summary>
+    public int Room => Capacity - Volatile.Read(ref _busy);
+
+    /// <summary>True while no batch is running or queued (the bench watches it for the first start).</summary>
+    public bool Idle => Volatile.Read(ref _busy) == 0;
 
     /// <summary>Batches this pool computes or is still delivering (grain keys).</summary>
     public string[] HeldBatches => _held.Keys.ToArray();
@@ -54,7 +63,7 @@ public sealed class ComputePool : IDisposable
     /// <summary>Kernel-side seconds spent in those batches (summed over slots).</summary>
     public double ComputeSeconds => Volatile.Read(ref _computeSeconds);
 
-    /// <summary>Takes a slot and starts the batch on it; false when every slot is busy.</summary>
+    /// <summary>Queues the batch for the next free slot; false when the pool is full.</summary>
     public bool TryStart(BatchWork work)
     {
         if (_stopping.IsCancellationRequested)
@@ -68,7 +77,7 @@ public sealed class ComputePool : IDisposable
             return true;
         }
 
-        if (Interlocked.Increment(ref _busy) > Slots)
+        if (Interlocked.Increment(ref _busy) > Capacity)
         {
             Interlocked.Decrement(ref _busy);
             _held.TryRemove(work.Id.GrainKey, out _);
@@ -89,8 +98,8 @@ public sealed class ComputePool : IDisposable
         }
     }
 
-    /// <summary>Waits until a slot is freed (or the timeout passes).</summary>
-    public Task WaitForFreeSlotAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>Waits until a batch leaves the pool's slots (or the timeout passes).</summary>
+    public Task WaitForRoomAsync(TimeSpan timeout, CancellationToken cancellationToken)
         => _slotFreed.WaitAsync(timeout, cancellationToken);
 
     /// <summary>Stops taking work and cancels running batches at their next realization.</summary>

@@ -2,13 +2,14 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Runtime;
+using Sweep.Grains.Dispatch;
 using Sweep.Grains.Interfaces;
 
 namespace Sweep.Grains.Compute;
 
 /// <summary>
-/// Pulls batches from the dispatcher only while this silo has free compute slots, so the
-/// silo never holds more batches than slots (backpressure). A batch that may have a stored
+/// Pulls batches from the dispatcher only while this silo's compute pool has room, so the silo
+/// never holds more batches than its slots and their short queue (backpressure). A batch that may have a stored
 /// result starts through its batch grain (activated here), which reports that result instead of
 /// computing; a batch dispatched for the first time goes straight to the compute pool.
 /// </summary>
@@ -16,15 +17,17 @@ public sealed class ComputeWorker : BackgroundService
 {
     private readonly IGrainFactory _grains;
     private readonly ComputePool _pool;
+    private readonly WorkAvailableSignal _workAvailable;
     private readonly ILocalSiloDetails _silo;
     private readonly ComputeOptions _options;
     private readonly ILogger<ComputeWorker> _logger;
 
-    public ComputeWorker(IGrainFactory grains, ComputePool pool, ILocalSiloDetails silo, IOptions<ComputeOptions> options, ILogger<ComputeWorker> logger)
+    public ComputeWorker(IGrainFactory grains, ComputePool pool, WorkAvailableSignal workAvailable, ILocalSiloDetails silo, IOptions<ComputeOptions> options, ILogger<ComputeWorker> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         _grains = grains;
         _pool = pool;
+        _workAvailable = workAvailable;
         _silo = silo;
         _options = options.Value;
         _logger = logger;
@@ -64,7 +67,7 @@ public sealed class ComputeWorker : BackgroundService
     {
         string silo = _silo.SiloAddress.ToParsableString();
         var dispatcher = _grains.GetGrain<IDispatcherGrain>(0);
-        _logger.LogInformation("compute worker on {Silo} with {Slots} slots", silo, _pool.Slots);
+        _logger.LogInformation("compute worker on {Silo} with {Slots} slots and room for {Queued} queued batches", silo, _pool.Slots, _pool.Capacity - _pool.Slots);
         DateTime lastRenew = DateTime.UtcNow;
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -79,17 +82,17 @@ public sealed class ComputeWorker : BackgroundService
                     lastRenew = DateTime.UtcNow;
                 }
 
-                int free = _pool.FreeSlots;
-                if (free <= 0)
+                int room = _pool.Room;
+                if (room <= 0)
                 {
-                    await _pool.WaitForFreeSlotAsync(_options.IdlePoll, stoppingToken);
+                    await _pool.WaitForRoomAsync(_options.IdlePoll, stoppingToken);
                     continue;
                 }
 
-                BatchWork[] leased = await dispatcher.Lease(silo, free);
+                BatchWork[] leased = await dispatcher.Lease(silo, room);
                 if (leased.Length == 0)
                 {
-                    await Task.Delay(_options.IdlePoll, stoppingToken);
+                    await _workAvailable.WaitAsync(_options.IdlePoll, stoppingToken);
                     continue;
                 }
 

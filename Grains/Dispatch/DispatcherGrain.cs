@@ -16,17 +16,20 @@ public sealed class DispatcherGrain : Grain, IDispatcherGrain
     private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private readonly IClusterMembershipService _membership;
     private readonly DispatcherOptions _options;
+    private readonly WorkAvailableSignal _signal;
 
-    public DispatcherGrain(IClusterMembershipService membership, IOptions<DispatcherOptions> options)
+    public DispatcherGrain(IClusterMembershipService membership, IOptions<DispatcherOptions> options, WorkAvailableSignal signal)
     {
         ArgumentNullException.ThrowIfNull(options);
         _membership = membership;
         _options = options.Value;
+        _signal = signal;
     }
 
     public Task Enqueue(BatchWork[] work)
     {
         ArgumentNullException.ThrowIfNull(work);
+        bool added = false;
         foreach (BatchWork w in work)
         {
             string key = w.Id.GrainKey;
@@ -43,6 +46,12 @@ public sealed class DispatcherGrain : Grain, IDispatcherGrain
 
             _entries[key] = new Entry(w);
             _queue.Add(w, ahead: false);
+            added = true;
+        }
+
+        if (added)
+        {
+            _signal.Notify();
         }
 
         return Task.CompletedTask;
@@ -146,6 +155,7 @@ public sealed class DispatcherGrain : Grain, IDispatcherGrain
         entry.Silo = null;
         entry.Work = entry.Work with { MayBeStored = true };
         _queue.Add(entry.Work, ahead: true);
+        _signal.Notify();
     }
 
     private sealed class Entry(BatchWork work)

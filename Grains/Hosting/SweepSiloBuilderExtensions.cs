@@ -19,6 +19,7 @@ public static class SweepSiloBuilderExtensions
         builder.Services.AddOptions<CampaignOptions>();
         builder.Services.AddSingleton<BatchResultStore>();
         builder.Services.AddSingleton<ComputePool>();
+        builder.Services.AddSingleton<WorkAvailableSignal>();
         builder.Services.AddHostedService<ComputeWorker>();
         return builder;
     }

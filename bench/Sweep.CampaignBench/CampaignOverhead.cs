@@ -23,8 +23,9 @@ internal static class CampaignOverhead
             for (int i = 0; i < repeat; i++)
             {
                 var gc = GcWindow.Start();
+                var threads = ThreadCpu.Read();
                 (double w, double cpu, double c, double tail) = await only.RunAsync(OnlyDimension(CampaignSpecParser.ParseFile(specPath).GetSpecOrThrow(), Option(args, "--d", 0)), i + 1);
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"grains run: {w:F2} s wall, {cpu:F2} s CPU, {c:F2} s in batch computations, {tail:F2} s from the last batch to the finished campaign; {gc.Report()}"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"grains run: {w:F2} s wall, {cpu:F2} s CPU ({ThreadCpu.Read().Since(threads)}), {c:F2} s in batch computations, {tail:F2} s from the last batch to the finished campaign; {gc.Report()}"));
                 // A quiet second between rounds marks them apart in a profile's timeline.
                 await Task.Delay(1000);
             }
@@ -83,8 +84,9 @@ internal static class CampaignOverhead
             double cpu1 = ProcessCpuSeconds();
             Console.WriteLine("  direct run: " + gcDirect.Report());
             var gcGrains = GcWindow.Start();
+            var threads = ThreadCpu.Read();
             (double wall, double campaignCpu, double computeSeconds, double tail) = await silo.RunAsync(spec, i + 1);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  grains run: {tail:F2} s from the last batch to the finished campaign; {gcGrains.Report()}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  grains run: {tail:F2} s from the last batch to the finished campaign; {ThreadCpu.Read().Since(threads)}; {gcGrains.Report()}"));
             grains.Add(wall);
             directCpu.Add(cpu1 - cpu0);
             grainsCpu.Add(campaignCpu);
