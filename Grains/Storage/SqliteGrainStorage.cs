@@ -18,6 +18,34 @@ namespace Sweep.Grains.Storage;
 /// </remarks>
 public sealed partial class SqliteGrainStorage : IGrainStorage, ILifecycleParticipant<ISiloLifecycle>
 {
+    // The etag check of a write needs the version and whether a live record exists, not the
+    // payload (typeof reads only the record header): reading a point's 100 kB state back before
+    // every flush showed in profiles.
+    private const string SelectVersionSql =
+        $"SELECT version, typeof(payload) <> 'null' FROM {SqliteStorageSchema.StateTable} WHERE state_name = $state AND grain_id = $grain;";
+
+    // A record re-created after a clear gets a fresh created_utc; a plain update keeps it.
+    private const string UpsertSql =
+        $"""
+        INSERT INTO {SqliteStorageSchema.StateTable}
+            (state_name, grain_id, version, payload, created_utc, modified_utc)
+        VALUES ($state, $grain, $version, $payload, $now, $now)
+        ON CONFLICT (state_name, grain_id) DO UPDATE SET
+            version = excluded.version,
+            payload = excluded.payload,
+            created_utc = CASE WHEN payload IS NULL THEN excluded.created_utc ELSE created_utc END,
+            modified_utc = excluded.modified_utc;
+        """;
+
+    private const string TombstoneSql =
+        $"""
+        UPDATE {SqliteStorageSchema.StateTable}
+        SET version = version + 1, payload = NULL, modified_utc = $now
+        WHERE state_name = $state AND grain_id = $grain;
+        """;
+
+    private const int MaxPooledBufferBytes = 16 << 20;
+
     private readonly string _name;
     private readonly SqliteGrainStorageOptions _options;
     private readonly IGrainStorageSerializer _serializer;
@@ -25,6 +53,7 @@ public sealed partial class SqliteGrainStorage : IGrainStorage, ILifecyclePartic
     private readonly ILogger<SqliteGrainStorage> _logger;
     private readonly SemaphoreSlim _initLock = new(1, 1);
     private readonly SqliteWriteQueue _writes;
+    private readonly System.Collections.Concurrent.ConcurrentBag<MemoryStream> _buffers = new();
     private volatile bool _initialized;
 
     /// <summary>
@@ -63,7 +92,13 @@ public sealed partial class SqliteGrainStorage : IGrainStorage, ILifecyclePartic
         lifecycle.Subscribe(
             $"{nameof(SqliteGrainStorage)}-{_name}",
             ServiceLifecycleStage.ApplicationServices,
-            EnsureInitializedAsync);
+            EnsureInitializedAsync,
+            _ =>
+            {
+                // Lets go of the file; a write after this still lands on a short-lived connection.
+                _writes.Close();
+                return Task.CompletedTask;
+            });
     }
 
     /// <summary>
@@ -144,30 +179,17 @@ public sealed partial class SqliteGrainStorage : IGrainStorage, ILifecyclePartic
         var key = grainId.ToString();
         var expectedEtag = grainState.ETag;
         // Serialize before touching the database so the write lock is held only for I/O.
-        var payload = _serializer.Serialize(grainState.State).ToArray();
+        var payload = SerializePayload(grainState.State);
 
         cancellationToken.ThrowIfCancellationRequested();
         var newVersion = await _writes.Enqueue(
-            (connection, transaction) =>
+            statements =>
             {
-                var row = SelectVersion(connection, transaction, stateName, key);
+                var row = SelectVersion(statements, stateName, key);
                 ThrowIfEtagMismatch(row, expectedEtag, stateName, key, "write");
 
                 var version = (row?.Version ?? 0) + 1;
-                using var upsert = connection.CreateCommand();
-                upsert.Transaction = transaction;
-                // A record re-created after a clear gets a fresh created_utc; a plain update keeps it.
-                upsert.CommandText =
-                    $"""
-                    INSERT INTO {SqliteStorageSchema.StateTable}
-                        (state_name, grain_id, version, payload, created_utc, modified_utc)
-                    VALUES ($state, $grain, $version, $payload, $now, $now)
-                    ON CONFLICT (state_name, grain_id) DO UPDATE SET
-                        version = excluded.version,
-                        payload = excluded.payload,
-                        created_utc = CASE WHEN payload IS NULL THEN excluded.created_utc ELSE created_utc END,
-                        modified_utc = excluded.modified_utc;
-                    """;
+                var upsert = statements.Command(UpsertSql);
                 upsert.Parameters.AddWithValue("$state", stateName);
                 upsert.Parameters.AddWithValue("$grain", key);
                 upsert.Parameters.AddWithValue("$version", version);
@@ -194,23 +216,16 @@ public sealed partial class SqliteGrainStorage : IGrainStorage, ILifecyclePartic
 
         cancellationToken.ThrowIfCancellationRequested();
         await _writes.Enqueue(
-            (connection, transaction) =>
+            statements =>
             {
-                var row = SelectVersion(connection, transaction, stateName, key);
+                var row = SelectVersion(statements, stateName, key);
                 ThrowIfEtagMismatch(row, expectedEtag, stateName, key, "clear");
                 if (row is not { Live: true })
                 {
                     return 0;
                 }
 
-                using var tombstone = connection.CreateCommand();
-                tombstone.Transaction = transaction;
-                tombstone.CommandText =
-                    $"""
-                    UPDATE {SqliteStorageSchema.StateTable}
-                    SET version = version + 1, payload = NULL, modified_utc = $now
-                    WHERE state_name = $state AND grain_id = $grain;
-                    """;
+                var tombstone = statements.Command(TombstoneSql);
                 tombstone.Parameters.AddWithValue("$state", stateName);
                 tombstone.Parameters.AddWithValue("$grain", key);
                 tombstone.Parameters.AddWithValue("$now", FormatTimestamp(DateTimeOffset.UtcNow));
@@ -267,12 +282,11 @@ public sealed partial class SqliteGrainStorage : IGrainStorage, ILifecyclePartic
         return select;
     }
 
-    // The etag check of a write needs the version and whether a live record exists, not the
-    // payload (typeof reads only the record header): reading a point's 100 kB state back before
-    // every flush showed in profiles.
-    private static StoredEtag? SelectVersion(SqliteConnection connection, SqliteTransaction transaction, string stateName, string key)
+    private static StoredEtag? SelectVersion(SqliteStatements statements, string stateName, string key)
     {
-        using var select = SelectCommand(connection, transaction, "version, typeof(payload) <> 'null'", stateName, key);
+        var select = statements.Command(SelectVersionSql);
+        select.Parameters.AddWithValue("$state", stateName);
+        select.Parameters.AddWithValue("$grain", key);
         using var reader = select.ExecuteReader();
         return reader.Read() ? new StoredEtag(reader.GetInt64(0), reader.GetBoolean(1)) : null;
     }
@@ -289,6 +303,40 @@ public sealed partial class SqliteGrainStorage : IGrainStorage, ILifecyclePartic
                 return work(connection);
             },
             cancellationToken);
+    }
+
+    /// <summary>
+    /// The state's bytes in an array of their exact length, which is what SQLite binds. The
+    /// serializer writes into a reused buffer: its own path grows a fresh buffer by doubling and
+    /// then copies it out, about three times a state's size in garbage (some 100 kB per batch).
+    /// </summary>
+    private byte[] SerializePayload<T>(T state)
+    {
+        if (_serializer is not IGrainStorageStreamingSerializer streaming)
+        {
+            return _serializer.Serialize(state).ToArray();
+        }
+
+        MemoryStream buffer = _buffers.TryTake(out MemoryStream? reused) ? reused : new MemoryStream();
+        try
+        {
+            ValueTask written = streaming.SerializeAsync(state, buffer);
+            if (!written.IsCompletedSuccessfully)
+            {
+                written.AsTask().GetAwaiter().GetResult();
+            }
+
+            return buffer.ToArray();
+        }
+        finally
+        {
+            buffer.SetLength(0);
+            // Kept for the next write unless an unusually large state made it huge.
+            if (buffer.Capacity <= MaxPooledBufferBytes)
+            {
+                _buffers.Add(buffer);
+            }
+        }
     }
 
     private SqliteConnection Open() => SqliteStorageConnection.OpenReadWrite(_options.DatabasePath, _options.BusyTimeout);

@@ -24,9 +24,28 @@ internal sealed class SqliteWriteQueue
 
     private readonly Func<SqliteConnection> _open;
     private readonly ConcurrentQueue<PendingWrite> _queue = new();
+    private readonly Lock _connectionGate = new();
+    private SqliteStatements? _statements;
     private int _draining;
 
     public SqliteWriteQueue(Func<SqliteConnection> open) => _open = open;
+
+    private bool _closed;
+
+    /// <summary>
+    /// Closes the writing connection (the silo stops). A write queued later (a grain
+    /// deactivating, a batch result stored while the silo drains) still lands, on a connection of
+    /// its own that is closed again after its transaction.
+    /// </summary>
+    public void Close()
+    {
+        lock (_connectionGate)
+        {
+            _closed = true;
+            _statements?.Dispose();
+            _statements = null;
+        }
+    }
 
     /// <summary>
     /// Queues a write. <paramref name="apply"/> runs inside an open immediate transaction that
@@ -34,7 +53,7 @@ internal sealed class SqliteWriteQueue
     /// <see cref="InconsistentStateException"/> (an etag mismatch fails that write alone). Any other
     /// exception rolls the shared transaction back, and its writes are then applied one by one.
     /// </summary>
-    public Task<T> Enqueue<T>(Func<SqliteConnection, SqliteTransaction, T> apply)
+    public Task<T> Enqueue<T>(Func<SqliteStatements, T> apply)
     {
         var write = new PendingWrite<T>(apply);
         _queue.Enqueue(write);
@@ -77,14 +96,37 @@ internal sealed class SqliteWriteQueue
     {
         try
         {
-            using SqliteConnection connection = _open();
-            using SqliteTransaction transaction = connection.BeginTransaction(deferred: false);
-            foreach (PendingWrite write in group)
+            // One connection for every transaction, with its statements prepared once: opening a
+            // connection per transaction re-ran its pragmas and re-parsed every statement, about
+            // 2,500 times per fig2bc-small campaign.
+            lock (_connectionGate)
             {
-                write.Run(connection, transaction);
-            }
+                SqliteStatements statements = _statements ??= new SqliteStatements(_open());
+                try
+                {
+                    statements.Begin();
+                    foreach (PendingWrite write in group)
+                    {
+                        write.Run(statements);
+                    }
 
-            transaction.Commit();
+                    statements.Commit();
+                }
+                catch
+                {
+                    // Whatever broke (a full disk, an I/O error) may have left the connection
+                    // unusable: the next transaction starts on a fresh one.
+                    statements.Dispose();
+                    _statements = null;
+                    throw;
+                }
+
+                if (_closed)
+                {
+                    statements.Dispose();
+                    _statements = null;
+                }
+            }
         }
         catch (Exception) when (group.Count > 1)
         {
@@ -111,14 +153,14 @@ internal sealed class SqliteWriteQueue
 
     private abstract class PendingWrite
     {
-        public abstract void Run(SqliteConnection connection, SqliteTransaction transaction);
+        public abstract void Run(SqliteStatements statements);
 
         public abstract void Complete();
 
         public abstract void Fail(Exception error);
     }
 
-    private sealed class PendingWrite<T>(Func<SqliteConnection, SqliteTransaction, T> apply) : PendingWrite
+    private sealed class PendingWrite<T>(Func<SqliteStatements, T> apply) : PendingWrite
     {
         // Continuations must not run on the writing thread: they would hold up the next group.
         private readonly TaskCompletionSource<T> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -127,12 +169,12 @@ internal sealed class SqliteWriteQueue
 
         public Task<T> Task => _done.Task;
 
-        public override void Run(SqliteConnection connection, SqliteTransaction transaction)
+        public override void Run(SqliteStatements statements)
         {
             _conflict = null;
             try
             {
-                _result = apply(connection, transaction);
+                _result = apply(statements);
             }
             catch (InconsistentStateException conflict)
             {

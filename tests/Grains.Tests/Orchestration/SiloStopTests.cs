@@ -10,13 +10,15 @@ public sealed class SiloStopTests : IDisposable
 
     public void Dispose() => _store.Dispose();
 
-    // One realization per batch: enough batches that a silo goes down with work left on every side.
+    // One realization per batch: enough batches (560) that a silo goes down with work left on
+    // every side. With a batch queued behind every slot the slots never wait for the dispatcher,
+    // and the 108 batches this test had before were all done within one 20 ms status poll.
     private static string Spec(string name) => Specs.Spec(
         name,
         batchSize: 1,
-        Specs.Block(1, [2.0], [0.01], [8, 12], 30, "mag", "pur"),
-        Specs.Block(2, [3.0], [0.01], [8], 24, "mag", "pur"),
-        Specs.Block(3, [4.0], [0.001], [8], 24, "pur")).ToJsonString();
+        Specs.Block(1, [2.0], [0.01], [8, 12], 160, "mag", "pur"),
+        Specs.Block(2, [3.0], [0.01], [8], 120, "mag", "pur"),
+        Specs.Block(3, [4.0], [0.001], [8], 120, "pur")).ToJsonString();
 
     [Theory]
     [InlineData(false)]
