@@ -31,12 +31,12 @@ internal sealed class BenchSilo : IAsyncDisposable
         _dir = dir;
     }
 
-    public static async Task<BenchSilo> StartAsync(int slots)
+    public static async Task<BenchSilo> StartAsync(int slots, int? leaseAhead)
     {
         string dir = Directory.CreateTempSubdirectory("sweep-bench-").FullName;
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();
-        builder.UseOrleans(silo => silo.UseSweepLocalMode(Path.Combine(dir, "sweep.db"), slots));
+        builder.UseOrleans(silo => silo.UseSweepLocalMode(Path.Combine(dir, "sweep.db"), slots, c => c.LeaseAhead = leaseAhead ?? c.LeaseAhead));
         IHost host = builder.Build();
         await host.StartAsync();
         return new BenchSilo(host, dir);

@@ -5,7 +5,7 @@ using Sweep.Campaigns;
 namespace Sweep.CampaignBench;
 
 /// <summary>
-/// `SPEC [--slots K] [--repeat R] [--warmup W] [--d D] [--grains-only | --direct-only]`: wall time of a campaign through the grains (local
+/// `SPEC [--slots K] [--repeat R] [--warmup W] [--d D] [--lease-ahead K] [--grains-only | --direct-only]`: wall time of a campaign through the grains (local
 /// mode, fresh SQLite store each time) against the same batches computed directly, alternated
 /// R times; prints medians, their ratio, the overhead per batch and the kernel's share.
 /// </summary>
@@ -19,7 +19,7 @@ internal static class CampaignOverhead
         if (args.Contains("--grains-only"))
         {
             // For profilers: the grains run alone, without the direct reference in the same process.
-            await using BenchSilo only = await BenchSilo.StartAsync(slots);
+            await using BenchSilo only = await BenchSilo.StartAsync(slots, LeaseAhead(args));
             for (int i = 0; i < repeat; i++)
             {
                 var gc = GcWindow.Start();
@@ -62,7 +62,7 @@ internal static class CampaignOverhead
         // once per process, not per batch.
         int warmup = Option(args, "--warmup", 0);
         int batches = 0;
-        await using BenchSilo silo = await BenchSilo.StartAsync(slots);
+        await using BenchSilo silo = await BenchSilo.StartAsync(slots, LeaseAhead(args));
         for (int i = 0; i < warmup + repeat; i++)
         {
             if (i == warmup && warmup > 0)
@@ -123,6 +123,9 @@ internal static class CampaignOverhead
     // `--d 3`: only the spec's blocks of that dimension, e.g. the 3D block of fig2bc.json.
     private static CampaignSpec OnlyDimension(CampaignSpec spec, int d)
         => d == 0 ? spec : spec with { Name = $"{spec.Name}-d{d}", Blocks = new ValueList<SpecBlock>(spec.Blocks.Where(b => b.D == d).ToArray()) };
+
+    // `--lease-ahead K`: the silo's ComputeOptions.LeaseAhead (default: one per slot).
+    private static int? LeaseAhead(string[] args) => args.Contains("--lease-ahead") ? Option(args, "--lease-ahead", 0) : null;
 
     private static int Option(string[] args, string name, int fallback)
     {
