@@ -1,6 +1,11 @@
 namespace Sweep.Cluster.Tests;
 
-/// <summary>The campaign the cluster tests run: 6 points, 180 batches, some ten seconds on three one-slot silos.</summary>
+/// <summary>
+/// The campaign the cluster tests run: 6 points, 180 batches, a few seconds on three one-slot
+/// silos. The failure tests strike at its first stored results (polled every 200 ms), so it must
+/// last well beyond that: with N = 8..16 it finished within one poll once silos leased a batch
+/// ahead per slot.
+/// </summary>
 internal static class Specs
 {
     public const string Name = "cluster-test";
@@ -18,7 +23,7 @@ internal static class Specs
           "batchSize": 10,
           "kernel": { "name": "exact" },
           "blocks": [
-            { "d": 1, "alpha": [1, 3], "x": [0.001], "N": [8, 12, 16], "Ns": 300, "observables": ["mag", "pur"] }
+            { "d": 1, "alpha": [1, 3], "x": [0.001], "N": [192, 256, 384], "Ns": 300, "observables": ["mag", "pur"] }
           ]
         }
         """;
