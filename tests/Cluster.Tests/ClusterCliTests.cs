@@ -185,7 +185,7 @@ public sealed class ClusterCliTests
         static string[] Files(string dir) => Directory.GetFiles(dir, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(dir, f)).Order(StringComparer.Ordinal).ToArray();
         string[] expected = Files(expectedDir);
         Assert.Equal(expected, Files(actualDir));
-        Assert.Contains(Path.Combine("points", "d1_alpha3_x0.001_N16.json"), expected);
+        Assert.Contains(Path.Combine("points", "d1_alpha3_x0.001_N384.json"), expected);
         foreach (string file in expected)
         {
             Assert.True(
