@@ -10,7 +10,7 @@ namespace Sweep.Client.Commands;
 /// <summary>`sweep cancel` and `sweep delete`: change what the store or the cluster holds for a campaign.</summary>
 internal static class CampaignControlCommands
 {
-    public const string CancelUsage = "sweep cancel CAMPAIGN " + CampaignSources.Usage;
+    public const string CancelUsage = "sweep cancel CAMPAIGN " + CampaignTargets.Usage;
 
     /// <summary>
     /// Cancels a campaign. In a cluster the campaign grain is cancelled directly. Locally, if a
@@ -19,13 +19,13 @@ internal static class CampaignControlCommands
     /// </summary>
     public static async Task<int> CancelAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        var reader = new ArgumentReader(args, new HashSet<string>(CampaignSources.ValueOptions, StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal));
+        var reader = new ArgumentReader(args, new HashSet<string>(TargetOptions.ValueOptions, StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal));
         if (reader.Positionals.Count != 1)
         {
             throw new UsageException($"usage: {CancelUsage}");
         }
 
-        if (ClusterTarget.Read(reader) is { } target)
+        if (ClusterTarget.From(TargetOptions.Read(reader)) is { } target)
         {
             return await CancelInClusterAsync(reader.Positionals[0], target, stdout, stderr, cancellationToken);
         }
@@ -52,7 +52,7 @@ internal static class CampaignControlCommands
         return 0;
     }
 
-    public const string DeleteUsage = "sweep delete CAMPAIGN [--yes] " + CampaignSources.Usage;
+    public const string DeleteUsage = "sweep delete CAMPAIGN [--yes] " + CampaignTargets.Usage;
 
     /// <summary>
     /// Deletes every stored state of a campaign, after confirmation unless --yes. Locally the
@@ -62,7 +62,7 @@ internal static class CampaignControlCommands
     /// </summary>
     public static async Task<int> DeleteAsync(IReadOnlyList<string> args, TextReader stdin, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        var reader = new ArgumentReader(args, new HashSet<string>(CampaignSources.ValueOptions, StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal) { "--yes" });
+        var reader = new ArgumentReader(args, new HashSet<string>(TargetOptions.ValueOptions, StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal) { "--yes" });
         if (reader.Positionals.Count != 1)
         {
             throw new UsageException($"usage: {DeleteUsage}");
@@ -70,7 +70,7 @@ internal static class CampaignControlCommands
 
         string name = reader.Positionals[0];
         bool confirmed = reader.Flag("--yes");
-        if (ClusterTarget.Read(reader) is { } target)
+        if (ClusterTarget.From(TargetOptions.Read(reader)) is { } target)
         {
             return await DeleteInClusterAsync(name, confirmed, target, stdin, stdout, stderr, cancellationToken);
         }

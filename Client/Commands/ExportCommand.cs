@@ -14,18 +14,18 @@ namespace Sweep.Client.Commands;
 /// </summary>
 internal static class ExportCommand
 {
-    public const string Usage = "sweep export CAMPAIGN --out DIR " + CampaignSources.Usage;
+    public const string Usage = "sweep export CAMPAIGN --out DIR " + CampaignTargets.Usage;
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        var reader = new ArgumentReader(args, new HashSet<string>(["--out", .. CampaignSources.ValueOptions], StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal));
+        var reader = new ArgumentReader(args, new HashSet<string>(["--out", .. TargetOptions.ValueOptions], StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal));
         if (reader.Positionals.Count != 1 || reader.String("--out") is not { } outDir)
         {
             throw new UsageException($"usage: {Usage}");
         }
 
         CampaignReadout campaign;
-        await using (ICampaignSource source = await CampaignSources.OpenAsync(reader, stderr, cancellationToken))
+        await using (ICampaignTarget source = await CampaignTargets.OpenAsync(TargetOptions.Read(reader), stderr, cancellationToken))
         {
             campaign = await source.ReadAsync(reader.Positionals[0], withResults: true, cancellationToken);
         }

@@ -13,11 +13,11 @@ namespace Sweep.Client.Commands;
 /// </summary>
 internal static class ReportCommand
 {
-    public const string Usage = "sweep report CAMPAIGN --out DIR [--point d,alpha,x,N] " + CampaignSources.Usage;
+    public const string Usage = "sweep report CAMPAIGN --out DIR [--point d,alpha,x,N] " + CampaignTargets.Usage;
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        var reader = new ArgumentReader(args, new HashSet<string>(["--out", "--point", .. CampaignSources.ValueOptions], StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal));
+        var reader = new ArgumentReader(args, new HashSet<string>(["--out", "--point", .. TargetOptions.ValueOptions], StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal));
         if (reader.Positionals.Count != 1 || reader.String("--out") is not { } outDir)
         {
             throw new UsageException($"usage: {Usage}");
@@ -26,7 +26,7 @@ internal static class ReportCommand
         string name = reader.Positionals[0];
         (int, double, double, int)? point = reader.String("--point") is { } p ? Fig1PointChoice.Parse(p) : null;
         ReportSource source;
-        if (ClusterTarget.Read(reader) is { } target)
+        if (ClusterTarget.From(TargetOptions.Read(reader)) is { } target)
         {
             await using var cluster = new ClusterCampaignSource(await RemoteCluster.ConnectAsync(target, stderr, cancellationToken));
             source = await cluster.ReadReportAsync(name, cancellationToken);

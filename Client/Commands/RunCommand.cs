@@ -16,7 +16,7 @@ internal static class RunCommand
 {
     public const string Usage = "sweep run SPEC.json [--data DIR] [--slots K] [--progress-seconds S] [" + ClusterTarget.Usage + " [--detach]]";
 
-    private static readonly HashSet<string> ValueOptions = new(["--data", "--slots", "--progress-seconds", .. ClusterTarget.ValueOptions], StringComparer.Ordinal);
+    private static readonly HashSet<string> ValueOptions = new(["--data", "--slots", "--progress-seconds", .. TargetOptions.ValueOptions[1..]], StringComparer.Ordinal);
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
@@ -60,7 +60,7 @@ internal static class RunCommand
         }
 
         CampaignSpec spec = parsed.Spec!;
-        await using ICampaignHost cluster = await CampaignHosts.OpenAsync(reader, slots, stderr, CancellationToken.None);
+        await using ICampaignHost cluster = await CampaignHosts.OpenAsync(TargetOptions.Read(reader), slots, stderr, CancellationToken.None);
         var campaign = cluster.Grains.GetGrain<ICampaignGrain>(spec.Name);
         string specJson = CampaignSpecJson.Write(spec);
 

@@ -13,17 +13,17 @@ namespace Sweep.Client.Commands;
 /// </summary>
 internal static class StoreCommands
 {
-    public const string ListUsage = "sweep list " + CampaignSources.Usage;
-    public const string StatusUsage = "sweep status [CAMPAIGN] [--json] " + CampaignSources.Usage;
-    public const string TableUsage = "sweep table CAMPAIGN [--format text|csv|json|md] " + CampaignSources.Usage;
+    public const string ListUsage = "sweep list " + CampaignTargets.Usage;
+    public const string StatusUsage = "sweep status [CAMPAIGN] [--json] " + CampaignTargets.Usage;
+    public const string TableUsage = "sweep table CAMPAIGN [--format text|csv|json|md] " + CampaignTargets.Usage;
 
     private static readonly HashSet<string> NoFlags = new(StringComparer.Ordinal);
 
     public static async Task<int> ListAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        var reader = new ArgumentReader(args, new HashSet<string>(CampaignSources.ValueOptions, StringComparer.Ordinal), NoFlags);
+        var reader = new ArgumentReader(args, new HashSet<string>(TargetOptions.ValueOptions, StringComparer.Ordinal), NoFlags);
         NoPositionals(reader, ListUsage);
-        await using ICampaignSource source = await CampaignSources.OpenAsync(reader, stderr, cancellationToken);
+        await using ICampaignTarget source = await CampaignTargets.OpenAsync(TargetOptions.Read(reader), stderr, cancellationToken);
         IReadOnlyList<string> names = await source.CampaignNamesAsync(cancellationToken);
         if (names.Count == 0)
         {
@@ -41,13 +41,13 @@ internal static class StoreCommands
 
     public static async Task<int> StatusAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        var reader = new ArgumentReader(args, new HashSet<string>(CampaignSources.ValueOptions, StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal) { "--json" });
+        var reader = new ArgumentReader(args, new HashSet<string>(TargetOptions.ValueOptions, StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal) { "--json" });
         if (reader.Positionals.Count > 1)
         {
             throw new UsageException($"usage: {StatusUsage}");
         }
 
-        await using ICampaignSource source = await CampaignSources.OpenAsync(reader, stderr, cancellationToken);
+        await using ICampaignTarget source = await CampaignTargets.OpenAsync(TargetOptions.Read(reader), stderr, cancellationToken);
         IReadOnlyList<string> names = reader.Positionals.Count == 1 ? [reader.Positionals[0]] : await source.CampaignNamesAsync(cancellationToken);
         var statuses = new List<CampaignStatus>();
         foreach (string name in names)
@@ -75,7 +75,7 @@ internal static class StoreCommands
 
     public static async Task<int> TableAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        var reader = new ArgumentReader(args, new HashSet<string>(["--format", .. CampaignSources.ValueOptions], StringComparer.Ordinal), NoFlags);
+        var reader = new ArgumentReader(args, new HashSet<string>(["--format", .. TargetOptions.ValueOptions], StringComparer.Ordinal), NoFlags);
         if (reader.Positionals.Count != 1)
         {
             throw new UsageException($"usage: {TableUsage}");
@@ -87,7 +87,7 @@ internal static class StoreCommands
             throw UsageException.ForOption("--format", $"must be one of {string.Join(", ", TableWriter.Formats)} (got '{format}')");
         }
 
-        await using ICampaignSource source = await CampaignSources.OpenAsync(reader, stderr, cancellationToken);
+        await using ICampaignTarget source = await CampaignTargets.OpenAsync(TargetOptions.Read(reader), stderr, cancellationToken);
         CampaignReadout campaign = await source.ReadAsync(reader.Positionals[0], withResults: false, cancellationToken);
         stdout.Write(TableWriter.Render(campaign.Table, campaign.Status.PointSummaries, format));
         return 0;

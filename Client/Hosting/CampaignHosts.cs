@@ -1,4 +1,3 @@
-using Sweep.Client.Cli;
 using Sweep.Client.Local;
 using Sweep.Client.Remote;
 
@@ -10,14 +9,14 @@ namespace Sweep.Client.Hosting;
 /// </summary>
 internal static class CampaignHosts
 {
-    public static async Task<ICampaignHost> OpenAsync(ArgumentReader reader, int slots, TextWriter notices, CancellationToken cancellationToken)
+    public static async Task<ICampaignHost> OpenAsync(TargetOptions options, int slots, TextWriter notices, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(reader);
-        if (ClusterTarget.Read(reader) is { } target)
+        ArgumentNullException.ThrowIfNull(options);
+        if (ClusterTarget.From(options) is { } target)
         {
             return await RemoteCluster.ConnectAsync(target, notices, cancellationToken);
         }
 
-        return await LocalCluster.StartAsync(DataDirectory.Resolve(reader.String("--data")), slots, cancellationToken);
+        return await LocalCluster.StartAsync(DataDirectory.Resolve(options.Data), slots, cancellationToken);
     }
 }

@@ -20,18 +20,15 @@ internal sealed record ClusterTarget(RedisEndpoint Redis, string ClusterId, stri
     /// </summary>
     public const double DefaultOutageSeconds = 120;
 
-    public static readonly string[] ValueOptions = ["--redis", "--cluster-id", "--service-id", "--outage-seconds"];
-
     /// <summary>The cluster named by the options, or null for local mode (then cluster-only options are refused).</summary>
-    public static ClusterTarget? Read(ArgumentReader reader)
+    public static ClusterTarget? From(TargetOptions options)
     {
-        ArgumentNullException.ThrowIfNull(reader);
-        string? redis = reader.String("--redis");
-        if (redis is null)
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Redis is null)
         {
-            foreach (string option in ValueOptions.Skip(1))
+            foreach ((string option, bool given) in new[] { ("--cluster-id", options.ClusterId is not null), ("--service-id", options.ServiceId is not null), ("--outage-seconds", options.OutageSeconds is not null) })
             {
-                if (reader.String(option) is not null)
+                if (given)
                 {
                     throw UsageException.ForOption(option, "only applies to a cluster (with --redis)");
                 }
@@ -40,7 +37,7 @@ internal sealed record ClusterTarget(RedisEndpoint Redis, string ClusterId, stri
             return null;
         }
 
-        if (reader.String("--data") is not null)
+        if (options.Data is not null)
         {
             throw UsageException.ForOption("--data", "is for local mode; a cluster stores everything in its Redis");
         }
@@ -48,28 +45,28 @@ internal sealed record ClusterTarget(RedisEndpoint Redis, string ClusterId, stri
         RedisEndpoint endpoint;
         try
         {
-            endpoint = RedisEndpoint.Parse(redis);
+            endpoint = RedisEndpoint.Parse(options.Redis);
         }
         catch (FormatException e)
         {
             throw UsageException.ForOption("--redis", e.Message);
         }
 
-        double outage = reader.Double("--outage-seconds", DefaultOutageSeconds);
-        if (outage <= 0 || outage > 86_400)
+        double outage = options.OutageSeconds ?? DefaultOutageSeconds;
+        if (!(outage > 0 && outage <= 86_400))
         {
             throw UsageException.ForOption("--outage-seconds", string.Create(CultureInfo.InvariantCulture, $"must be more than 0 and at most 86400 s (got {outage})"));
         }
 
         return new ClusterTarget(
             endpoint,
-            NonEmpty(reader, "--cluster-id") ?? ClusterSiloSettings.DefaultClusterId,
-            NonEmpty(reader, "--service-id") ?? ClusterSiloSettings.DefaultServiceId,
+            NonEmpty("--cluster-id", options.ClusterId) ?? ClusterSiloSettings.DefaultClusterId,
+            NonEmpty("--service-id", options.ServiceId) ?? ClusterSiloSettings.DefaultServiceId,
             TimeSpan.FromSeconds(outage));
     }
 
     public override string ToString() => $"cluster '{ClusterId}' through Redis {Redis}";
 
-    private static string? NonEmpty(ArgumentReader reader, string option)
-        => reader.String(option) is { } value && string.IsNullOrWhiteSpace(value) ? throw UsageException.ForOption(option, "is empty") : reader.String(option);
+    private static string? NonEmpty(string option, string? value)
+        => value is not null && string.IsNullOrWhiteSpace(value) ? throw UsageException.ForOption(option, "is empty") : value;
 }

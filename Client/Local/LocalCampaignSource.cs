@@ -4,7 +4,7 @@ using Sweep.Grains.Storage;
 namespace Sweep.Client.Local;
 
 /// <summary>Campaigns in the data directory's store, read without a silo (also while a run writes to it).</summary>
-internal sealed class LocalCampaignSource : ICampaignSource
+internal sealed class LocalCampaignSource : ICampaignTarget
 {
     private readonly DataDirectory _data;
 

@@ -10,7 +10,7 @@ namespace Sweep.Client.Remote;
 /// the campaign directory, status and tables from the campaign grain, results point by point.
 /// Every call rides out silos dying (see <see cref="ClusterRetry"/>).
 /// </summary>
-internal sealed class ClusterCampaignSource : ICampaignSource
+internal sealed class ClusterCampaignSource : ICampaignTarget
 {
     /// <summary>Point reads (results, snapshots) asked for at once: enough to hide latency, few enough not to queue up on two cores.</summary>
     private const int ResultCallsInFlight = 8;

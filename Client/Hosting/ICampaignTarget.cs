@@ -4,7 +4,7 @@ namespace Sweep.Client.Hosting;
 /// Where `sweep list`, `status`, `table` and `export` read campaigns: the data directory's
 /// store (local mode) or a running cluster's grains (with --redis).
 /// </summary>
-internal interface ICampaignSource : IAsyncDisposable
+internal interface ICampaignTarget : IAsyncDisposable
 {
     /// <summary>The data directory or the cluster, as messages name it.</summary>
     string Description { get; }
