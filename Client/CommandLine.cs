@@ -1,6 +1,6 @@
 using Sweep.Client.Cli;
 using Sweep.Client.Commands;
-using Sweep.Client.Remote;
+using Sweep.Client.Hosting.Remote;
 
 namespace Sweep.Client;
 

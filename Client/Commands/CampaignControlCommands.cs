@@ -1,9 +1,6 @@
 using Sweep.Client.Cli;
 using Sweep.Client.Hosting;
-using Sweep.Client.Local;
-using Sweep.Client.Remote;
 using Sweep.Grains.Interfaces;
-using Sweep.Grains.Storage;
 
 namespace Sweep.Client.Commands;
 
@@ -13,9 +10,9 @@ internal static class CampaignControlCommands
     public const string CancelUsage = "sweep cancel CAMPAIGN " + CampaignTargets.Usage;
 
     /// <summary>
-    /// Cancels a campaign. In a cluster the campaign grain is cancelled directly. Locally, if a
-    /// run holds the data directory, a request file asks it to cancel; otherwise the stored
-    /// campaign is marked cancelled directly. `sweep run` resumes it either way.
+    /// Cancels a campaign through its campaign grain, wherever it is: a cluster, a live local
+    /// run (which then stops within a status poll) or a stopped store. `sweep run` resumes it.
+    /// A finished campaign is left as it is.
     /// </summary>
     public static async Task<int> CancelAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
@@ -25,40 +22,22 @@ internal static class CampaignControlCommands
             throw new UsageException($"usage: {CancelUsage}");
         }
 
-        if (ClusterTarget.From(TargetOptions.Read(reader)) is { } target)
-        {
-            return await CancelInClusterAsync(reader.Positionals[0], target, stdout, stderr, cancellationToken);
-        }
-
         string name = reader.Positionals[0];
-        DataDirectory data = DataDirectory.Resolve(reader.String("--data"));
-        StoredCampaign.Load(data, name);
-        FileStream? dataLock = data.TryLock();
-        if (dataLock is null)
-        {
-            File.WriteAllText(data.CancelRequestPath(name), DateTimeOffset.UtcNow.ToString("O"));
-            stdout.WriteLine($"asked the running sweep in {data.Path} to cancel '{name}'; stored results stay, `sweep run` resumes it");
-            return 0;
-        }
-
-        // The local cluster takes the lock itself; a run starting in between fails at once.
-        await dataLock.DisposeAsync();
-        await using (LocalCluster cluster = await LocalCluster.StartAsync(data, 1, CancellationToken.None))
-        {
-            await cluster.Grains.GetGrain<ICampaignGrain>(name).Cancel();
-        }
-
-        stdout.WriteLine($"cancelled '{name}'; stored results stay, `sweep run` with its spec resumes it");
+        await using ICampaignTarget target = await CampaignTargets.OpenAsync(TargetOptions.Read(reader), stderr, cancellationToken);
+        CancelOutcome outcome = await target.CancelAsync(name, cancellationToken);
+        stdout.WriteLine(outcome == CancelOutcome.AlreadyFinished
+            ? $"campaign '{name}' in {target.Description} has finished; nothing to cancel, nothing changed"
+            : $"cancelled '{name}' in {target.Description}; stored results stay, `sweep run` with its spec resumes it");
         return 0;
     }
 
     public const string DeleteUsage = "sweep delete CAMPAIGN [--yes] " + CampaignTargets.Usage;
 
     /// <summary>
-    /// Deletes every stored state of a campaign, after confirmation unless --yes. Locally the
-    /// rows are erased from the store (the data directory's lock keeps any run out meanwhile);
-    /// in a cluster the campaign grain erases itself, its points and their batches, and refuses
-    /// while the campaign runs or has batches in flight (see ICampaignGrain.Delete).
+    /// Deletes every stored state of a campaign, after confirmation unless --yes, through its
+    /// campaign grain, which erases its points and their batches and refuses while the
+    /// campaign runs or has batches in flight (see ICampaignGrain.Delete). A stopped local
+    /// campaign is not running, whatever its stored state says.
     /// </summary>
     public static async Task<int> DeleteAsync(IReadOnlyList<string> args, TextReader stdin, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
@@ -70,38 +49,16 @@ internal static class CampaignControlCommands
 
         string name = reader.Positionals[0];
         bool confirmed = reader.Flag("--yes");
-        if (ClusterTarget.From(TargetOptions.Read(reader)) is { } target)
-        {
-            return await DeleteInClusterAsync(name, confirmed, target, stdin, stdout, stderr, cancellationToken);
-        }
-
-        DataDirectory data = DataDirectory.Resolve(reader.String("--data"));
-        StoredCampaign campaign = StoredCampaign.Load(data, name);
-        using FileStream dataLock = data.Lock();
-        if (!confirmed && !Confirm(stdin, stdout, $"delete campaign '{name}' ({campaign.State.Points.Count} points, all stored batches) from {data.Path}?"))
-        {
-            return 1;
-        }
-
-        int rows = SqliteStateEraser.Delete(data.DatabasePath, [GrainIds.Campaign(name)], GrainIds.ChildPrefixes(name));
-        stdout.WriteLine($"deleted campaign '{name}' ({rows} stored states)");
-        return 0;
-    }
-
-    private static async Task<int> DeleteInClusterAsync(string name, bool confirmed, ClusterTarget target, TextReader stdin, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
-    {
-        await using var source = new ClusterCampaignSource(await RemoteCluster.ConnectAsync(target, stderr, cancellationToken));
-        RemoteCluster cluster = source.Cluster;
+        await using ICampaignTarget target = await CampaignTargets.OpenAsync(TargetOptions.Read(reader), stderr, cancellationToken);
 
         // Read first: a misspelt name gets the usual error, and the question names the size.
-        CampaignReadout campaign = await source.ReadAsync(name, withResults: false, cancellationToken);
-        if (!confirmed && !Confirm(stdin, stdout, $"delete campaign '{name}' ({campaign.Status.Points} points, all stored batches) from {cluster.Description}?"))
+        CampaignReadout campaign = await target.ReadAsync(name, withResults: false, cancellationToken);
+        if (!confirmed && !Confirm(stdin, stdout, $"delete campaign '{name}' ({campaign.Status.Points} points, all stored batches) from {target.Description}?"))
         {
             return 1;
         }
 
-        var grain = cluster.Grains.GetGrain<ICampaignGrain>(name);
-        CampaignDeletion deletion = await cluster.Retry.CallAsync(grain.Delete, $"deleting '{name}'", cancellationToken);
+        CampaignDeletion deletion = await target.DeleteAsync(name, cancellationToken);
         if (deletion.Refusal is not null)
         {
             throw new UsageException(deletion.Refusal);
@@ -129,18 +86,5 @@ internal static class CampaignControlCommands
         }
 
         return true;
-    }
-
-    private static async Task<int> CancelInClusterAsync(string name, ClusterTarget target, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
-    {
-        await using var source = new ClusterCampaignSource(await RemoteCluster.ConnectAsync(target, stderr, cancellationToken));
-        RemoteCluster cluster = source.Cluster;
-
-        // Reading it first turns a misspelt name into the usual error instead of a no-op.
-        await source.ReadAsync(name, withResults: false, cancellationToken);
-        var campaign = cluster.Grains.GetGrain<ICampaignGrain>(name);
-        await cluster.Retry.CallAsync(async () => { await campaign.Cancel(); return true; }, $"cancelling '{name}'", cancellationToken);
-        stdout.WriteLine($"cancelled '{name}' in {cluster.Description}; stored results stay, `sweep run` with its spec resumes it");
-        return 0;
     }
 }

@@ -1,7 +1,5 @@
 using Sweep.Client.Cli;
 using Sweep.Client.Hosting;
-using Sweep.Client.Local;
-using Sweep.Client.Remote;
 using Sweep.Client.Reports;
 
 namespace Sweep.Client.Commands;
@@ -26,14 +24,9 @@ internal static class ReportCommand
         string name = reader.Positionals[0];
         (int, double, double, int)? point = reader.String("--point") is { } p ? Fig1PointChoice.Parse(p) : null;
         ReportSource source;
-        if (ClusterTarget.From(TargetOptions.Read(reader)) is { } target)
+        await using (ICampaignTarget target = await CampaignTargets.OpenAsync(TargetOptions.Read(reader), stderr, cancellationToken))
         {
-            await using var cluster = new ClusterCampaignSource(await RemoteCluster.ConnectAsync(target, stderr, cancellationToken));
-            source = await cluster.ReadReportAsync(name, cancellationToken);
-        }
-        else
-        {
-            source = ReportSource.From(StoredCampaign.Load(DataDirectory.Resolve(reader.String("--data")), name));
+            source = await target.ReadReportAsync(name, cancellationToken);
         }
 
         ReportContents contents = ReportBuilder.Build(source, point);

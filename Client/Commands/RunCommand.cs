@@ -88,16 +88,8 @@ internal static class RunCommand
         CampaignStatus initial = await cluster.CallAsync(campaign.GetStatus, "reading the status", cancellationToken);
         bool interactive = !Console.IsOutputRedirected && ReferenceEquals(stdout, Console.Out);
         var progress = new ProgressReporter(stdout, interactive, initial.RealizationsDone, TimeSpan.FromSeconds(progressSeconds));
-        cluster.TakeCancelRequest(spec.Name);
-        async Task<CampaignStatus> Poll()
-        {
-            if (cluster.TakeCancelRequest(spec.Name))
-            {
-                await campaign.Cancel();
-            }
-
-            return await cluster.CallAsync(campaign.GetStatus, "following the campaign", cancellationToken);
-        }
+        // `sweep cancel` reaches the campaign grain through the silo's gateway; the status shows it.
+        Task<CampaignStatus> Poll() => cluster.CallAsync(campaign.GetStatus, "following the campaign", cancellationToken);
 
         CampaignStatus final = await progress.FollowAsync(Poll, TimeSpan.FromMilliseconds(500), cancellationToken);
         if (!interactive)

@@ -1,5 +1,5 @@
-using Sweep.Client.Local;
-using Sweep.Client.Remote;
+using Sweep.Client.Hosting.Local;
+using Sweep.Client.Hosting.Remote;
 
 namespace Sweep.Client.Hosting;
 

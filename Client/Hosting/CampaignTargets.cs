@@ -1,25 +1,35 @@
-using Sweep.Client.Local;
-using Sweep.Client.Remote;
+using Sweep.Client.Hosting.Local;
+using Sweep.Client.Hosting.Remote;
 
 namespace Sweep.Client.Hosting;
 
 /// <summary>
-/// Chooses where the reading commands look: with `--redis`, a running cluster's grains; else
-/// the data directory's store (`--data`, $SWEEP_DATA or ./sweep-data).
+/// Resolves, once per command, where its campaigns are: `--redis` gives a running cluster;
+/// otherwise the data directory (`--data`, $SWEEP_DATA or ./sweep-data) gives the live local
+/// run that holds it, through its gateway, or else its store, read-only.
 /// </summary>
 internal static class CampaignTargets
 {
-    /// <summary>The options every reading command takes, for its usage line.</summary>
+    /// <summary>The options every such command takes, for its usage line.</summary>
     public const string Usage = TargetOptions.Usage;
+
+    /// <summary>How long a run that holds the lock gets to record its gateway (its silo is starting).</summary>
+    private static readonly TimeSpan RunStartup = TimeSpan.FromSeconds(10);
 
     public static async Task<ICampaignTarget> OpenAsync(TargetOptions options, TextWriter notices, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (ClusterTarget.From(options) is { } target)
         {
-            return new ClusterCampaignSource(await RemoteCluster.ConnectAsync(target, notices, cancellationToken));
+            return new GrainCampaignTarget(await RemoteCluster.ConnectAsync(target, notices, cancellationToken));
         }
 
-        return new LocalCampaignSource(DataDirectory.Resolve(options.Data));
+        DataDirectory data = DataDirectory.Resolve(options.Data);
+        if (LocalRunRecord.FindLive(data, RunStartup) is { } run)
+        {
+            return new GrainCampaignTarget(await RemoteCluster.ConnectAsync(run, data, notices, cancellationToken));
+        }
+
+        return new StoreCampaignTarget(data);
     }
 }

@@ -1,8 +1,12 @@
+using Sweep.Client.Reports;
+using Sweep.Grains.Interfaces;
+
 namespace Sweep.Client.Hosting;
 
 /// <summary>
-/// Where `sweep list`, `status`, `table` and `export` read campaigns: the data directory's
-/// store (local mode) or a running cluster's grains (with --redis).
+/// The campaigns a command works on: a cluster (`--redis`), a live local run (through its
+/// gateway) or a stopped local store. `list`, `status`, `table`, `export`, `report`, `cancel`
+/// and `delete` make the same calls whichever it is (<see cref="CampaignTargets.OpenAsync"/>).
 /// </summary>
 internal interface ICampaignTarget : IAsyncDisposable
 {
@@ -14,4 +18,13 @@ internal interface ICampaignTarget : IAsyncDisposable
 
     /// <summary>The campaign, or a usage error naming the known campaigns when there is none by that name.</summary>
     Task<CampaignReadout> ReadAsync(string name, bool withResults, CancellationToken cancellationToken);
+
+    /// <summary>What `sweep report` draws from: the campaign with its results, its points' settings and their Fig. 1 snapshots.</summary>
+    Task<ReportSource> ReadReportAsync(string name, CancellationToken cancellationToken);
+
+    /// <summary>Stops dispatching the campaign's batches; stored results stay and `sweep run` resumes it.</summary>
+    Task<CancelOutcome> CancelAsync(string name, CancellationToken cancellationToken);
+
+    /// <summary>Erases every stored state of the campaign, or says why not (<see cref="CampaignDeletion.Refusal"/>).</summary>
+    Task<CampaignDeletion> DeleteAsync(string name, CancellationToken cancellationToken);
 }

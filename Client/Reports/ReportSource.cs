@@ -1,5 +1,4 @@
 using Sweep.Client.Hosting;
-using Sweep.Client.Local;
 using Sweep.Grains.Interfaces;
 
 namespace Sweep.Client.Reports;
@@ -41,17 +40,5 @@ internal sealed record ReportSource(
             campaign.Table,
             campaign.Status.PointsDone,
             campaign.Status.Points);
-    }
-
-    public static ReportSource From(StoredCampaign campaign)
-    {
-        ArgumentNullException.ThrowIfNull(campaign);
-        var snapshots = campaign.State.Points
-            .Select(a => (a.Key, Snapshot: campaign.PointStates.GetValueOrDefault(a.Key.GrainKey)?.Snapshot))
-            .Where(p => p.Snapshot is not null)
-            .Select(p => (p.Key, p.Snapshot!))
-            .ToList();
-        var readout = new CampaignReadout(campaign.Name, campaign.State.SpecJson, campaign.Status(), campaign.Table(), campaign.Results());
-        return From(readout, campaign.State.Points.FirstOrDefault()?.Settings, snapshots);
     }
 }

@@ -1,4 +1,4 @@
-using Sweep.Client.Local;
+using Sweep.Client.Hosting.Local;
 using Sweep.Grains.Interfaces;
 
 namespace Sweep.Cluster.Tests;

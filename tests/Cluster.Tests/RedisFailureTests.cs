@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using Sweep.Client.Remote;
+using Sweep.Client.Hosting.Remote;
 using Sweep.Grains.Interfaces;
 
 namespace Sweep.Cluster.Tests;

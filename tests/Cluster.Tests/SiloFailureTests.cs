@@ -1,4 +1,4 @@
-using Sweep.Client.Remote;
+using Sweep.Client.Hosting.Remote;
 using Sweep.Grains.Interfaces;
 
 namespace Sweep.Cluster.Tests;

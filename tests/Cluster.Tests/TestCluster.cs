@@ -3,7 +3,7 @@ using DotNet.Testcontainers.Builders;
 using DotNet.Testcontainers.Containers;
 using DotNet.Testcontainers.Images;
 using Sweep.Client.Hosting;
-using Sweep.Client.Remote;
+using Sweep.Client.Hosting.Remote;
 using Sweep.Grains.Cluster;
 
 namespace Sweep.Cluster.Tests;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Orleans.Runtime;
-using Sweep.Client.Remote;
+using Sweep.Client.Hosting.Remote;
 
 namespace Sweep.Client.Tests.Cluster;
 

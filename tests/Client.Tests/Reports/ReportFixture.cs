@@ -1,4 +1,4 @@
-using Sweep.Client.Local;
+using Sweep.Client.Hosting.Local;
 using Sweep.Client.Reports;
 
 namespace Sweep.Client.Tests.Reports;
@@ -42,7 +42,8 @@ public sealed class ReportFixture : IDisposable
             throw new InvalidOperationException($"sweep report failed ({report}): {log}");
         }
 
-        Source = ReportSource.From(StoredCampaign.Load(DataDirectory.Resolve(DataDir), Campaign));
+        var target = new StoreCampaignTarget(DataDirectory.Resolve(DataDir));
+        Source = target.ReadReportAsync(Campaign, CancellationToken.None).GetAwaiter().GetResult();
         Contents = ReportBuilder.Build(Source, null);
     }
 

@@ -1,28 +1,32 @@
+using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Sweep.Client.Hosting;
 using Sweep.Grains.Compute;
 using Sweep.Grains.Hosting;
 using Sweep.Grains.Interfaces;
 
-namespace Sweep.Client.Local;
+namespace Sweep.Client.Hosting.Local;
 
 /// <summary>
-/// Local mode: one Orleans silo in this process, on loopback ports chosen free, storing every
-/// grain in the data directory's SQLite file.
+/// Local mode, a cluster of one: an Orleans silo in this process on loopback ports chosen
+/// free, storing every grain in the data directory's SQLite file. While it runs, its gateway
+/// and cluster id are in the data directory's endpoint record (<see cref="LocalRunRecord"/>),
+/// so `sweep status`, `cancel` and the rest reach it as they reach a cluster.
 /// </summary>
 internal sealed class LocalCluster : ICampaignHost
 {
     private readonly IHost _host;
     private readonly FileStream _dataLock;
     private readonly DataDirectory _data;
+    private readonly bool _recorded;
 
-    private LocalCluster(IHost host, FileStream dataLock, DataDirectory data)
+    private LocalCluster(IHost host, FileStream dataLock, DataDirectory data, bool recorded)
     {
         _host = host;
         _dataLock = dataLock;
         _data = data;
+        _recorded = recorded;
         Description = data.Path;
         Grains = host.Services.GetRequiredService<IGrainFactory>();
         Pool = host.Services.GetRequiredService<ComputePool>();
@@ -38,29 +42,23 @@ internal sealed class LocalCluster : ICampaignHost
 
     public long BatchesComputed(CampaignStatus status, SubmitResult submitted) => Pool.BatchesComputed;
 
-    public bool TakeCancelRequest(string campaign)
-    {
-        string path = _data.CancelRequestPath(campaign);
-        if (!File.Exists(path))
-        {
-            return false;
-        }
-
-        File.Delete(path);
-        return true;
-    }
-
     public Task<T> CallAsync<T>(Func<Task<T>> call, string what, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(call);
         return call();
     }
 
-    /// <summary>Takes the data directory's lock (a second run fails at once) and starts the silo.</summary>
-    public static async Task<LocalCluster> StartAsync(DataDirectory data, int slots, CancellationToken cancellationToken)
+    /// <summary>
+    /// Takes the data directory's lock (a second run fails at once), starts the silo and, for a
+    /// run, records its gateway so that other commands reach it.
+    /// </summary>
+    /// <param name="record">False for a short-lived silo that only cancels or deletes on a stopped store.</param>
+    public static async Task<LocalCluster> StartAsync(DataDirectory data, int slots, CancellationToken cancellationToken, bool record = true)
     {
         ArgumentNullException.ThrowIfNull(data);
         FileStream dataLock = data.Lock();
+        string clusterId = LocalSilo.NewClusterId();
+        int gatewayPort = LocalSilo.FreeLoopbackPort();
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
@@ -68,11 +66,15 @@ internal sealed class LocalCluster : ICampaignHost
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Logging.AddFilter("Orleans", LogLevel.Error);
         builder.Logging.AddFilter("Microsoft", LogLevel.Error);
-        builder.UseOrleans(silo => silo.UseSweepLocalMode(data.DatabasePath, slots));
+        builder.UseOrleans(silo => silo.UseSweepLocalMode(data.DatabasePath, slots, clusterId: clusterId, gatewayPort: gatewayPort));
         IHost host = builder.Build();
         try
         {
             await host.StartAsync(cancellationToken);
+            if (record)
+            {
+                new LocalRunRecord(Environment.ProcessId, new IPEndPoint(IPAddress.Loopback, gatewayPort), clusterId, LocalSilo.ServiceId, DateTimeOffset.UtcNow).Write(data);
+            }
         }
         catch
         {
@@ -81,12 +83,18 @@ internal sealed class LocalCluster : ICampaignHost
             throw;
         }
 
-        return new LocalCluster(host, dataLock, data);
+        return new LocalCluster(host, dataLock, data, record);
     }
 
     public async ValueTask DisposeAsync()
     {
         Pool.Stop();
+        if (_recorded)
+        {
+            // First, so no command tries the gateway of a silo that is going away.
+            LocalRunRecord.Remove(_data);
+        }
+
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         try
         {

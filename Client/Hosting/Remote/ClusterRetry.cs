@@ -5,7 +5,7 @@ using Orleans.Networking.Shared;
 using Orleans.Runtime.Messaging;
 using StackExchange.Redis;
 
-namespace Sweep.Client.Remote;
+namespace Sweep.Client.Hosting.Remote;
 
 /// <summary>
 /// Calls into a cluster that ride out silos dying. When the gateway a call went through dies,

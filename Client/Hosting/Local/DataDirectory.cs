@@ -1,6 +1,6 @@
 using Sweep.Client.Cli;
 
-namespace Sweep.Client.Local;
+namespace Sweep.Client.Hosting.Local;
 
 /// <summary>
 /// The local-mode data directory: `--data DIR`, else $SWEEP_DATA, else ./sweep-data. It holds
@@ -33,8 +33,6 @@ internal sealed class DataDirectory
     /// <summary>True when the store exists (commands that only read must not create one).</summary>
     public bool HasStore => File.Exists(DatabasePath);
 
-    /// <summary>Where `sweep cancel` asks a running `sweep run` to cancel a campaign.</summary>
-    public string CancelRequestPath(string campaign) => System.IO.Path.Combine(Path, $"cancel-{campaign}.request");
 
     /// <summary>The directory's lock, or null when another process holds it.</summary>
     public FileStream? TryLock()
@@ -68,7 +66,7 @@ internal sealed class DataDirectory
         catch (IOException)
         {
             throw new UsageException(
-                $"data directory {Path} is in use by another sweep process (lock {LockPath}); wait for it, stop it, or use --data with another directory");
+                $"data directory {Path} is in use by another sweep process (lock {LockPath}): `sweep status` and `sweep cancel` reach a live run there; wait for it, stop it, or use --data with another directory");
         }
     }
 }

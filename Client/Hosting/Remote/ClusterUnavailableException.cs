@@ -1,4 +1,4 @@
-namespace Sweep.Client.Remote;
+namespace Sweep.Client.Hosting.Remote;
 
 /// <summary>
 /// No silo answered for longer than the outage limit (or the user stopped waiting): printed

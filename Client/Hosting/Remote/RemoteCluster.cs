@@ -4,14 +4,16 @@ using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 using Sweep.Client.Cli;
 using Sweep.Client.Hosting;
+using Sweep.Client.Hosting.Local;
 using Sweep.Grains.Cluster;
 using Sweep.Grains.Interfaces;
 
-namespace Sweep.Client.Remote;
+namespace Sweep.Client.Hosting.Remote;
 
 /// <summary>
-/// Cluster mode: an Orleans client of silos that share membership in Redis. Campaigns run in
-/// the cluster, so they go on when this process exits.
+/// An Orleans client of a running cluster: silos that share membership in Redis (cluster
+/// mode, where campaigns go on when this process exits), or a live local run's silo through
+/// its loopback gateway (<see cref="LocalRunRecord"/>).
 /// </summary>
 internal sealed class RemoteCluster : ICampaignHost
 {
@@ -31,12 +33,18 @@ internal sealed class RemoteCluster : ICampaignHost
     /// </summary>
     private static readonly TimeSpan GatewayListRefresh = TimeSpan.FromSeconds(10);
 
-    private RemoteCluster(IHost host, ClusterTarget target, TextWriter notices)
+    /// <summary>
+    /// How long a command waits for a live local run that stops answering: its silo is in the
+    /// same machine, so a pause longer than this means it has stopped.
+    /// </summary>
+    private static readonly TimeSpan LocalOutageLimit = TimeSpan.FromSeconds(15);
+
+    private RemoteCluster(IHost host, string description, TimeSpan outageLimit, TextWriter notices)
     {
         _host = host;
-        Description = target.ToString();
+        Description = description;
         Grains = host.Services.GetRequiredService<IClusterClient>();
-        Retry = new ClusterRetry(target.OutageLimit, CallTimeout, RetryDelay, notices);
+        Retry = new ClusterRetry(outageLimit, CallTimeout, RetryDelay, notices);
     }
 
     public IGrainFactory Grains { get; }
@@ -60,6 +68,48 @@ internal sealed class RemoteCluster : ICampaignHost
             throw new UsageException(problem);
         }
 
+        return await ConnectAsync(
+            target.ToString(),
+            $"--outage-seconds {target.OutageLimit.TotalSeconds:0.#}",
+            target.OutageLimit,
+            notices,
+            client =>
+            {
+                client.UseRedisClustering(o => o.ConfigurationOptions = redis.ToConfigurationOptions());
+                client.Configure<ClusterOptions>(o =>
+                {
+                    o.ClusterId = target.ClusterId;
+                    o.ServiceId = target.ServiceId;
+                });
+                client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = GatewayListRefresh);
+            },
+            cancellationToken);
+    }
+
+    /// <summary>Joins a live local run through the loopback gateway its endpoint record names.</summary>
+    public static Task<RemoteCluster> ConnectAsync(LocalRunRecord run, DataDirectory data, TextWriter notices, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(data);
+        return ConnectAsync(
+            $"the live run (pid {run.ProcessId}) in {data.Path}",
+            $"waited up to {LocalOutageLimit.TotalSeconds:0} s",
+            LocalOutageLimit,
+            notices,
+            client =>
+            {
+                client.UseStaticClustering(run.Gateway);
+                client.Configure<ClusterOptions>(o =>
+                {
+                    o.ClusterId = run.ClusterId;
+                    o.ServiceId = run.ServiceId;
+                });
+            },
+            cancellationToken);
+    }
+
+    private static async Task<RemoteCluster> ConnectAsync(string description, string limitName, TimeSpan outageLimit, TextWriter notices, Action<IClientBuilder> configure, CancellationToken cancellationToken)
+    {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
@@ -72,7 +122,7 @@ internal sealed class RemoteCluster : ICampaignHost
             // No gateway answers while silos are restarting: wait as long as any other call would.
             client.UseConnectionRetryFilter(async (e, ct) =>
             {
-                if (connecting.Elapsed >= target.OutageLimit)
+                if (connecting.Elapsed >= outageLimit)
                 {
                     return false;
                 }
@@ -80,19 +130,13 @@ internal sealed class RemoteCluster : ICampaignHost
                 if (!told)
                 {
                     told = true;
-                    notices.WriteLine($"sweep: no silo of {target} answered yet ({e.GetType().Name}); retrying for up to {target.OutageLimit.TotalSeconds:0.#} s");
+                    notices.WriteLine($"sweep: no silo of {description} answered yet ({e.GetType().Name}); retrying for up to {outageLimit.TotalSeconds:0.#} s");
                 }
 
                 await Task.Delay(RetryDelay, ct);
                 return true;
             });
-            client.UseRedisClustering(o => o.ConfigurationOptions = redis.ToConfigurationOptions());
-            client.Configure<ClusterOptions>(o =>
-            {
-                o.ClusterId = target.ClusterId;
-                o.ServiceId = target.ServiceId;
-            });
-            client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = GatewayListRefresh);
+            configure(client);
         });
         IHost host = builder.Build();
         try
@@ -103,10 +147,10 @@ internal sealed class RemoteCluster : ICampaignHost
         {
             host.Dispose();
             throw new ClusterUnavailableException(
-                $"could not connect to {target} within {connecting.Elapsed.TotalSeconds:0.#} s (--outage-seconds {target.OutageLimit.TotalSeconds:0.#}): {e.Message.ReplaceLineEndings(" ")}", e);
+                $"could not connect to {description} within {connecting.Elapsed.TotalSeconds:0.#} s ({limitName}): {e.Message.ReplaceLineEndings(" ")}", e);
         }
 
-        return new RemoteCluster(host, target, notices);
+        return new RemoteCluster(host, description, outageLimit, notices);
     }
 
     public long BatchesComputed(CampaignStatus status, SubmitResult submitted)
@@ -115,9 +159,6 @@ internal sealed class RemoteCluster : ICampaignHost
         ArgumentNullException.ThrowIfNull(submitted);
         return Math.Max(0, status.BatchesDone - submitted.BatchesAlreadyStored);
     }
-
-    // `sweep cancel` is a local-mode request file; in a cluster the campaign grain is cancelled directly.
-    public bool TakeCancelRequest(string campaign) => false;
 
     public Task<T> CallAsync<T>(Func<Task<T>> call, string what, CancellationToken cancellationToken)
         => Retry.CallAsync(call, what, cancellationToken);
