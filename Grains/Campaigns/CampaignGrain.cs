@@ -42,6 +42,11 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IRemindable
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        if (S.SpecJson is not null)
+        {
+            CampaignTables.TypedSettings(S);
+        }
+
         EnsureResumeTimer();
         return base.OnActivateAsync(cancellationToken);
     }
@@ -87,6 +92,7 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IRemindable
         }
 
         S.SpecJson = CampaignSpecJson.Write(spec);
+        S.StrongDisorderMaxX = spec.StrongDisorderMaxX;
         S.Points = byKey.Values.OrderBy(p => p.Key.D).ThenBy(p => p.Key.Alpha).ThenBy(p => p.Key.X).ThenBy(p => p.Key.N).ToList();
         S.Cancelled = false;
         await _state.WriteStateAsync();

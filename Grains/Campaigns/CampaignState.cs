@@ -33,4 +33,11 @@ public sealed class CampaignState
     /// <summary>When the last unfinished point finished (UTC); null while any point is unfinished.</summary>
     [Id(7)]
     public DateTimeOffset? FinishedAt { get; set; }
+
+    /// <summary>
+    /// The spec's strongDisorderMaxX, typed at submission so that a table rebuild (about once a
+    /// second while points finish) parses nothing; null in states stored before it was kept.
+    /// </summary>
+    [Id(8)]
+    public double? StrongDisorderMaxX { get; set; }
 }

@@ -11,10 +11,21 @@ public static class CampaignTables
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(summaryOf);
-        double maxX = state.SpecJson is null
-            ? CampaignSpec.DefaultStrongDisorderMaxX
-            : CampaignSpecParser.Parse(state.SpecJson).GetSpecOrThrow().StrongDisorderMaxX;
+        double maxX = state.StrongDisorderMaxX ?? TypedSettings(state);
         var ns = state.Points.ToDictionary(p => p.Key.GrainKey, p => p.Ns, StringComparer.Ordinal);
         return TableMapping.Build(state.Points.Select(summaryOf).OfType<PointSummary>(), ns, maxX);
+    }
+
+    /// <summary>
+    /// Fills in the typed settings of a state stored before they were kept (from its spec, once),
+    /// and returns the strong-disorder limit.
+    /// </summary>
+    public static double TypedSettings(CampaignState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        state.StrongDisorderMaxX ??= state.SpecJson is null
+            ? CampaignSpec.DefaultStrongDisorderMaxX
+            : CampaignSpecParser.Parse(state.SpecJson).GetSpecOrThrow().StrongDisorderMaxX;
+        return state.StrongDisorderMaxX.Value;
     }
 }
