@@ -19,8 +19,8 @@ public sealed class EnsembleAccumulator
     private readonly Int128[] _mag2;   // [k]
     private readonly Int128[] _pur2;   // [k]
     private readonly long[] _blockCount;
-    private BigInteger _jnnSum;        // scaled by 2^1074, exact
-    private BigInteger _jnnSquareSum;  // scaled by 2^1074, exact
+    private ExactDoubleSum _jnnSum = new();        // scaled by 2^1074, exact
+    private ExactDoubleSum _jnnSquareSum = new();  // scaled by 2^1074, exact
 
     public EnsembleAccumulator(int timePoints)
     {
@@ -78,8 +78,8 @@ public sealed class EnsembleAccumulator
         }
 
         _blockCount[block]++;
-        _jnnSum += ExactSum.Scaled(jnnRatio);
-        _jnnSquareSum += ExactSum.Scaled(jnnRatio * jnnRatio);
+        _jnnSum.Add(jnnRatio);
+        _jnnSquareSum.Add(jnnRatio * jnnRatio);
     }
 
     /// <summary>Adds every realization of another accumulator into this one.</summary>
@@ -113,8 +113,8 @@ public sealed class EnsembleAccumulator
             _blockCount[b] += other._blockCount[b];
         }
 
-        _jnnSum += other._jnnSum;
-        _jnnSquareSum += other._jnnSquareSum;
+        _jnnSum.Add(other._jnnSum);
+        _jnnSquareSum.Add(other._jnnSquareSum);
     }
 
     /// <summary>Means and standard errors of the mean over all realizations.</summary>
@@ -141,8 +141,9 @@ public sealed class EnsembleAccumulator
             purSem[k] = StandardError(FixedPoint.ToBig(sp), FixedPoint.ToBig(_pur2[k]), n, unit);
         }
 
-        double jnn = ExactRational.ToDouble(_jnnSum, n * ExactSum.Unit);
-        double jnnSem = StandardError(_jnnSum, _jnnSquareSum, n, ExactSum.Unit);
+        BigInteger jnnSum = _jnnSum.ToBigInteger();
+        double jnn = ExactRational.ToDouble(jnnSum, n * ExactSum.Unit);
+        double jnnSem = StandardError(jnnSum, _jnnSquareSum.ToBigInteger(), n, ExactSum.Unit);
         return new EnsembleAverage(n, mag, magSem, pur, purSem, jnn, jnnSem);
     }
 
@@ -182,8 +183,8 @@ public sealed class EnsembleAccumulator
         (Int128[])_mag2.Clone(),
         (Int128[])_pur2.Clone(),
         (long[])_blockCount.Clone(),
-        _jnnSum.ToByteArray(),
-        _jnnSquareSum.ToByteArray());
+        _jnnSum.ToBigInteger().ToByteArray(),
+        _jnnSquareSum.ToBigInteger().ToByteArray());
 
     /// <summary>Rebuilds an accumulator from stored sums, checking their shape.</summary>
     public static EnsembleAccumulator Import(EnsembleSums sums)
@@ -202,8 +203,8 @@ public sealed class EnsembleAccumulator
         sums.MagSquares.CopyTo(acc._mag2, 0);
         sums.PurSquares.CopyTo(acc._pur2, 0);
         sums.BlockCounts.CopyTo(acc._blockCount, 0);
-        acc._jnnSum = new BigInteger(sums.JnnSum);
-        acc._jnnSquareSum = new BigInteger(sums.JnnSquareSum);
+        acc._jnnSum = ExactDoubleSum.From(new BigInteger(sums.JnnSum));
+        acc._jnnSquareSum = ExactDoubleSum.From(new BigInteger(sums.JnnSquareSum));
         return acc;
     }
 

@@ -24,7 +24,25 @@ internal static class FixedPoint
             throw new ArgumentOutOfRangeException(nameof(value), value, "fixed-point values must lie in [-1, 1]");
         }
 
-        return (Int128)Math.Round(value * Scale, MidpointRounding.ToEven);
+        return ExactInteger(Math.Round(value * Scale, MidpointRounding.ToEven));
+    }
+
+    /// <summary>
+    /// (Int128)r for an integral r of magnitude at most 2^104, without the runtime's general
+    /// conversion (about 3x slower; a small realization converts 800 values): below 2^63 through
+    /// long, above from its bits, both exact.
+    /// </summary>
+    internal static Int128 ExactInteger(double r)
+    {
+        if (Math.Abs(r) < 9.2233720368547758e18)
+        {
+            return (long)r;
+        }
+
+        long bits = BitConverter.DoubleToInt64Bits(r);
+        int exponent = (int)((bits >> 52) & 0x7FF) - 1075;
+        Int128 magnitude = (Int128)((bits & 0xFFFFFFFFFFFFFL) | (1L << 52)) << exponent;
+        return bits < 0 ? -magnitude : magnitude;
     }
 
     public static BigInteger ToBig(Int128 value) => (BigInteger)value;

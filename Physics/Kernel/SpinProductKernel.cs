@@ -47,6 +47,24 @@ public static class SpinProductKernel
     public static void Evaluate(CouplingMatrix couplings, ReadOnlySpan<double> tau, Span<double> mag, Span<double> pur, ReadOnlySpan<int> spins, Span<double> spinCurves, KernelPath path)
     {
         int n = KernelArguments.Check(couplings, tau, mag, pur, spins, spinCurves, path);
+        if (n <= TimeLaneKernel.MaxSpins)
+        {
+            TimeLaneKernel.Evaluate(couplings, tau, mag, pur, spins, spinCurves, path);
+        }
+        else
+        {
+            EvaluateRows(couplings, tau, mag, pur, spins, spinCurves, path);
+        }
+    }
+
+    /// <summary>
+    /// The row kernel: vector lanes across a spin's later partners, rows read once per block of
+    /// taus. Any system size; <see cref="Evaluate(CouplingMatrix, ReadOnlySpan{double}, Span{double}, Span{double}, ReadOnlySpan{int}, Span{double}, KernelPath)"/>
+    /// takes it above <see cref="TimeLaneKernel.MaxSpins"/> spins (arguments checked there).
+    /// </summary>
+    internal static void EvaluateRows(CouplingMatrix couplings, ReadOnlySpan<double> tau, Span<double> mag, Span<double> pur, ReadOnlySpan<int> spins, Span<double> spinCurves, KernelPath path)
+    {
+        int n = couplings.N;
         int stride = ColumnStride(n);
         // Scratch from the shared pool: small realizations are called millions of times, and
         // their garbage would stop every compute thread at each gen-0 collection.

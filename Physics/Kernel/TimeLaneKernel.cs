@@ -1,0 +1,210 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using Sweep.Physics.Couplings;
+
+namespace Sweep.Physics.Kernel;
+
+/// <summary>
+/// The exact kernel for small systems, with its vector lanes across times instead of across a
+/// row's partners. A row of a few spins fills one padded vector mostly with zeros, and the row
+/// kernel pays a call and a horizontal product for every (spin, time): at N = 2 that was about
+/// 20 us of a 1D realization's 25 us, for 200 useful cosines. Here every lane is a time of the
+/// grid, so no lane is padding.
+/// </summary>
+/// <remarks>
+/// The bits are those of the row kernel, on every path: each lane performs the same operations
+/// in the same order. A spin's own product is kept in eight accumulators, partner k + 1 + l of
+/// spin k going to accumulator l mod 8 (the row kernel's lane l), reduced by the same tree
+/// (<see cref="LaneProduct"/>); the later spins' products are multiplied by each factor as the
+/// rows pass, in row order; the cosine is <see cref="PeriodicCosine"/>'s, with large arguments
+/// reduced exactly as the row kernel's checked pass does (its unchecked pass sees only
+/// arguments that need no reduction, so checking every lane changes nothing).
+/// </remarks>
+internal static class TimeLaneKernel
+{
+    /// <summary>
+    /// Systems of at most this many spins use this kernel. A function of N alone, and either
+    /// kernel gives the same bits; the crossover was measured in bench/Sweep.Bench
+    /// (SmallSystemKernelBenchmark, docs/PERFORMANCE.md).
+    /// </summary>
+    internal const int MaxSpins = 24;
+
+    private const int Accumulators = CouplingMatrix.RowPadding;
+
+    internal static void Evaluate(CouplingMatrix couplings, ReadOnlySpan<double> tau, Span<double> mag, Span<double> pur, ReadOnlySpan<int> spins, Span<double> spinCurves, KernelPath path)
+    {
+        switch (path)
+        {
+            case KernelPath.Avx512:
+                Run512(couplings, tau, mag, pur, spins, spinCurves);
+                break;
+            case KernelPath.Avx2:
+                Run256(couplings, tau, mag, pur, spins, spinCurves);
+                break;
+            default:
+                RunScalar(couplings, tau, mag, pur, spins, spinCurves);
+                break;
+        }
+    }
+
+    private static void Run512(CouplingMatrix couplings, ReadOnlySpan<double> tau, Span<double> mag, Span<double> pur, ReadOnlySpan<int> spins, Span<double> spinCurves)
+    {
+        int n = couplings.N;
+        ReadOnlySpan<double> packed = couplings.PackedTwoJ;
+        const int width = 8;
+        Span<Vector512<double>> p = stackalloc Vector512<double>[n];
+        Span<Vector512<double>> acc = stackalloc Vector512<double>[Accumulators];
+        Span<double> times = stackalloc double[width];
+        Span<double> lanes = stackalloc double[width];
+        for (int start = 0; start < tau.Length; start += width)
+        {
+            int count = Math.Min(width, tau.Length - start);
+
+            // Times past the grid's end are 0: cos(0) = 1 leaves nothing to flush, and they are not stored.
+            times.Clear();
+            tau.Slice(start, count).CopyTo(times);
+            var t = Vector512.Create<double>(times);
+            p.Fill(Vector512<double>.One);
+            for (int i = 0; i < n; i++)
+            {
+                acc.Fill(Vector512<double>.One);
+                ReadOnlySpan<double> row = packed.Slice(couplings.RowOffset(i), n - 1 - i);
+                for (int k = i + 1; k < n; k++)
+                {
+                    var c = PeriodicCosine.Core(PeriodicCosine.ReduceLargeLanes(Vector512.Create(row[k - i - 1]) * t));
+                    ref Vector512<double> a = ref acc[(k - i - 1) & (Accumulators - 1)];
+                    a = UnderflowFlush.Apply(a * c);
+                    p[k] = UnderflowFlush.Apply(p[k] * c);
+                }
+
+                var m0 = UnderflowFlush.Apply(acc[0] * acc[4]);
+                var m1 = UnderflowFlush.Apply(acc[1] * acc[5]);
+                var m2 = UnderflowFlush.Apply(acc[2] * acc[6]);
+                var m3 = UnderflowFlush.Apply(acc[3] * acc[7]);
+                p[i] = UnderflowFlush.Apply(p[i] * UnderflowFlush.Apply(UnderflowFlush.Apply(m0 * m2) * UnderflowFlush.Apply(m1 * m3)));
+            }
+
+            var sum = Vector512<double>.Zero;
+            var sumOfSquares = Vector512<double>.Zero;
+            for (int i = 0; i < n; i++)
+            {
+                sum += p[i];
+                sumOfSquares = Vector512.FusedMultiplyAdd(p[i], p[i], sumOfSquares);
+            }
+
+            Store(sum / Vector512.Create((double)n), lanes, mag.Slice(start, count));
+            Store(sumOfSquares / Vector512.Create((double)n), lanes, pur.Slice(start, count));
+            for (int s = 0; s < spins.Length; s++)
+            {
+                Store(p[spins[s]], lanes, spinCurves.Slice((s * tau.Length) + start, count));
+            }
+        }
+    }
+
+    private static void Run256(CouplingMatrix couplings, ReadOnlySpan<double> tau, Span<double> mag, Span<double> pur, ReadOnlySpan<int> spins, Span<double> spinCurves)
+    {
+        int n = couplings.N;
+        ReadOnlySpan<double> packed = couplings.PackedTwoJ;
+        const int width = 4;
+        Span<Vector256<double>> p = stackalloc Vector256<double>[n];
+        Span<Vector256<double>> acc = stackalloc Vector256<double>[Accumulators];
+        Span<double> times = stackalloc double[width];
+        Span<double> lanes = stackalloc double[width];
+        for (int start = 0; start < tau.Length; start += width)
+        {
+            int count = Math.Min(width, tau.Length - start);
+            times.Clear();
+            tau.Slice(start, count).CopyTo(times);
+            var t = Vector256.Create<double>(times);
+            p.Fill(Vector256<double>.One);
+            for (int i = 0; i < n; i++)
+            {
+                acc.Fill(Vector256<double>.One);
+                ReadOnlySpan<double> row = packed.Slice(couplings.RowOffset(i), n - 1 - i);
+                for (int k = i + 1; k < n; k++)
+                {
+                    var c = PeriodicCosine.Core(PeriodicCosine.ReduceLargeLanes(Vector256.Create(row[k - i - 1]) * t));
+                    ref Vector256<double> a = ref acc[(k - i - 1) & (Accumulators - 1)];
+                    a = UnderflowFlush.Apply(a * c);
+                    p[k] = UnderflowFlush.Apply(p[k] * c);
+                }
+
+                var m0 = UnderflowFlush.Apply(acc[0] * acc[4]);
+                var m1 = UnderflowFlush.Apply(acc[1] * acc[5]);
+                var m2 = UnderflowFlush.Apply(acc[2] * acc[6]);
+                var m3 = UnderflowFlush.Apply(acc[3] * acc[7]);
+                p[i] = UnderflowFlush.Apply(p[i] * UnderflowFlush.Apply(UnderflowFlush.Apply(m0 * m2) * UnderflowFlush.Apply(m1 * m3)));
+            }
+
+            var sum = Vector256<double>.Zero;
+            var sumOfSquares = Vector256<double>.Zero;
+            for (int i = 0; i < n; i++)
+            {
+                sum += p[i];
+                sumOfSquares = Vector256.FusedMultiplyAdd(p[i], p[i], sumOfSquares);
+            }
+
+            Store(sum / Vector256.Create((double)n), lanes, mag.Slice(start, count));
+            Store(sumOfSquares / Vector256.Create((double)n), lanes, pur.Slice(start, count));
+            for (int s = 0; s < spins.Length; s++)
+            {
+                Store(p[spins[s]], lanes, spinCurves.Slice((s * tau.Length) + start, count));
+            }
+        }
+    }
+
+    private static void RunScalar(CouplingMatrix couplings, ReadOnlySpan<double> tau, Span<double> mag, Span<double> pur, ReadOnlySpan<int> spins, Span<double> spinCurves)
+    {
+        int n = couplings.N;
+        ReadOnlySpan<double> packed = couplings.PackedTwoJ;
+        Span<double> p = stackalloc double[n];
+        Span<double> acc = stackalloc double[Accumulators];
+        for (int j = 0; j < tau.Length; j++)
+        {
+            p.Fill(1.0);
+            for (int i = 0; i < n; i++)
+            {
+                acc.Fill(1.0);
+                ReadOnlySpan<double> row = packed.Slice(couplings.RowOffset(i), n - 1 - i);
+                for (int k = i + 1; k < n; k++)
+                {
+                    double c = PeriodicCosine.Cos(row[k - i - 1] * tau[j]);
+                    ref double a = ref acc[(k - i - 1) & (Accumulators - 1)];
+                    a = UnderflowFlush.Apply(a * c);
+                    p[k] = UnderflowFlush.Apply(p[k] * c);
+                }
+
+                p[i] = UnderflowFlush.Apply(p[i] * LaneProduct.Reduce(acc));
+            }
+
+            double sum = 0.0;
+            double sumOfSquares = 0.0;
+            foreach (double pi in p)
+            {
+                sum += pi;
+                sumOfSquares = Math.FusedMultiplyAdd(pi, pi, sumOfSquares);
+            }
+
+            mag[j] = sum / n;
+            pur[j] = sumOfSquares / n;
+            for (int s = 0; s < spins.Length; s++)
+            {
+                spinCurves[(s * tau.Length) + j] = p[spins[s]];
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Store(Vector512<double> values, Span<double> lanes, Span<double> target)
+    {
+        values.CopyTo(lanes);
+        lanes[..target.Length].CopyTo(target);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Store(Vector256<double> values, Span<double> lanes, Span<double> target)
+    {
+        values.CopyTo(lanes);
+        lanes[..target.Length].CopyTo(target);
+    }
+}
