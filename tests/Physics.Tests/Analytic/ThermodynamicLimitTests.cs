@@ -18,7 +18,7 @@ public class ThermodynamicLimitTests
     }
 
     private static JsonElement Table()
-        => JsonDocument.Parse(File.ReadAllText(SharedPhysicsData.PathOf("analytic.json"))).RootElement.GetProperty("rows");
+        => JsonDocument.Parse(File.ReadAllText(PhysicsTestData.PathOf("analytic.json"))).RootElement.GetProperty("rows");
 
     private static void Close(double expected, double actual, string what)
         => Assert.True(Math.Abs(actual - expected) <= 1e-12 * Math.Abs(expected), $"{what}: expected {expected:R}, got {actual:R}");

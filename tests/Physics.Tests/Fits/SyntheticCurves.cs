@@ -1,6 +1,6 @@
 namespace Sweep.Physics.Tests.Fits;
 
-/// <summary>Stretched exponentials on the MODEL.md grid: log-spaced from f = 0.9995 to f = 1e-3.</summary>
+/// <summary>Stretched exponentials on the time grid of docs/model.md: log-spaced from f = 0.9995 to f = 1e-3.</summary>
 internal static class SyntheticCurves
 {
     public static double[] Grid(double gamma, double beta, int points = 200)

@@ -8,7 +8,7 @@ namespace Sweep.Physics.Tests.Kernel;
 
 /// <summary>
 /// The accelerated kernel's promise, checked against the exact kernel on real realizations: on
-/// the full MODEL.md time grid, in both time units, |mag_acc - mag_exact| and
+/// the full time grid (docs/model.md), in both time units, |mag_acc - mag_exact| and
 /// |pur_acc - pur_exact| stay within the tolerance for every d, alpha, N and x tried.
 /// </summary>
 public class AcceleratedKernelBoundTests(ITestOutputHelper output)

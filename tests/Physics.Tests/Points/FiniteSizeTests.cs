@@ -6,7 +6,7 @@ using Sweep.Physics.Time;
 
 namespace Sweep.Physics.Tests.Points;
 
-/// <summary>What finite systems do (MODEL.md): they approach the thermodynamic limit as N grows.</summary>
+/// <summary>What finite systems do (docs/model.md): they approach the thermodynamic limit as N grows.</summary>
 public class FiniteSizeTests
 {
     private static readonly PointSettings Settings = new(Seed: 11, TimePoints: 80, TimeUnit.Common, FitWindow.Default, SpinKernelChoice.Exact);
