@@ -1,6 +1,6 @@
 namespace Sweep.Campaigns;
 
-/// <summary>The ensemble observables a block asks to be fitted (see MODEL.md: mag and pur).</summary>
+/// <summary>The ensemble observables a block asks to be fitted (see docs/model.md: mag and pur).</summary>
 [Flags]
 public enum Observables
 {

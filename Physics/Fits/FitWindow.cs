@@ -1,7 +1,7 @@
 namespace Sweep.Physics.Fits;
 
 /// <summary>
-/// The thresholds of the stretched-exponential fit window (MODEL.md, "Averages and fits"): the
+/// The thresholds of the stretched-exponential fit window (docs/model.md, "The fit"): the
 /// window starts at the first grid point with f &lt;= <see cref="Upper"/> and ends just before
 /// the first later point with f &lt; <see cref="Lower"/>. The window moves fitted beta by up to
 /// ~0.02, so it is part of the spec and recorded with every fit.

@@ -2,7 +2,7 @@ namespace Sweep.Physics.Fits;
 
 /// <summary>
 /// Jackknife error from leave-one-out estimates. The fit's own error bars understate the scatter
-/// of time-correlated curves (MODEL.md), so the honest error of beta is this spread over fits
+/// of time-correlated curves (docs/model.md), so the honest error of beta is this spread over fits
 /// that each leave out one fixed block of realizations; building those fits is the caller's job.
 /// </summary>
 public static class Jackknife

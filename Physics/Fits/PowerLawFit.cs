@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace Sweep.Physics.Fits;
 
 /// <summary>
-/// The finite-size scaling fit |beta - d/alpha| ~ c N^-p of MODEL.md (Fig. 2(b), 2(c)), done as
+/// The finite-size scaling fit |beta - d/alpha| ~ c N^-p of docs/model.md (Fig. 2(b), 2(c)), done as
 /// a straight line on the logs: ln|dev| = ln c - p ln N.
 /// </summary>
 /// <remarks>

@@ -4,7 +4,7 @@ namespace Sweep.Physics.Fits;
 
 /// <summary>
 /// Least-squares fit of f(t) = A exp(-(gamma t)^beta) with uniform weights on the spec's window
-/// (MODEL.md, "Averages and fits"). The fitted parameters are (A, ln gamma, beta): ln gamma
+/// (docs/model.md, "The fit"). The fitted parameters are (A, ln gamma, beta): ln gamma
 /// keeps the rate well scaled when t spans dozens of decades. Minimisation is Levenberg-Marquardt
 /// with an analytic Jacobian (<see cref="StretchedExponentialMinimizer"/>); the result is a pure
 /// function of the input bits (no randomness, fixed iteration order), and a fit allocates only
@@ -12,7 +12,7 @@ namespace Sweep.Physics.Fits;
 /// </summary>
 public static class StretchedExponentialFit
 {
-    /// <summary>Fewer window points than this is a fit failure (MODEL.md).</summary>
+    /// <summary>Fewer window points than this is a fit failure (docs/model.md).</summary>
     public const int MinimumPoints = 5;
 
     // No tolerance on the residual itself: for noiseless or nearly noiseless curves an absolute

@@ -9,7 +9,7 @@ namespace Sweep.Bench;
 /// <summary>
 /// The accelerated kernel (default tolerance 1e-10) against the exact kernel's AVX-512 path
 /// (the best path this machine has) on one realization per (d, alpha): x = 1e-4, N = 100 (1D),
-/// 800 (2D), 1300 (3D), T = 200 on the MODEL.md time grid of that (d, alpha) in units of
+/// 800 (2D), 1300 (3D), T = 200 on the docs/model.md time grid of that (d, alpha) in units of
 /// J_NN,inf. The exact kernel is each case's baseline, so the Ratio column is the speed-up's
 /// inverse.
 /// </summary>
