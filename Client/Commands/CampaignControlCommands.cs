@@ -10,28 +10,20 @@ namespace Sweep.Client.Commands;
 /// <summary>`sweep cancel` and `sweep delete`: change what the store or the cluster holds for a campaign.</summary>
 internal static class CampaignControlCommands
 {
-    public const string CancelUsage = "sweep cancel CAMPAIGN " + CampaignTargets.Usage;
-
     /// <summary>
     /// Cancels a campaign. In a cluster the campaign grain is cancelled directly. Locally, if a
     /// run holds the data directory, a request file asks it to cancel; otherwise the stored
     /// campaign is marked cancelled directly. `sweep run` resumes it either way.
     /// </summary>
-    public static async Task<int> CancelAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    public static async Task<int> CancelAsync(string name, TargetOptions options, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        var reader = new ArgumentReader(args, new HashSet<string>(TargetOptions.ValueOptions, StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal));
-        if (reader.Positionals.Count != 1)
+        ArgumentNullException.ThrowIfNull(options);
+        if (ClusterTarget.From(options) is { } target)
         {
-            throw new UsageException($"usage: {CancelUsage}");
+            return await CancelInClusterAsync(name, target, stdout, stderr, cancellationToken);
         }
 
-        if (ClusterTarget.From(TargetOptions.Read(reader)) is { } target)
-        {
-            return await CancelInClusterAsync(reader.Positionals[0], target, stdout, stderr, cancellationToken);
-        }
-
-        string name = reader.Positionals[0];
-        DataDirectory data = DataDirectory.Resolve(reader.String("--data"));
+        DataDirectory data = DataDirectory.Resolve(options.Data);
         StoredCampaign.Load(data, name);
         FileStream? dataLock = data.TryLock();
         if (dataLock is null)
@@ -52,30 +44,21 @@ internal static class CampaignControlCommands
         return 0;
     }
 
-    public const string DeleteUsage = "sweep delete CAMPAIGN [--yes] " + CampaignTargets.Usage;
-
     /// <summary>
     /// Deletes every stored state of a campaign, after confirmation unless --yes. Locally the
     /// rows are erased from the store (the data directory's lock keeps any run out meanwhile);
     /// in a cluster the campaign grain erases itself, its points and their batches, and refuses
     /// while the campaign runs or has batches in flight (see ICampaignGrain.Delete).
     /// </summary>
-    public static async Task<int> DeleteAsync(IReadOnlyList<string> args, TextReader stdin, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    public static async Task<int> DeleteAsync(string name, bool confirmed, TargetOptions options, TextReader stdin, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        var reader = new ArgumentReader(args, new HashSet<string>(TargetOptions.ValueOptions, StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal) { "--yes" });
-        if (reader.Positionals.Count != 1)
-        {
-            throw new UsageException($"usage: {DeleteUsage}");
-        }
-
-        string name = reader.Positionals[0];
-        bool confirmed = reader.Flag("--yes");
-        if (ClusterTarget.From(TargetOptions.Read(reader)) is { } target)
+        ArgumentNullException.ThrowIfNull(options);
+        if (ClusterTarget.From(options) is { } target)
         {
             return await DeleteInClusterAsync(name, confirmed, target, stdin, stdout, stderr, cancellationToken);
         }
 
-        DataDirectory data = DataDirectory.Resolve(reader.String("--data"));
+        DataDirectory data = DataDirectory.Resolve(options.Data);
         StoredCampaign campaign = StoredCampaign.Load(data, name);
         using FileStream dataLock = data.Lock();
         if (!confirmed && !Confirm(stdin, stdout, $"delete campaign '{name}' ({campaign.State.Points.Count} points, all stored batches) from {data.Path}?"))

@@ -14,20 +14,12 @@ namespace Sweep.Client.Commands;
 /// </summary>
 internal static class ExportCommand
 {
-    public const string Usage = "sweep export CAMPAIGN --out DIR " + CampaignTargets.Usage;
-
-    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(string campaignName, string outDir, TargetOptions target, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        var reader = new ArgumentReader(args, new HashSet<string>(["--out", .. TargetOptions.ValueOptions], StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal));
-        if (reader.Positionals.Count != 1 || reader.String("--out") is not { } outDir)
-        {
-            throw new UsageException($"usage: {Usage}");
-        }
-
         CampaignReadout campaign;
-        await using (ICampaignTarget source = await CampaignTargets.OpenAsync(TargetOptions.Read(reader), stderr, cancellationToken))
+        await using (ICampaignTarget source = await CampaignTargets.OpenAsync(target, stderr, cancellationToken))
         {
-            campaign = await source.ReadAsync(reader.Positionals[0], withResults: true, cancellationToken);
+            campaign = await source.ReadAsync(campaignName, withResults: true, cancellationToken);
         }
 
         string pointsDir = Path.Combine(outDir, "points");
