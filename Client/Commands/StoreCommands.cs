@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Sweep.Client.Cli;
 using Sweep.Client.Hosting;
 using Sweep.Client.Output;
@@ -43,7 +42,7 @@ internal static class StoreCommands
 
         if (json)
         {
-            stdout.WriteLine(StatusJson(statuses));
+            stdout.WriteLine(StatusJson.Write(statuses, StateWord));
             return 0;
         }
 
@@ -78,49 +77,4 @@ internal static class StoreCommands
 
     public static string StateWord(CampaignStatus s)
         => s.Cancelled ? "cancelled" : s.PointsDone + s.PointsFailed == s.Points ? (s.PointsFailed > 0 ? "failed" : "finished") : "running";
-
-    private static string StatusJson(IReadOnlyList<CampaignStatus> statuses)
-    {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
-        {
-            w.WriteStartArray();
-            foreach (CampaignStatus s in statuses)
-            {
-                w.WriteStartObject();
-                w.WriteString("name", s.Name);
-                w.WriteString("state", StateWord(s));
-                w.WriteNumber("points", s.Points);
-                w.WriteNumber("points_done", s.PointsDone);
-                w.WriteNumber("points_failed", s.PointsFailed);
-                w.WriteNumber("realizations_done", s.RealizationsDone);
-                w.WriteNumber("realizations_target", s.RealizationsTarget);
-                w.WriteNumber("batches_stored", s.BatchesDone);
-                w.WriteNumber("batches_total", s.BatchesTotal);
-                if (s.FinishedAt is { } finished)
-                {
-                    w.WriteString("finished_utc", finished.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture));
-                }
-                else
-                {
-                    w.WriteNull("finished_utc");
-                }
-                w.WriteStartArray("failures");
-                foreach (PointSummary p in s.PointSummaries.Where(p => p.Status == PointStatus.Failed))
-                {
-                    w.WriteStartObject();
-                    w.WriteString("point", p.Key.GrainKey);
-                    w.WriteString("reason", p.Failure);
-                    w.WriteEndObject();
-                }
-
-                w.WriteEndArray();
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-        }
-
-        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
-    }
 }
