@@ -15,16 +15,15 @@ internal static class SiloHost
 
     public static async Task<int> RunAsync(string[] args)
     {
-        if (args is ["--help"] or ["-h"])
+        if (SiloCommandLine.Parse(args, Console.Out, Console.Error, out int exitCode) is not { } commandLine)
         {
-            Console.WriteLine(Help());
-            return 0;
+            return exitCode;
         }
 
         ClusterSiloSettings settings;
         try
         {
-            settings = SiloSettingsReader.Read(args, Environment.GetEnvironmentVariable, Directory.GetCurrentDirectory());
+            settings = SiloSettingsReader.Read(commandLine, Environment.GetEnvironmentVariable, Directory.GetCurrentDirectory());
         }
         catch (FormatException e)
         {
@@ -67,26 +66,5 @@ internal static class SiloHost
 
         await host.WaitForShutdownAsync();
         return 0;
-    }
-
-    private static string Help()
-    {
-        var lines = new List<string>
-        {
-            "sweep-silo: one silo of a Sweep cluster (Orleans, with membership, state and reminders in Redis)",
-            string.Empty,
-            "usage: sweep-silo --redis HOST:PORT [options]",
-            $"every option is also read from the environment (SWEEP_NAME) and from {SiloSettingsReader.ConfigFile} in the working directory;",
-            "the command line wins over the environment, which wins over the file.",
-            string.Empty,
-        };
-        foreach (var (name, help) in SiloSettingsReader.Settings)
-        {
-            lines.Add($"  --{name,-20} {SiloSettingsReader.EnvironmentName(name),-26} {help}");
-        }
-
-        lines.Add(string.Empty);
-        lines.Add($"exit codes: 0 stopped, {ExitUsage} bad settings, {ExitRedisUnreachable} Redis unreachable");
-        return string.Join(Environment.NewLine, lines);
     }
 }

@@ -15,25 +15,32 @@ internal static class SiloSettingsReader
 {
     public const string ConfigFile = "sweep-silo.json";
 
-    /// <summary>Option names (as in the JSON file and after "--" on the command line), with their help.</summary>
-    public static readonly IReadOnlyList<(string Name, string Help)> Settings =
+    /// <summary>
+    /// Setting names (as in the JSON file and after "--" on the command line), with the value's
+    /// name in the help and the help itself.
+    /// </summary>
+    public static readonly IReadOnlyList<(string Name, string Value, string Help)> Settings =
     [
-        ("redis", "host:port of the Redis server holding membership, grain state and reminders (required)"),
-        ("silo-port", $"silo-to-silo port (default {ClusterSiloSettings.DefaultSiloPort})"),
-        ("gateway-port", $"port clients connect to (default {ClusterSiloSettings.DefaultGatewayPort})"),
-        ("advertised-address", "IP address other silos and clients reach this one at (default 127.0.0.1)"),
-        ("cluster-id", $"cluster id: silos with the same id form one cluster (default {ClusterSiloSettings.DefaultClusterId})"),
-        ("service-id", $"service id: names the stored state, keep it across deployments (default {ClusterSiloSettings.DefaultServiceId})"),
-        ("slots", "compute slots: batches computed at once (default: the number of cores)"),
-        ("resume-seconds", $"period of a running campaign's durable reminder in seconds, at least 1 (default {ClusterSiloSettings.DefaultResumeSeconds})"),
+        ("redis", "HOST:PORT", "host:port of the Redis server holding membership, grain state and reminders (required)"),
+        ("silo-port", "PORT", $"silo-to-silo port (default {ClusterSiloSettings.DefaultSiloPort})"),
+        ("gateway-port", "PORT", $"port clients connect to (default {ClusterSiloSettings.DefaultGatewayPort})"),
+        ("advertised-address", "IP", "IP address other silos and clients reach this one at (default 127.0.0.1)"),
+        ("cluster-id", "ID", $"cluster id: silos with the same id form one cluster (default {ClusterSiloSettings.DefaultClusterId})"),
+        ("service-id", "ID", $"service id: names the stored state, keep it across deployments (default {ClusterSiloSettings.DefaultServiceId})"),
+        ("slots", "K", "compute slots: batches computed at once, 1..1024 (default: the number of cores)"),
+        ("resume-seconds", "S", $"period of a running campaign's durable reminder in seconds, at least 1 (default {ClusterSiloSettings.DefaultResumeSeconds})"),
     ];
 
     public static string EnvironmentName(string setting) => "SWEEP_" + setting.Replace('-', '_').ToUpperInvariant();
 
-    /// <summary>Builds the settings, or throws <see cref="FormatException"/> naming the setting at fault.</summary>
-    public static ClusterSiloSettings Read(IReadOnlyList<string> args, Func<string, string?> environment, string workingDirectory)
+    /// <summary>
+    /// Builds the settings from the command line's values (by setting name, as SiloCommandLine
+    /// parsed them), the environment and the file, or throws <see cref="FormatException"/>
+    /// naming the setting at fault.
+    /// </summary>
+    public static ClusterSiloSettings Read(IReadOnlyDictionary<string, string?> commandLine, Func<string, string?> environment, string workingDirectory)
     {
-        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(commandLine);
         ArgumentNullException.ThrowIfNull(environment);
         var known = Settings.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
         var fromEnvironment = new Dictionary<string, string?>(StringComparer.Ordinal);
@@ -49,7 +56,7 @@ internal static class SiloSettingsReader
             .SetBasePath(workingDirectory)
             .AddJsonFile(ConfigFile, optional: true)
             .AddInMemoryCollection(fromEnvironment)
-            .AddInMemoryCollection(ParseCommandLine(args, known))
+            .AddInMemoryCollection(commandLine)
             .Build();
 
         string redis = config["redis"] ?? throw new FormatException(
@@ -66,50 +73,6 @@ internal static class SiloSettingsReader
             Slots = Int(config, "slots", settings.Slots, 1, 1024),
             ResumePeriod = TimeSpan.FromSeconds(resumeSeconds),
         };
-    }
-
-    private static Dictionary<string, string?> ParseCommandLine(IReadOnlyList<string> args, HashSet<string> known)
-    {
-        var values = new Dictionary<string, string?>(StringComparer.Ordinal);
-        for (int i = 0; i < args.Count; i++)
-        {
-            string arg = args[i];
-            if (!arg.StartsWith("--", StringComparison.Ordinal))
-            {
-                throw new FormatException($"unexpected argument '{arg}'");
-            }
-
-            string name = arg[2..];
-            string? value = null;
-            int eq = name.IndexOf('=', StringComparison.Ordinal);
-            if (eq >= 0)
-            {
-                value = name[(eq + 1)..];
-                name = name[..eq];
-            }
-
-            if (!known.Contains(name))
-            {
-                throw new FormatException($"--{name}: unknown option (try --help)");
-            }
-
-            if (value is null)
-            {
-                if (i + 1 >= args.Count)
-                {
-                    throw new FormatException($"--{name}: needs a value");
-                }
-
-                value = args[++i];
-            }
-
-            if (!values.TryAdd(name, value))
-            {
-                throw new FormatException($"--{name}: given more than once");
-            }
-        }
-
-        return values;
     }
 
     private static int Int(IConfiguration config, string name, int fallback, int min, int max)

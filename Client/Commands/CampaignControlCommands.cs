@@ -7,23 +7,15 @@ namespace Sweep.Client.Commands;
 /// <summary>`sweep cancel` and `sweep delete`: change what the store or the cluster holds for a campaign.</summary>
 internal static class CampaignControlCommands
 {
-    public const string CancelUsage = "sweep cancel CAMPAIGN " + CampaignTargets.Usage;
-
     /// <summary>
     /// Cancels a campaign through its campaign grain, wherever it is: a cluster, a live local
     /// run (which then stops within a status poll) or a stopped store. `sweep run` resumes it.
     /// A finished campaign is left as it is.
     /// </summary>
-    public static async Task<int> CancelAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    public static async Task<int> CancelAsync(string name, TargetOptions options, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        var reader = new ArgumentReader(args, new HashSet<string>(TargetOptions.ValueOptions, StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal));
-        if (reader.Positionals.Count != 1)
-        {
-            throw new UsageException($"usage: {CancelUsage}");
-        }
-
-        string name = reader.Positionals[0];
-        await using ICampaignTarget target = await CampaignTargets.OpenAsync(TargetOptions.Read(reader), stderr, cancellationToken);
+        ArgumentNullException.ThrowIfNull(options);
+        await using ICampaignTarget target = await CampaignTargets.OpenAsync(options, stderr, cancellationToken);
         CancelOutcome outcome = await target.CancelAsync(name, cancellationToken);
         stdout.WriteLine(outcome == CancelOutcome.AlreadyFinished
             ? $"campaign '{name}' in {target.Description} has finished; nothing to cancel, nothing changed"
@@ -31,25 +23,16 @@ internal static class CampaignControlCommands
         return 0;
     }
 
-    public const string DeleteUsage = "sweep delete CAMPAIGN [--yes] " + CampaignTargets.Usage;
-
     /// <summary>
     /// Deletes every stored state of a campaign, after confirmation unless --yes, through its
     /// campaign grain, which erases its points and their batches and refuses while the
     /// campaign runs or has batches in flight (see ICampaignGrain.Delete). A stopped local
     /// campaign is not running, whatever its stored state says.
     /// </summary>
-    public static async Task<int> DeleteAsync(IReadOnlyList<string> args, TextReader stdin, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    public static async Task<int> DeleteAsync(string name, bool confirmed, TargetOptions options, TextReader stdin, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        var reader = new ArgumentReader(args, new HashSet<string>(TargetOptions.ValueOptions, StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal) { "--yes" });
-        if (reader.Positionals.Count != 1)
-        {
-            throw new UsageException($"usage: {DeleteUsage}");
-        }
-
-        string name = reader.Positionals[0];
-        bool confirmed = reader.Flag("--yes");
-        await using ICampaignTarget target = await CampaignTargets.OpenAsync(TargetOptions.Read(reader), stderr, cancellationToken);
+        ArgumentNullException.ThrowIfNull(options);
+        await using ICampaignTarget target = await CampaignTargets.OpenAsync(options, stderr, cancellationToken);
 
         // Read first: a misspelt name gets the usual error, and the question names the size.
         CampaignReadout campaign = await target.ReadAsync(name, withResults: false, cancellationToken);

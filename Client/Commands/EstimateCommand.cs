@@ -11,34 +11,26 @@ namespace Sweep.Client.Commands;
 /// </summary>
 internal static class EstimateCommand
 {
-    public const string Usage = "sweep estimate SPEC.json [--cores K] [--calibration-seconds S]";
-
-    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
+    public static int Run(string specPath, int? coresGiven, double? calibrationSeconds, TextWriter stdout, TextWriter stderr)
     {
-        var reader = new ArgumentReader(args, new HashSet<string>(StringComparer.Ordinal) { "--cores", "--calibration-seconds" }, new HashSet<string>(StringComparer.Ordinal));
-        if (reader.Positionals.Count != 1)
-        {
-            throw new UsageException($"expects one spec file; usage: {Usage}");
-        }
-
-        int cores = reader.Int("--cores", Environment.ProcessorCount);
+        int cores = coresGiven ?? Environment.ProcessorCount;
         if (cores < 1)
         {
             throw UsageException.ForOption("--cores", $"must be at least 1 (got {cores})");
         }
 
-        double budget = reader.Double("--calibration-seconds", 2.0);
+        double budget = calibrationSeconds ?? 2.0;
         if (!(budget > 0 && budget <= 60))
         {
-            throw UsageException.ForOption("--calibration-seconds", "must be between 0 and 60");
+            throw UsageException.ForOption("--calibration-seconds", string.Create(CultureInfo.InvariantCulture, $"must be more than 0 and at most 60 (got {budget})"));
         }
 
-        SpecParseResult parsed = CampaignSpecParser.ParseFile(reader.Positionals[0]);
+        SpecParseResult parsed = CampaignSpecParser.ParseFile(specPath);
         if (!parsed.IsValid)
         {
             foreach (string error in parsed.Errors)
             {
-                stderr.WriteLine($"sweep estimate: {reader.Positionals[0]}: {error}");
+                stderr.WriteLine($"sweep estimate: {specPath}: {error}");
             }
 
             return 2;
@@ -49,7 +41,7 @@ internal static class EstimateCommand
         KernelCalibration cal = KernelCalibration.Run(spec, TimeSpan.FromSeconds(budget));
         double wall = cal.WallSeconds(spec, cores);
         var c = CultureInfo.InvariantCulture;
-        stdout.WriteLine(string.Create(c, $"campaign '{spec.Name}' ({reader.Positionals[0]}), from scratch:"));
+        stdout.WriteLine(string.Create(c, $"campaign '{spec.Name}' ({specPath}), from scratch:"));
         stdout.WriteLine(string.Create(c, $"  grid points:               {cost.Points:N0}"));
         stdout.WriteLine(string.Create(c, $"  realizations:              {cost.Realizations:N0} (+{cost.SnapshotRealizations:N0} Fig. 1 snapshot realizations, one per point)"));
         stdout.WriteLine(string.Create(c, $"  spin-pair-time factors:    {cost.Factors:E3} (sum of N(N-1)T over realizations, T = {spec.TimePoints})"));

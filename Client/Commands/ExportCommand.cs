@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using Sweep.Client.Cli;
 using Sweep.Client.Hosting;
 using Sweep.Client.Output;
@@ -14,20 +12,12 @@ namespace Sweep.Client.Commands;
 /// </summary>
 internal static class ExportCommand
 {
-    public const string Usage = "sweep export CAMPAIGN --out DIR " + CampaignTargets.Usage;
-
-    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(string campaignName, string outDir, TargetOptions target, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        var reader = new ArgumentReader(args, new HashSet<string>(["--out", .. TargetOptions.ValueOptions], StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal));
-        if (reader.Positionals.Count != 1 || reader.String("--out") is not { } outDir)
-        {
-            throw new UsageException($"usage: {Usage}");
-        }
-
         CampaignReadout campaign;
-        await using (ICampaignTarget source = await CampaignTargets.OpenAsync(TargetOptions.Read(reader), stderr, cancellationToken))
+        await using (ICampaignTarget source = await CampaignTargets.OpenAsync(target, stderr, cancellationToken))
         {
-            campaign = await source.ReadAsync(reader.Positionals[0], withResults: true, cancellationToken);
+            campaign = await source.ReadAsync(campaignName, withResults: true, cancellationToken);
         }
 
         string pointsDir = Path.Combine(outDir, "points");
@@ -38,7 +28,7 @@ internal static class ExportCommand
         File.WriteAllText(Path.Combine(outDir, "table.csv"), TableWriter.Render(campaign.Table, status.PointSummaries, "csv"));
 
         IReadOnlyList<PointResult> results = campaign.Results ?? throw new InvalidOperationException("the results were asked for");
-        var fits = new StringBuilder("d,alpha,x,N,realizations,observable,A,gamma,beta,A_err,gamma_err,beta_err,beta_err_jackknife,i0,i1,t0,t1,error\n");
+        var fits = new CsvWriter().Row("d", "alpha", "x", "N", "realizations", "observable", "A", "gamma", "beta", "A_err", "gamma_err", "beta_err", "beta_err_jackknife", "i0", "i1", "t0", "t1", "error");
         foreach (PointResult r in results)
         {
             string stem = FileStem(r.Key);
@@ -56,21 +46,37 @@ internal static class ExportCommand
     public static string FileStem(PointKey k)
         => string.Create(CultureInfo.InvariantCulture, $"d{k.D}_alpha{k.Alpha:R}_x{k.X:R}_N{k.N}");
 
-    private static string R(double v) => double.IsFinite(v) ? v.ToString("R", CultureInfo.InvariantCulture) : string.Empty;
-
     private static string CurvesCsv(PointResult r)
     {
-        var sb = new StringBuilder();
-        sb.AppendLine(CultureInfo.InvariantCulture, $"# d={r.Key.D} alpha={r.Key.Alpha:R} x={r.Key.X:R} N={r.Key.N} Ns={r.Realizations} time_unit={r.Provenance.Settings.TimeUnit}; t dimensionless (see spec.json); sem = standard error of the mean");
-        sb.AppendLine("t,mag,mag_sem,pur,pur_sem");
+        var csv = new CsvWriter();
+        csv.Line(string.Create(CultureInfo.InvariantCulture, $"# d={r.Key.D} alpha={r.Key.Alpha:R} x={r.Key.X:R} N={r.Key.N} Ns={r.Realizations} time_unit={r.Provenance.Settings.TimeUnit}; t dimensionless (see spec.json); sem = standard error of the mean"));
+        csv.Row("t", "mag", "mag_sem", "pur", "pur_sem");
         for (int k = 0; k < r.T.Length; k++)
         {
-            sb.AppendLine(CultureInfo.InvariantCulture, $"{R(r.T[k])},{R(r.Mag[k])},{R(r.MagSem[k])},{R(r.Pur[k])},{R(r.PurSem[k])}");
+            csv.Row(CsvWriter.Number(r.T[k]), CsvWriter.Number(r.Mag[k]), CsvWriter.Number(r.MagSem[k]), CsvWriter.Number(r.Pur[k]), CsvWriter.Number(r.PurSem[k]));
         }
 
-        return sb.ToString();
+        return csv.ToString();
     }
 
-    private static void AppendFit(StringBuilder sb, PointResult r, string observable, FitData f)
-        => sb.AppendLine(CultureInfo.InvariantCulture, $"{r.Key.D},{R(r.Key.Alpha)},{R(r.Key.X)},{r.Key.N},{r.Realizations},{observable},{R(f.A)},{R(f.Gamma)},{R(f.Beta)},{R(f.AErr)},{R(f.GammaErr)},{R(f.BetaErr)},{R(f.BetaJackknifeError)},{f.I0},{f.I1},{R(f.T0)},{R(f.T1)},\"{f.Error}\"");
+    private static void AppendFit(CsvWriter csv, PointResult r, string observable, FitData f)
+        => csv.Row(
+            CsvWriter.Integer(r.Key.D),
+            CsvWriter.Number(r.Key.Alpha),
+            CsvWriter.Number(r.Key.X),
+            CsvWriter.Integer(r.Key.N),
+            CsvWriter.Integer(r.Realizations),
+            observable,
+            CsvWriter.Number(f.A),
+            CsvWriter.Number(f.Gamma),
+            CsvWriter.Number(f.Beta),
+            CsvWriter.Number(f.AErr),
+            CsvWriter.Number(f.GammaErr),
+            CsvWriter.Number(f.BetaErr),
+            CsvWriter.Number(f.BetaJackknifeError),
+            CsvWriter.Integer(f.I0),
+            CsvWriter.Integer(f.I1),
+            CsvWriter.Number(f.T0),
+            CsvWriter.Number(f.T1),
+            f.Error);
 }

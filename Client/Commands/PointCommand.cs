@@ -14,55 +14,40 @@ namespace Sweep.Client.Commands;
 /// <summary>`sweep point`: one grid point computed in this process on all cores, no cluster.</summary>
 internal static class PointCommand
 {
-    public const string Usage =
-        "sweep point --d D --alpha A --x X --n N --ns NS [--seed S] [--time-unit common|per-realization] [--t-points T] [--threads K] [--kernel exact|accelerated:TOL] [--json]";
-
-    private static readonly HashSet<string> ValueOptions = new(StringComparer.Ordinal)
+    public static int Run(PointArguments args, TextWriter stdout)
     {
-        "--d", "--alpha", "--x", "--n", "--ns", "--seed", "--time-unit", "--t-points", "--threads", "--kernel",
-    };
-
-    private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "--json" };
-
-    public static int Run(IReadOnlyList<string> args, TextWriter stdout)
-    {
-        var reader = new ArgumentReader(args, ValueOptions, Flags);
-        if (reader.Positionals.Count > 0)
-        {
-            throw new UsageException($"unexpected argument '{reader.Positionals[0]}'; usage: {Usage}");
-        }
-
-        var point = new GridPoint(reader.Int("--d"), reader.Double("--alpha"), reader.Double("--x"), reader.Int("--n"));
+        ArgumentNullException.ThrowIfNull(args);
+        var point = new GridPoint(args.D, args.Alpha, args.X, args.N);
         if (point.Problem() is { } problem)
         {
             throw UsageException.ForOption(problem.Field == "N" ? "--n" : "--" + problem.Field, problem.Reason);
         }
 
-        int ns = reader.Int("--ns");
+        int ns = args.Ns;
         if (ns < 1 || ns > FixedPointLimit)
         {
             throw UsageException.ForOption("--ns", $"must be between 1 and {FixedPointLimit} (got {ns})");
         }
 
-        int tPoints = reader.Int("--t-points", TimeGrid.DefaultPoints);
+        int tPoints = args.TPoints ?? TimeGrid.DefaultPoints;
         if (tPoints < 2 || tPoints > 100_000)
         {
             throw UsageException.ForOption("--t-points", $"must be between 2 and 100000 (got {tPoints})");
         }
 
-        int threads = reader.Int("--threads", Environment.ProcessorCount);
+        int threads = args.Threads ?? Environment.ProcessorCount;
         if (threads < 1)
         {
             throw UsageException.ForOption("--threads", $"must be at least 1 (got {threads})");
         }
 
-        var settings = new PointSettings(reader.UInt64("--seed", 1), tPoints, ParseTimeUnit(reader.String("--time-unit")), FitWindow.Default, ParseKernel(reader.String("--kernel")));
+        var settings = new PointSettings(args.Seed ?? 1, tPoints, ParseTimeUnit(args.TimeUnit), FitWindow.Default, ParseKernel(args.Kernel));
         var clock = Stopwatch.StartNew();
         EnsembleAccumulator sums = PointComputation.Run(point, settings, ns, threads, SpinProductKernel.BestPath);
         PointAnalysis analysis = GridPointAnalysis.Analyze(point, settings, settings.TimeGrid(point), sums, threads);
         double wall = clock.Elapsed.TotalSeconds;
 
-        if (reader.Flag("--json"))
+        if (args.Json)
         {
             PointJson.Write(stdout, point, ns, settings, analysis, wall);
         }

@@ -11,20 +11,12 @@ namespace Sweep.Client.Commands;
 /// </summary>
 internal static class ReportCommand
 {
-    public const string Usage = "sweep report CAMPAIGN --out DIR [--point d,alpha,x,N] " + CampaignTargets.Usage;
-
-    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(string name, string outDir, string? pointGiven, TargetOptions options, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        var reader = new ArgumentReader(args, new HashSet<string>(["--out", "--point", .. TargetOptions.ValueOptions], StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal));
-        if (reader.Positionals.Count != 1 || reader.String("--out") is not { } outDir)
-        {
-            throw new UsageException($"usage: {Usage}");
-        }
-
-        string name = reader.Positionals[0];
-        (int, double, double, int)? point = reader.String("--point") is { } p ? Fig1PointChoice.Parse(p) : null;
+        ArgumentNullException.ThrowIfNull(options);
+        (int, double, double, int)? point = pointGiven is { } p ? Fig1PointChoice.Parse(p) : null;
         ReportSource source;
-        await using (ICampaignTarget target = await CampaignTargets.OpenAsync(TargetOptions.Read(reader), stderr, cancellationToken))
+        await using (ICampaignTarget target = await CampaignTargets.OpenAsync(options, stderr, cancellationToken))
         {
             source = await target.ReadReportAsync(name, cancellationToken);
         }

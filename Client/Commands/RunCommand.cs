@@ -14,53 +14,44 @@ namespace Sweep.Client.Commands;
 /// </summary>
 internal static class RunCommand
 {
-    public const string Usage = "sweep run SPEC.json [--data DIR] [--slots K] [--progress-seconds S] [" + ClusterTarget.Usage + " [--detach]]";
-
-    private static readonly HashSet<string> ValueOptions = new(["--data", "--slots", "--progress-seconds", .. TargetOptions.ValueOptions[1..]], StringComparer.Ordinal);
-
-    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(string specPath, TargetOptions target, int? slotsGiven, double? progressSecondsGiven, bool detach, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        var reader = new ArgumentReader(args, ValueOptions, new HashSet<string>(["--detach"], StringComparer.Ordinal));
-        if (reader.Positionals.Count != 1)
-        {
-            throw new UsageException($"expects one spec file; usage: {Usage}");
-        }
-
-        if (reader.String("--redis") is not null && reader.String("--slots") is not null)
+        ArgumentNullException.ThrowIfNull(target);
+        if (target.Redis is not null && slotsGiven is not null)
         {
             throw UsageException.ForOption("--slots", "is set on each silo in cluster mode (sweep-silo --slots)");
         }
 
-        if (reader.Flag("--detach") && reader.String("--redis") is null)
+        if (detach && target.Redis is null)
         {
             throw UsageException.ForOption("--detach", "needs --redis: a local campaign runs in this process");
         }
 
-        int slots = reader.Int("--slots", Environment.ProcessorCount);
+        int slots = slotsGiven ?? Environment.ProcessorCount;
         if (slots < 1 || slots > 1024)
         {
             throw UsageException.ForOption("--slots", $"must be between 1 and 1024 (got {slots})");
         }
 
-        double progressSeconds = reader.Double("--progress-seconds", 10);
+        double progressSeconds = progressSecondsGiven ?? 10;
         if (progressSeconds <= 0)
         {
             throw UsageException.ForOption("--progress-seconds", "must be positive");
         }
 
-        SpecParseResult parsed = CampaignSpecParser.ParseFile(reader.Positionals[0]);
+        SpecParseResult parsed = CampaignSpecParser.ParseFile(specPath);
         if (!parsed.IsValid)
         {
             foreach (string error in parsed.Errors)
             {
-                stderr.WriteLine($"sweep run: {reader.Positionals[0]}: {error}");
+                stderr.WriteLine($"sweep run: {specPath}: {error}");
             }
 
             return 2;
         }
 
         CampaignSpec spec = parsed.Spec!;
-        await using ICampaignHost cluster = await CampaignHosts.OpenAsync(TargetOptions.Read(reader), slots, stderr, CancellationToken.None);
+        await using ICampaignHost cluster = await CampaignHosts.OpenAsync(target, slots, stderr, CancellationToken.None);
         var campaign = cluster.Grains.GetGrain<ICampaignGrain>(spec.Name);
         string specJson = CampaignSpecJson.Write(spec);
 
@@ -79,7 +70,7 @@ internal static class RunCommand
         stdout.WriteLine($"campaign '{spec.Name}' in {cluster.Description}: {submitted.Points} grid points, {submitted.BatchesTotal} batches " +
             $"({submitted.BatchesAlreadyStored} already stored{(submitted.Extended ? ", spec extended" : string.Empty)})" +
             (cluster.OutlivesClient ? string.Empty : $", {slots} compute slots"));
-        if (reader.Flag("--detach"))
+        if (detach)
         {
             stdout.WriteLine($"detached: the campaign goes on in the cluster; run the same command without --detach to follow it");
             return 0;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Sweep.Client.Cli;
 using Sweep.Client.Hosting;
 using Sweep.Client.Output;
@@ -13,17 +12,9 @@ namespace Sweep.Client.Commands;
 /// </summary>
 internal static class StoreCommands
 {
-    public const string ListUsage = "sweep list " + CampaignTargets.Usage;
-    public const string StatusUsage = "sweep status [CAMPAIGN] [--json] " + CampaignTargets.Usage;
-    public const string TableUsage = "sweep table CAMPAIGN [--format text|csv|json|md] " + CampaignTargets.Usage;
-
-    private static readonly HashSet<string> NoFlags = new(StringComparer.Ordinal);
-
-    public static async Task<int> ListAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    public static async Task<int> ListAsync(TargetOptions target, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        var reader = new ArgumentReader(args, new HashSet<string>(TargetOptions.ValueOptions, StringComparer.Ordinal), NoFlags);
-        NoPositionals(reader, ListUsage);
-        await using ICampaignTarget source = await CampaignTargets.OpenAsync(TargetOptions.Read(reader), stderr, cancellationToken);
+        await using ICampaignTarget source = await CampaignTargets.OpenAsync(target, stderr, cancellationToken);
         IReadOnlyList<string> names = await source.CampaignNamesAsync(cancellationToken);
         if (names.Count == 0)
         {
@@ -39,25 +30,19 @@ internal static class StoreCommands
         return 0;
     }
 
-    public static async Task<int> StatusAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    public static async Task<int> StatusAsync(string? campaign, bool json, TargetOptions target, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        var reader = new ArgumentReader(args, new HashSet<string>(TargetOptions.ValueOptions, StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal) { "--json" });
-        if (reader.Positionals.Count > 1)
-        {
-            throw new UsageException($"usage: {StatusUsage}");
-        }
-
-        await using ICampaignTarget source = await CampaignTargets.OpenAsync(TargetOptions.Read(reader), stderr, cancellationToken);
-        IReadOnlyList<string> names = reader.Positionals.Count == 1 ? [reader.Positionals[0]] : await source.CampaignNamesAsync(cancellationToken);
+        await using ICampaignTarget source = await CampaignTargets.OpenAsync(target, stderr, cancellationToken);
+        IReadOnlyList<string> names = campaign is not null ? [campaign] : await source.CampaignNamesAsync(cancellationToken);
         var statuses = new List<CampaignStatus>();
         foreach (string name in names)
         {
             statuses.Add((await source.ReadAsync(name, withResults: false, cancellationToken)).Status);
         }
 
-        if (reader.Flag("--json"))
+        if (json)
         {
-            stdout.WriteLine(StatusJson(statuses));
+            stdout.WriteLine(StatusJson.Write(statuses, StateWord));
             return 0;
         }
 
@@ -73,22 +58,16 @@ internal static class StoreCommands
         return 0;
     }
 
-    public static async Task<int> TableAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    public static async Task<int> TableAsync(string campaignName, string? formatGiven, TargetOptions target, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        var reader = new ArgumentReader(args, new HashSet<string>(["--format", .. TargetOptions.ValueOptions], StringComparer.Ordinal), NoFlags);
-        if (reader.Positionals.Count != 1)
-        {
-            throw new UsageException($"usage: {TableUsage}");
-        }
-
-        string format = reader.String("--format") ?? "text";
+        string format = formatGiven ?? "text";
         if (!TableWriter.Formats.Contains(format))
         {
             throw UsageException.ForOption("--format", $"must be one of {string.Join(", ", TableWriter.Formats)} (got '{format}')");
         }
 
-        await using ICampaignTarget source = await CampaignTargets.OpenAsync(TargetOptions.Read(reader), stderr, cancellationToken);
-        CampaignReadout campaign = await source.ReadAsync(reader.Positionals[0], withResults: false, cancellationToken);
+        await using ICampaignTarget source = await CampaignTargets.OpenAsync(target, stderr, cancellationToken);
+        CampaignReadout campaign = await source.ReadAsync(campaignName, withResults: false, cancellationToken);
         stdout.Write(TableWriter.Render(campaign.Table, campaign.Status.PointSummaries, format));
         return 0;
     }
@@ -98,57 +77,4 @@ internal static class StoreCommands
 
     public static string StateWord(CampaignStatus s)
         => s.Cancelled ? "cancelled" : s.PointsDone + s.PointsFailed == s.Points ? (s.PointsFailed > 0 ? "failed" : "finished") : "running";
-
-    private static void NoPositionals(ArgumentReader reader, string usage)
-    {
-        if (reader.Positionals.Count > 0)
-        {
-            throw new UsageException($"unexpected argument '{reader.Positionals[0]}'; usage: {usage}");
-        }
-    }
-
-    private static string StatusJson(IReadOnlyList<CampaignStatus> statuses)
-    {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
-        {
-            w.WriteStartArray();
-            foreach (CampaignStatus s in statuses)
-            {
-                w.WriteStartObject();
-                w.WriteString("name", s.Name);
-                w.WriteString("state", StateWord(s));
-                w.WriteNumber("points", s.Points);
-                w.WriteNumber("points_done", s.PointsDone);
-                w.WriteNumber("points_failed", s.PointsFailed);
-                w.WriteNumber("realizations_done", s.RealizationsDone);
-                w.WriteNumber("realizations_target", s.RealizationsTarget);
-                w.WriteNumber("batches_stored", s.BatchesDone);
-                w.WriteNumber("batches_total", s.BatchesTotal);
-                if (s.FinishedAt is { } finished)
-                {
-                    w.WriteString("finished_utc", finished.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture));
-                }
-                else
-                {
-                    w.WriteNull("finished_utc");
-                }
-                w.WriteStartArray("failures");
-                foreach (PointSummary p in s.PointSummaries.Where(p => p.Status == PointStatus.Failed))
-                {
-                    w.WriteStartObject();
-                    w.WriteString("point", p.Key.GrainKey);
-                    w.WriteString("reason", p.Failure);
-                    w.WriteEndObject();
-                }
-
-                w.WriteEndArray();
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-        }
-
-        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
-    }
 }

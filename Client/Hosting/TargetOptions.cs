@@ -1,5 +1,3 @@
-using Sweep.Client.Cli;
-
 namespace Sweep.Client.Hosting;
 
 /// <summary>
@@ -11,17 +9,4 @@ namespace Sweep.Client.Hosting;
 internal sealed record TargetOptions(string? Data, string? Redis, string? ClusterId, string? ServiceId, double? OutageSeconds)
 {
     public const string Usage = "[--data DIR | " + ClusterTarget.Usage + "]";
-
-    public static readonly string[] ValueOptions = ["--data", "--redis", "--cluster-id", "--service-id", "--outage-seconds"];
-
-    public static TargetOptions Read(ArgumentReader reader)
-    {
-        ArgumentNullException.ThrowIfNull(reader);
-        return new TargetOptions(
-            reader.String("--data"),
-            reader.String("--redis"),
-            reader.String("--cluster-id"),
-            reader.String("--service-id"),
-            reader.String("--outage-seconds") is null ? null : reader.Double("--outage-seconds"));
-    }
 }

@@ -1,85 +1,80 @@
-using System.Text.Json;
+using System.Text.Json.Serialization;
 using Sweep.Client.Commands;
+using Sweep.Client.Output.Json;
 using Sweep.Physics.Analytic;
 using Sweep.Physics.Points;
 
 namespace Sweep.Client.Output;
 
-/// <summary>The one JSON object of `sweep point --json`; every non-finite number is written as null.</summary>
+/// <summary>The one JSON object of `sweep point --json`, on one line; every non-finite number is null.</summary>
 internal static class PointJson
 {
     public static void Write(TextWriter w, GridPoint point, int ns, PointSettings settings, PointAnalysis a, double wallSeconds)
     {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = false }))
-        {
-            json.WriteStartObject();
-            json.WriteNumber("d", point.D);
-            json.WriteNumberOrNull("alpha", point.Alpha);
-            json.WriteNumberOrNull("x", point.X);
-            json.WriteNumber("N", point.N);
-            json.WriteNumber("Ns", ns);
-            json.WriteNumber("seed", settings.Seed);
-            json.WriteString("time_unit", PointCommand.TimeUnitName(settings.TimeUnit));
-            json.WriteString("kernel", settings.Kernel.Code);
-            json.WriteString("t_unit", PointCommand.TimeUnitSentence(point, settings.TimeUnit));
-            json.WriteNumbersOrNulls("t", a.T);
-            json.WriteNumbersOrNulls("mag", a.Average.Mag);
-            json.WriteNumbersOrNulls("mag_sem", a.Average.MagSem);
-            json.WriteNumbersOrNulls("pur", a.Average.Pur);
-            json.WriteNumbersOrNulls("pur_sem", a.Average.PurSem);
-            json.WriteNumberOrNull("beta_inf", ThermodynamicLimit.Beta(point.D, point.Alpha));
-            json.WriteNumberOrNull("gamma_m_inf", ThermodynamicLimit.GammaMOverJnn(point.D, point.Alpha) * UnitScale(settings, a));
-            json.WriteNumberOrNull("gamma_p_inf", ThermodynamicLimit.GammaPOverJnn(point.D, point.Alpha) * UnitScale(settings, a));
-            json.WriteNumberOrNull("jnn_ratio", a.Average.JnnRatio);
-            json.WriteNumberOrNull("jnn_ratio_sem", a.Average.JnnRatioSem);
-            Fit(json, "fit_mag", a.Mag);
-            Fit(json, "fit_pur", a.Pur);
-            json.WriteNumber("fit_window_upper", settings.Window.Upper);
-            json.WriteNumber("fit_window_lower", settings.Window.Lower);
-            json.WriteNumberOrNull("wall_s", wallSeconds);
-            json.WriteEndObject();
-        }
-
-        w.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(a);
+        var document = new PointDocument(
+            point.D,
+            point.Alpha,
+            point.X,
+            point.N,
+            ns,
+            settings.Seed,
+            PointCommand.TimeUnitName(settings.TimeUnit),
+            settings.Kernel.Code,
+            PointCommand.TimeUnitSentence(point, settings.TimeUnit),
+            a.T,
+            a.Average.Mag,
+            a.Average.MagSem,
+            a.Average.Pur,
+            a.Average.PurSem,
+            ThermodynamicLimit.Beta(point.D, point.Alpha),
+            ThermodynamicLimit.GammaMOverJnn(point.D, point.Alpha) * UnitScale(settings, a),
+            ThermodynamicLimit.GammaPOverJnn(point.D, point.Alpha) * UnitScale(settings, a),
+            a.Average.JnnRatio,
+            a.Average.JnnRatioSem,
+            FitDocument.From(a.Mag),
+            FitDocument.From(a.Pur),
+            settings.Window.Upper,
+            settings.Window.Lower,
+            wallSeconds);
+        w.WriteLine(SweepJson.Write(document, SweepJsonContext.Default.PointDocument, indented: false));
     }
 
     // In the per-realization convention the unit of t is the median J_NN, so the analytic rates
     // are quoted in that unit through the measured ratio J_NN / J_NN,inf.
     private static double UnitScale(PointSettings settings, PointAnalysis a)
         => settings.TimeUnit == Physics.Time.TimeUnit.Common ? 1.0 : 1.0 / a.Average.JnnRatio;
-
-    private static void Fit(Utf8JsonWriter json, string name, ObservableFit f)
-    {
-        json.WritePropertyName(name);
-        json.WriteStartObject();
-        if (!f.Fit.IsSuccess)
-        {
-            json.WriteString("error", f.Fit.Reason);
-            json.WriteEndObject();
-            return;
-        }
-
-        json.WriteNumberOrNull("A", f.Fit.A);
-        json.WriteNumberOrNull("gamma", f.Fit.Gamma);
-        json.WriteNumberOrNull("beta", f.Fit.Beta);
-        json.WriteNumberOrNull("A_err", f.Fit.AErr);
-        json.WriteNumberOrNull("gamma_err", f.Fit.GammaErr);
-        json.WriteNumberOrNull("beta_err", f.Fit.BetaErr);
-        json.WriteNumberOrNull("beta_err_jackknife", f.BetaJackknifeError);
-        if (f.JackknifeNote is not null)
-        {
-            json.WriteString("jackknife_note", f.JackknifeNote);
-        }
-
-        json.WriteNumber("jackknife_blocks", f.JackknifeBlocks);
-        json.WritePropertyName("window");
-        json.WriteStartObject();
-        json.WriteNumber("i0", f.Fit.Window.I0);
-        json.WriteNumber("i1", f.Fit.Window.I1);
-        json.WriteNumberOrNull("t0", f.Fit.Window.T0);
-        json.WriteNumberOrNull("t1", f.Fit.Window.T1);
-        json.WriteEndObject();
-        json.WriteEndObject();
-    }
 }
+
+/// <summary>
+/// `sweep point --json`: the point, its settings, the averaged curves with standard errors of
+/// the mean (t dimensionless, in the unit `t_unit` states), the analytic N -> infinity limits,
+/// both fits, the fit window thresholds and the wall time in seconds.
+/// </summary>
+internal sealed record PointDocument(
+    int D,
+    double Alpha,
+    double X,
+    [property: JsonPropertyName("N")] int N,
+    [property: JsonPropertyName("Ns")] int Ns,
+    ulong Seed,
+    string TimeUnit,
+    string Kernel,
+    string TUnit,
+    IReadOnlyList<double> T,
+    IReadOnlyList<double> Mag,
+    IReadOnlyList<double> MagSem,
+    IReadOnlyList<double> Pur,
+    IReadOnlyList<double> PurSem,
+    double BetaInf,
+    double GammaMInf,
+    double GammaPInf,
+    double JnnRatio,
+    double JnnRatioSem,
+    FitDocument FitMag,
+    FitDocument FitPur,
+    double FitWindowUpper,
+    double FitWindowLower,
+    [property: JsonPropertyName("wall_s")] double WallSeconds);

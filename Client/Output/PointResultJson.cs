@@ -1,65 +1,58 @@
-using System.Text.Json;
+using System.Text.Json.Serialization;
+using Sweep.Client.Output.Json;
 using Sweep.Grains.Interfaces;
 
 namespace Sweep.Client.Output;
 
-/// <summary>A stored point result as JSON; non-finite numbers become null.</summary>
+/// <summary>A stored point result as JSON (`sweep export`, points/*.json); non-finite numbers become null.</summary>
 internal static class PointResultJson
 {
     public static string Write(PointResult r)
     {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
-        {
-            w.WriteStartObject();
-            w.WriteNumber("d", r.Key.D);
-            w.WriteNumberOrNull("alpha", r.Key.Alpha);
-            w.WriteNumberOrNull("x", r.Key.X);
-            w.WriteNumber("N", r.Key.N);
-            w.WriteNumber("Ns", r.Realizations);
-            w.WriteString("time_unit", r.Provenance.Settings.TimeUnit);
-            w.WriteNumber("seed", r.Provenance.Settings.Seed);
-            w.WriteString("kernel", r.Provenance.Kernel);
-            w.WriteString("program_version", r.Provenance.ProgramVersion);
-            w.WriteNumbersOrNulls("t", r.T);
-            w.WriteNumbersOrNulls("mag", r.Mag);
-            w.WriteNumbersOrNulls("mag_sem", r.MagSem);
-            w.WriteNumbersOrNulls("pur", r.Pur);
-            w.WriteNumbersOrNulls("pur_sem", r.PurSem);
-            w.WriteNumberOrNull("jnn_ratio", r.JnnRatio);
-            w.WriteNumberOrNull("jnn_ratio_sem", r.JnnRatioSem);
-            Fit(w, "fit_mag", r.FitMag);
-            Fit(w, "fit_pur", r.FitPur);
-            w.WriteEndObject();
-        }
-
-        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
-    }
-
-    private static void Fit(Utf8JsonWriter w, string name, FitData f)
-    {
-        w.WriteStartObject(name);
-        if (!f.Ok)
-        {
-            w.WriteString("error", f.Error);
-        }
-        else
-        {
-            w.WriteNumberOrNull("A", f.A);
-            w.WriteNumberOrNull("gamma", f.Gamma);
-            w.WriteNumberOrNull("beta", f.Beta);
-            w.WriteNumberOrNull("A_err", f.AErr);
-            w.WriteNumberOrNull("gamma_err", f.GammaErr);
-            w.WriteNumberOrNull("beta_err", f.BetaErr);
-            w.WriteNumberOrNull("beta_err_jackknife", f.BetaJackknifeError);
-            w.WriteStartObject("window");
-            w.WriteNumber("i0", f.I0);
-            w.WriteNumber("i1", f.I1);
-            w.WriteNumberOrNull("t0", f.T0);
-            w.WriteNumberOrNull("t1", f.T1);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndObject();
+        ArgumentNullException.ThrowIfNull(r);
+        var document = new PointResultDocument(
+            r.Key.D,
+            r.Key.Alpha,
+            r.Key.X,
+            r.Key.N,
+            r.Realizations,
+            r.Provenance.Settings.TimeUnit,
+            r.Provenance.Settings.Seed,
+            r.Provenance.Kernel,
+            r.Provenance.ProgramVersion,
+            r.T,
+            r.Mag,
+            r.MagSem,
+            r.Pur,
+            r.PurSem,
+            r.JnnRatio,
+            r.JnnRatioSem,
+            FitDocument.From(r.FitMag),
+            FitDocument.From(r.FitPur));
+        return SweepJson.Write(document, SweepJsonContext.Default.PointResultDocument);
     }
 }
+
+/// <summary>
+/// One finished point of a campaign: its key, realizations, provenance, averaged curves with
+/// standard errors of the mean (t dimensionless, in the campaign's time unit) and both fits.
+/// </summary>
+internal sealed record PointResultDocument(
+    int D,
+    double Alpha,
+    double X,
+    [property: JsonPropertyName("N")] int N,
+    [property: JsonPropertyName("Ns")] long Ns,
+    string TimeUnit,
+    ulong Seed,
+    string Kernel,
+    string ProgramVersion,
+    IReadOnlyList<double> T,
+    IReadOnlyList<double> Mag,
+    IReadOnlyList<double> MagSem,
+    IReadOnlyList<double> Pur,
+    IReadOnlyList<double> PurSem,
+    double JnnRatio,
+    double JnnRatioSem,
+    FitDocument FitMag,
+    FitDocument FitPur);

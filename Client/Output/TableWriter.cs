@@ -1,13 +1,14 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
+using Spectre.Console;
+using Spectre.Console.Rendering;
 using Sweep.Grains.Interfaces;
 
 namespace Sweep.Client.Output;
 
 /// <summary>
-/// The scaling table (Fig. 2(c)) and the per-point betas as text, CSV, JSON or Markdown.
-/// p is the exponent of |beta - d/alpha| ~ N^-p; betas are dimensionless.
+/// The scaling table (Fig. 2(c)) and the per-point betas as text (Spectre.Console tables), CSV,
+/// JSON or Markdown. p is the exponent of |beta - d/alpha| ~ N^-p; betas are dimensionless.
 /// </summary>
 internal static class TableWriter
 {
@@ -17,36 +18,82 @@ internal static class TableWriter
     {
         "text" => Text(table, points),
         "csv" => Csv(table, points),
-        "json" => Json(table, points),
+        "json" => TableJson.Write(table, points),
         "md" => Markdown(table),
         _ => throw new ArgumentException($"unknown format '{format}'", nameof(format)),
     };
 
     private static string F(double v, string fmt = "F4") => double.IsFinite(v) ? v.ToString(fmt, CultureInfo.InvariantCulture) : "n/a";
 
-    private static string R(double v) => double.IsFinite(v) ? v.ToString("R", CultureInfo.InvariantCulture) : string.Empty;
+    private static string G4(double v) => v.ToString("G4", CultureInfo.InvariantCulture);
 
     private static string Text(ScalingTable t, IReadOnlyList<PointSummary> points)
     {
-        var sb = new StringBuilder();
-        sb.AppendLine(CultureInfo.InvariantCulture, $"Fig. 2(c) scaling table: |beta - d/alpha| ~ N^-p, beta averaged over x <= {t.StrongDisorderMaxX:R}{(t.Partial ? " (PARTIAL: not every point is done)" : string.Empty)}");
-        sb.AppendLine("  d  alpha  d/alpha  obs   p         p_err     N values (Ns)");
+        var exponents = NewTable(("d", true), ("alpha", true), ("d/alpha", true), ("obs", false), ("p", true), ("p_err", true), ("N values (Ns)", false));
         foreach (ExponentRow r in t.Exponents)
         {
-            string ns = string.Join(" ", r.N.Zip(r.Ns, (n, s) => $"{n}({s})"));
-            string p = r.Error is null ? $"{F(r.P),-9} {F(r.PErr),-9}" : $"{"n/a",-9} {"n/a",-9}";
-            sb.AppendLine(CultureInfo.InvariantCulture, $"  {r.D}  {r.Alpha,5:G4}  {r.BetaInf,7:F4}  {r.Observable,-4}  {p} {ns}{(r.Error is null ? string.Empty : "  [" + r.Error + "]")}");
+            string ns = string.Join(" ", r.N.Zip(r.Ns, (n, s) => string.Create(CultureInfo.InvariantCulture, $"{n}({s})")));
+            exponents.AddRow(Cells(
+                r.D.ToString(CultureInfo.InvariantCulture),
+                G4(r.Alpha),
+                F(r.BetaInf),
+                r.Observable,
+                r.Error is null ? F(r.P) : "n/a",
+                r.Error is null ? F(r.PErr) : "n/a",
+                r.Error is null ? ns : $"{ns}  [{r.Error}]"));
         }
 
-        sb.AppendLine();
-        sb.AppendLine("per-point fitted beta (jackknife error):");
-        sb.AppendLine("  d  alpha  x         N      status   beta_mag            beta_pur");
+        var perPoint = NewTable(("d", true), ("alpha", true), ("x", true), ("N", true), ("status", false), ("beta_mag", false), ("beta_pur", false));
         foreach (PointSummary s in points)
         {
-            sb.AppendLine(CultureInfo.InvariantCulture, $"  {s.Key.D}  {s.Key.Alpha,5:G4}  {s.Key.X,-8:G4}  {s.Key.N,-5}  {s.Status,-7}  {Beta(s.FitMag),-18}  {Beta(s.FitPur)}");
+            perPoint.AddRow(Cells(
+                s.Key.D.ToString(CultureInfo.InvariantCulture),
+                G4(s.Key.Alpha),
+                G4(s.Key.X),
+                s.Key.N.ToString(CultureInfo.InvariantCulture),
+                s.Status.ToString(),
+                Beta(s.FitMag),
+                Beta(s.FitPur)));
         }
 
+        var sb = new StringBuilder();
+        sb.Append(CultureInfo.InvariantCulture, $"Fig. 2(c) scaling table: |beta - d/alpha| ~ N^-p, beta averaged over x <= {t.StrongDisorderMaxX:R}{(t.Partial ? " (PARTIAL: not every point is done)" : string.Empty)}\n");
+        sb.Append(ToText(exponents));
+        sb.Append('\n');
+        sb.Append("per-point fitted beta (jackknife error):\n");
+        sb.Append(ToText(perPoint));
         return sb.ToString();
+    }
+
+    private static Table NewTable(params (string Header, bool Right)[] columns)
+    {
+        var table = new Table { Border = TableBorder.Ascii2 };
+        foreach ((string header, bool right) in columns)
+        {
+            var column = new TableColumn(new Text(header));
+            table.AddColumn(right ? column.RightAligned() : column.LeftAligned());
+        }
+
+        return table;
+    }
+
+    // Cells are plain text: Spectre markup would read "[...]" in an error as a style.
+    private static IRenderable[] Cells(params string[] cells) => [.. cells.Select(c => new Text(c))];
+
+    /// <summary>A table rendered without colour or terminal codes, as wide as it needs; the ASCII border reads the same in logs and files.</summary>
+    private static string ToText(Table table)
+    {
+        var text = new StringWriter(CultureInfo.InvariantCulture);
+        IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(text),
+        });
+        console.Profile.Width = 1000;
+        console.Write(table);
+        return string.Join('\n', text.ToString().Split('\n').Select(l => l.TrimEnd())).TrimEnd('\n') + "\n";
     }
 
     private static string Beta(FitData? f) => f switch
@@ -58,21 +105,21 @@ internal static class TableWriter
 
     private static string Csv(ScalingTable t, IReadOnlyList<PointSummary> points)
     {
-        var sb = new StringBuilder();
-        sb.AppendLine("table,d,alpha,beta_inf,observable,p,p_err,amplitude,N_values,Ns_values,error");
+        var csv = new CsvWriter();
+        csv.Row("table", "d", "alpha", "beta_inf", "observable", "p", "p_err", "amplitude", "N_values", "Ns_values", "error");
         foreach (ExponentRow r in t.Exponents)
         {
-            sb.AppendLine(CultureInfo.InvariantCulture, $"exponent,{r.D},{R(r.Alpha)},{R(r.BetaInf)},{r.Observable},{R(r.P)},{R(r.PErr)},{R(r.Amplitude)},{string.Join(';', r.N)},{string.Join(';', r.Ns)},\"{r.Error}\"");
+            csv.Row("exponent", CsvWriter.Integer(r.D), CsvWriter.Number(r.Alpha), CsvWriter.Number(r.BetaInf), r.Observable, CsvWriter.Number(r.P), CsvWriter.Number(r.PErr), CsvWriter.Number(r.Amplitude), string.Join(';', r.N), string.Join(';', r.Ns), r.Error);
         }
 
-        sb.AppendLine();
-        sb.AppendLine("table,d,alpha,x,N,status,beta_mag,beta_mag_jackknife,beta_pur,beta_pur_jackknife");
+        csv.Line();
+        csv.Row("table", "d", "alpha", "x", "N", "status", "beta_mag", "beta_mag_jackknife", "beta_pur", "beta_pur_jackknife");
         foreach (PointSummary s in points)
         {
-            sb.AppendLine(CultureInfo.InvariantCulture, $"point,{s.Key.D},{R(s.Key.Alpha)},{R(s.Key.X)},{s.Key.N},{s.Status},{R(s.FitMag?.Beta ?? double.NaN)},{R(s.FitMag?.BetaJackknifeError ?? double.NaN)},{R(s.FitPur?.Beta ?? double.NaN)},{R(s.FitPur?.BetaJackknifeError ?? double.NaN)}");
+            csv.Row("point", CsvWriter.Integer(s.Key.D), CsvWriter.Number(s.Key.Alpha), CsvWriter.Number(s.Key.X), CsvWriter.Integer(s.Key.N), s.Status.ToString(), CsvWriter.Number(s.FitMag?.Beta ?? double.NaN), CsvWriter.Number(s.FitMag?.BetaJackknifeError ?? double.NaN), CsvWriter.Number(s.FitPur?.Beta ?? double.NaN), CsvWriter.Number(s.FitPur?.BetaJackknifeError ?? double.NaN));
         }
 
-        return sb.ToString();
+        return csv.ToString();
     }
 
     private static string Markdown(ScalingTable t)
@@ -86,90 +133,5 @@ internal static class TableWriter
         }
 
         return sb.ToString();
-    }
-
-    private static string Json(ScalingTable t, IReadOnlyList<PointSummary> points)
-    {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
-        {
-            w.WriteStartObject();
-            w.WriteNumber("strong_disorder_max_x", t.StrongDisorderMaxX);
-            w.WriteBoolean("partial", t.Partial);
-            w.WriteString("convention", "p from |beta - d/alpha| = c N^-p; beta averaged over x <= strong_disorder_max_x");
-            w.WriteStartArray("exponents");
-            foreach (ExponentRow r in t.Exponents)
-            {
-                w.WriteStartObject();
-                w.WriteNumber("d", r.D);
-                w.WriteNumberOrNull("alpha", r.Alpha);
-                w.WriteNumberOrNull("beta_inf", r.BetaInf);
-                w.WriteString("observable", r.Observable);
-                w.WriteNumberOrNull("p", r.P);
-                w.WriteNumberOrNull("p_err", r.PErr);
-                w.WriteNumberOrNull("amplitude", r.Amplitude);
-                w.WriteBoolean("weighted", r.Weighted);
-                w.WriteStartArray("N");
-                foreach (int n in r.N)
-                {
-                    w.WriteNumberValue(n);
-                }
-
-                w.WriteEndArray();
-                w.WriteStartArray("Ns");
-                foreach (int n in r.Ns)
-                {
-                    w.WriteNumberValue(n);
-                }
-
-                w.WriteEndArray();
-                if (r.Error is not null)
-                {
-                    w.WriteString("error", r.Error);
-                }
-
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-            w.WriteStartArray("deviations");
-            foreach (DeviationRow r in t.Deviations)
-            {
-                w.WriteStartObject();
-                w.WriteNumber("d", r.D);
-                w.WriteNumberOrNull("alpha", r.Alpha);
-                w.WriteString("observable", r.Observable);
-                w.WriteNumber("N", r.N);
-                w.WriteNumber("x_count", r.XCount);
-                w.WriteNumberOrNull("mean_beta", r.MeanBeta);
-                w.WriteNumberOrNull("beta_std_over_x", r.BetaStd);
-                w.WriteNumberOrNull("beta_jackknife_error", r.BetaJackknifeError);
-                w.WriteNumberOrNull("deviation", r.Deviation);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-            w.WriteStartArray("points");
-            foreach (PointSummary s in points)
-            {
-                w.WriteStartObject();
-                w.WriteNumber("d", s.Key.D);
-                w.WriteNumberOrNull("alpha", s.Key.Alpha);
-                w.WriteNumberOrNull("x", s.Key.X);
-                w.WriteNumber("N", s.Key.N);
-                w.WriteString("status", s.Status.ToString().ToLowerInvariant());
-                w.WriteNumber("realizations", s.RealizationsDone);
-                w.WriteNumberOrNull("beta_mag", s.FitMag?.Beta ?? double.NaN);
-                w.WriteNumberOrNull("beta_mag_jackknife", s.FitMag?.BetaJackknifeError ?? double.NaN);
-                w.WriteNumberOrNull("beta_pur", s.FitPur?.Beta ?? double.NaN);
-                w.WriteNumberOrNull("beta_pur_jackknife", s.FitPur?.BetaJackknifeError ?? double.NaN);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray());
     }
 }

@@ -1,7 +1,5 @@
 using Sweep.Client.Output;
-using System.Globalization;
-using System.Text;
-using System.Text.Json;
+using Sweep.Client.Output.Json;
 
 namespace Sweep.Client.Reports;
 
@@ -25,71 +23,20 @@ internal static class FigureWriter
     public static string Csv(Figure figure)
     {
         ArgumentNullException.ThrowIfNull(figure);
-        var sb = new StringBuilder();
-        sb.Append("series,").AppendJoin(',', figure.Columns).Append('\n');
+        var csv = new CsvWriter().Row(["series", .. figure.Columns]);
         foreach (PlottedSeries s in figure.Series)
         {
-            string name = "\"" + s.Name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
             foreach (double[] row in s.Rows)
             {
-                sb.Append(name);
-                foreach (double v in row)
-                {
-                    sb.Append(',').Append(Number(v));
-                }
-
-                sb.Append('\n');
+                csv.Row([s.Name, .. row.Select(CsvWriter.Number)]);
             }
         }
 
-        return sb.ToString();
+        return csv.ToString();
     }
-
-    public static string Number(double v) => double.IsFinite(v) ? v.ToString("R", CultureInfo.InvariantCulture) : string.Empty;
 
     private static string Json(Figure figure)
-    {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
-        {
-            w.WriteStartObject();
-            w.WriteString("figure", figure.Stem);
-            w.WriteString("title", figure.Title);
-            w.WriteString("note", figure.Note);
-            w.WriteNumber("width_px", figure.Width);
-            w.WriteNumber("height_px", figure.Height);
-            w.WriteStartArray("columns");
-            foreach (string c in figure.Columns)
-            {
-                w.WriteStringValue(c);
-            }
-
-            w.WriteEndArray();
-            w.WriteStartArray("series");
-            foreach (PlottedSeries s in figure.Series)
-            {
-                w.WriteStartObject();
-                w.WriteString("name", s.Name);
-                w.WriteStartArray("rows");
-                foreach (double[] row in s.Rows)
-                {
-                    w.WriteStartArray();
-                    foreach (double v in row)
-                    {
-                        w.WriteNumberOrNullValue(v);
-                    }
-
-                    w.WriteEndArray();
-                }
-
-                w.WriteEndArray();
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray());
-    }
+        => SweepJson.Write(
+            new FigureDocument(figure.Stem, figure.Title, figure.Note, figure.Width, figure.Height, figure.Columns, [.. figure.Series.Select(s => new FigureSeriesDocument(s.Name, s.Rows))]),
+            SweepJsonContext.Default.FigureDocument);
 }

@@ -1,26 +1,19 @@
 using System.Globalization;
+using Sweep.Client.Tests.Output;
 
 namespace Sweep.Client.Tests.Reports;
 
 /// <summary>Reads a figure CSV back: header, then (series, numbers) per row; an empty cell is NaN.</summary>
 internal static class CsvTable
 {
-    public static (string[] Header, List<(string Series, double[] Values)> Rows) Read(string path)
-    {
-        string[] lines = File.ReadAllLines(path);
-        string[] header = lines[0].Split(',');
-        var rows = new List<(string, double[])>();
-        foreach (string line in lines.Skip(1))
-        {
-            // Series names are quoted and hold no commas after the closing quote.
-            int close = line.IndexOf("\",", 1, StringComparison.Ordinal);
-            string series = line[1..close].Replace("\"\"", "\"", StringComparison.Ordinal);
-            double[] values = line[(close + 2)..].Split(',')
-                .Select(c => c.Length == 0 ? double.NaN : double.Parse(c, NumberStyles.Float, CultureInfo.InvariantCulture))
-                .ToArray();
-            rows.Add((series, values));
-        }
+    public static (string[] Header, List<(string Series, double[] Values)> Rows) Read(string path) => Parse(File.ReadAllText(path));
 
-        return (header, rows);
+    public static (string[] Header, List<(string Series, double[] Values)> Rows) Parse(string text)
+    {
+        List<string[]> records = Rfc4180.Parse(text);
+        var rows = records.Skip(1)
+            .Select(r => (r[0], r.Skip(1).Select(c => c.Length == 0 ? double.NaN : double.Parse(c, NumberStyles.Float, CultureInfo.InvariantCulture)).ToArray()))
+            .ToList();
+        return (records[0], rows);
     }
 }

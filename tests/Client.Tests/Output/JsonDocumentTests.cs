@@ -1,0 +1,50 @@
+using System.Text.Json;
+using Sweep.Client.Output;
+using Sweep.Grains.Interfaces;
+
+namespace Sweep.Client.Tests.Output;
+
+/// <summary>
+/// The JSON documents keep the keys, their order and the null-for-non-finite rule that scripts
+/// reading `sweep status --json`, `sweep table --format json` and export's table.json rely on.
+/// </summary>
+public sealed class JsonDocumentTests
+{
+    private static string[] Keys(JsonElement e) => [.. e.EnumerateObject().Select(p => p.Name)];
+
+    [Fact]
+    public void TheTableDocumentHasItsKeysInOrderAndNullsForMissingNumbers()
+    {
+        var key = new PointKey("c", 3, 6, 1e-4, 50);
+        var fit = new FitData(null, 1, 2, 0.45, 0.1, 0.2, 0.01, 0.02, null, 3, 40, 0.5, 9.5);
+        var table = new ScalingTable(
+            [new DeviationRow(3, 6, "mag", 50, 2, 0.45, 0.01, 0.02, 0.05)],
+            [new ExponentRow(3, 6, "mag", 0.5, [25, 50], [10, 12], double.NaN, double.PositiveInfinity, 1.5, true, "too few points")],
+            0.01,
+            Partial: false);
+        PointSummary[] points = [new PointSummary(key, PointStatus.Done, 12, 12, 2, 2, fit, null, null, ["mag"])];
+
+        using var doc = JsonDocument.Parse(TableWriter.Render(table, points, "json"));
+        JsonElement root = doc.RootElement;
+        Assert.Equal(["strong_disorder_max_x", "partial", "convention", "exponents", "deviations", "points"], Keys(root));
+        JsonElement exponent = root.GetProperty("exponents")[0];
+        Assert.Equal(["d", "alpha", "beta_inf", "observable", "p", "p_err", "amplitude", "weighted", "N", "Ns", "error"], Keys(exponent));
+        Assert.Equal(JsonValueKind.Null, exponent.GetProperty("p").ValueKind);
+        Assert.Equal(JsonValueKind.Null, exponent.GetProperty("p_err").ValueKind);
+        Assert.Equal(["d", "alpha", "observable", "N", "x_count", "mean_beta", "beta_std_over_x", "beta_jackknife_error", "deviation"], Keys(root.GetProperty("deviations")[0]));
+        JsonElement point = root.GetProperty("points")[0];
+        Assert.Equal(["d", "alpha", "x", "N", "status", "realizations", "beta_mag", "beta_mag_jackknife", "beta_pur", "beta_pur_jackknife"], Keys(point));
+        Assert.Equal("done", point.GetProperty("status").GetString());
+        Assert.Equal(0.45, point.GetProperty("beta_mag").GetDouble());
+        Assert.Equal(JsonValueKind.Null, point.GetProperty("beta_pur").ValueKind);
+    }
+
+    [Fact]
+    public void AnExponentWithoutErrorHasNoErrorKey()
+    {
+        var table = new ScalingTable([], [new ExponentRow(1, 2, "pur", 0.5, [4, 8, 16], [1, 1, 1], 0.3, 0.1, 2, false, null)], 0.01, Partial: true);
+        using var doc = JsonDocument.Parse(TableWriter.Render(table, [], "json"));
+        Assert.False(doc.RootElement.GetProperty("exponents")[0].TryGetProperty("error", out _));
+        Assert.True(doc.RootElement.GetProperty("partial").GetBoolean());
+    }
+}
