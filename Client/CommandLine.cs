@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Completions;
 using System.CommandLine.Invocation;
+using System.Runtime.InteropServices;
 using Sweep.Client.Cli;
 using Sweep.Client.Hosting.Remote;
 
@@ -15,16 +16,58 @@ internal static class CommandLine
 {
     public const int ExitUsage = 2;
 
+    /// <summary>What `sweep run` returns when a signal stopped it: 128 + the signal's number, as shells report it.</summary>
+    public const int ExitInterrupted = 130;
+
+    /// <summary>
+    /// After a stop signal, a command that has not ended by then is ended: a run stores what it
+    /// computed and stops its silo well within this, and a command waiting on a terminal or a
+    /// dead cluster must not outlive a scheduler's grace period (Slurm, docker stop and
+    /// Kubernetes send SIGKILL 10 to 30 s after SIGTERM).
+    /// </summary>
+    private static readonly TimeSpan StopLimit = TimeSpan.FromSeconds(12);
+
     public static int Run(string[] args)
     {
         using var cancel = new CancellationTokenSource();
-        // Ctrl-C stops cleanly: in-flight batches are dropped, everything stored stays stored.
+        int received = 0;
+        void Stop(int signal)
+        {
+            if (Interlocked.CompareExchange(ref received, signal, 0) != 0)
+            {
+                return;
+            }
+
+            cancel.Cancel();
+            _ = Task.Delay(StopLimit).ContinueWith(
+                _ =>
+                {
+                    Console.Error.WriteLine($"{SweepCommandTree.Program}: still stopping {StopLimit.TotalSeconds:0} s after the signal; exiting (everything stored stays stored)");
+                    Environment.Exit(128 + signal);
+                },
+                TaskScheduler.Default);
+        }
+
+        // Ctrl-C, SIGTERM (Slurm's preemption and time limit, docker stop, Kubernetes, systemd)
+        // and SIGHUP (a closed terminal) stop the same way: dispatching stops, batches already
+        // computed are stored, and a run exits with 128 + the signal and the resume hint.
         Console.CancelKeyPress += (_, e) =>
         {
             e.Cancel = true;
-            cancel.Cancel();
+            Stop(2);
         };
-        return Run(args, Console.Out, Console.Error, Console.In, cancel.Token);
+        using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c =>
+        {
+            c.Cancel = true;
+            Stop(15);
+        });
+        using var hangUp = PosixSignalRegistration.Create(PosixSignal.SIGHUP, c =>
+        {
+            c.Cancel = true;
+            Stop(1);
+        });
+        int code = Run(args, Console.Out, Console.Error, Console.In, cancel.Token);
+        return code == ExitInterrupted && received != 0 ? 128 + received : code;
     }
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, TextReader? stdin = null, CancellationToken cancellationToken = default)

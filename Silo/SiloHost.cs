@@ -49,6 +49,10 @@ internal static class SiloHost
         builder.Logging.AddFilter("Orleans", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
         builder.Logging.AddFilter("Polly", LogLevel.Warning);
+        // SIGTERM (Slurm, docker stop, Kubernetes) stops the silo gracefully: it leaves the
+        // membership and stores what its slots computed. With Redis gone that cannot finish,
+        // so the stop is bounded, well inside the usual 30 s before SIGKILL.
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(15));
         builder.UseOrleans(silo => silo.UseSweepCluster(settings));
         using IHost host = builder.Build();
         await host.StartAsync();

@@ -94,7 +94,7 @@ internal static class RunCommand
             stdout.WriteLine(cluster.OutlivesClient
                 ? $"stopped following: {final.BatchesDone} of {final.BatchesTotal} batches are stored; the campaign goes on in the cluster (the same command follows it again)"
                 : $"stopped: {final.BatchesDone} of {final.BatchesTotal} batches are stored ({computed} computed in this run); run the same command to resume");
-            return 130;
+            return CommandLine.ExitInterrupted;
         }
 
         if (final.Cancelled)

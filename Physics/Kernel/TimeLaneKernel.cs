@@ -27,7 +27,7 @@ internal static class TimeLaneKernel
     /// kernel gives the same bits; the crossover was measured in bench/Sweep.Bench
     /// (SmallSystemKernelBenchmark, docs/PERFORMANCE.md).
     /// </summary>
-    internal const int MaxSpins = 24;
+    internal const int MaxSpins = 16;
 
     private const int Accumulators = CouplingMatrix.RowPadding;
 

@@ -33,7 +33,7 @@ public class SmallSystemBenchmark
     [Params(1, 3)]
     public int D { get; set; }
 
-    [Params(2, 10, 24, 48)]
+    [Params(2, 10, 16, 24)]
     public int N { get; set; }
 
     [GlobalSetup]

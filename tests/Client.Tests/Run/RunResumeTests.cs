@@ -80,6 +80,18 @@ public sealed partial class RunResumeTests : IDisposable
 
     [Fact]
     public async Task Ctrl_C_stops_with_exit_130_keeps_what_is_stored_and_the_rerun_computes_only_the_rest()
+        => await StopsOnSignalAsync("INT", 130);
+
+    // What Slurm (preemption, time limit), docker stop, Kubernetes and systemd send first.
+    [Fact]
+    public async Task SIGTERM_stops_within_15_s_with_exit_143_and_the_rerun_has_the_straight_runs_bits()
+        => await StopsOnSignalAsync("TERM", 143);
+
+    [Fact]
+    public async Task SIGHUP_stops_like_Ctrl_C_with_exit_129()
+        => await StopsOnSignalAsync("HUP", 129);
+
+    private async Task StopsOnSignalAsync(string signal, int exitCode)
     {
         string spec = Path.Combine(_root, "resume.json");
         await File.WriteAllTextAsync(spec, Spec);
@@ -92,8 +104,10 @@ public sealed partial class RunResumeTests : IDisposable
         {
             await WaitForStoredBatchesAsync(first, interrupted, 5);
             Assert.False(first.HasExited, "the run ended before it could be interrupted:\n" + first.Stdout);
-            first.Interrupt();
-            Assert.Equal(130, await first.WaitAsync(TimeSpan.FromMinutes(1)));
+            var stopping = System.Diagnostics.Stopwatch.StartNew();
+            first.Signal(signal);
+            Assert.Equal(exitCode, await first.WaitAsync(TimeSpan.FromMinutes(1)));
+            Assert.True(stopping.Elapsed < TimeSpan.FromSeconds(15), $"SIG{signal} took {stopping.Elapsed} to stop the run");
             Match stopped = StoppedLine().Match(first.Stdout);
             Assert.True(stopped.Success, first.Stdout);
             said = int.Parse(stopped.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);

@@ -102,9 +102,12 @@ public sealed class SweepProcess : IDisposable
     }
 
     /// <summary>SIGINT, what Ctrl-C in a terminal sends: the run's own shutdown code runs.</summary>
-    public void Interrupt()
+    public void Interrupt() => Signal("INT");
+
+    /// <summary>Sends a signal by name (INT, TERM, HUP), as kill(1) does.</summary>
+    public void Signal(string name)
     {
-        using var kill = Process.Start("kill", ["-INT", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        using var kill = Process.Start("kill", ["-" + name, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
         kill.WaitForExit();
         Assert.Equal(0, kill.ExitCode);
     }
