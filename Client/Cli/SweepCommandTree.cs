@@ -111,9 +111,10 @@ internal sealed class SweepCommandTree
         var campaign = Campaign();
         var outDir = CliOptions.Text("--out", "DIR", "the directory to write into (created if missing)");
         outDir.Required = true;
-        var command = new Command("export", "every finished point's curves and fits, the fit table and the scaling tables, as CSV and JSON") { campaign, outDir };
+        var force = CliOptions.Flag("--force", "write into --out even if it is not empty and an earlier export did not make it");
+        var command = new Command("export", "every finished point's curves and fits, the fit table and the scaling tables, as CSV and JSON") { campaign, outDir, force };
         Targets.AddTo(command);
-        command.SetAction((p, ct) => ExportCommand.RunAsync(p.GetValue(campaign)!, p.GetValue(outDir)!, Targets.Read(p), _out, _err, ct));
+        command.SetAction((p, ct) => ExportCommand.RunAsync(p.GetValue(campaign)!, p.GetValue(outDir)!, p.GetValue(force), Targets.Read(p), _out, _err, ct));
         return command;
     }
 
@@ -123,9 +124,10 @@ internal sealed class SweepCommandTree
         var outDir = CliOptions.Text("--out", "DIR", "the directory to write the report into (open DIR/index.html)");
         outDir.Required = true;
         var point = CliOptions.Text("--point", "d,alpha,x,N", "the point Fig. 1 is drawn for, e.g. 3,6,1e-4,1300 (default: the paper's choice)");
-        var command = new Command("report", "the paper's figures (PNG with CSV and JSON beside), a page per point and an index.html") { campaign, outDir, point };
+        var force = CliOptions.Flag("--force", "write into --out even if it is not empty and an earlier report did not make it");
+        var command = new Command("report", "the paper's figures (PNG with CSV and JSON beside), a page per point and an index.html") { campaign, outDir, point, force };
         Targets.AddTo(command);
-        command.SetAction((p, ct) => ReportCommand.RunAsync(p.GetValue(campaign)!, p.GetValue(outDir)!, p.GetValue(point), Targets.Read(p), _out, _err, ct));
+        command.SetAction((p, ct) => ReportCommand.RunAsync(p.GetValue(campaign)!, p.GetValue(outDir)!, p.GetValue(point), p.GetValue(force), Targets.Read(p), _out, _err, ct));
         return command;
     }
 

@@ -12,34 +12,35 @@ namespace Sweep.Client.Commands;
 /// </summary>
 internal static class ExportCommand
 {
-    public static async Task<int> RunAsync(string campaignName, string outDir, TargetOptions target, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(string campaignName, string outDir, bool force, TargetOptions target, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
+        // Checked before reading: a wrong --out must not cost a cluster read, nor touch anything.
+        OutputDirectory output = OutputDirectory.Check(outDir, "export", force);
         CampaignReadout campaign;
         await using (ICampaignTarget source = await CampaignTargets.OpenAsync(target, stderr, cancellationToken))
         {
             campaign = await source.ReadAsync(campaignName, withResults: true, cancellationToken);
         }
 
-        string pointsDir = Path.Combine(outDir, "points");
-        Directory.CreateDirectory(pointsDir);
+        output.Create();
         CampaignStatus status = campaign.Status;
-        File.WriteAllText(Path.Combine(outDir, "spec.json"), campaign.SpecJson);
-        File.WriteAllText(Path.Combine(outDir, "table.json"), TableWriter.Render(campaign.Table, status.PointSummaries, "json"));
-        File.WriteAllText(Path.Combine(outDir, "table.csv"), TableWriter.Render(campaign.Table, status.PointSummaries, "csv"));
+        output.WriteText("spec.json", campaign.SpecJson ?? "{}");
+        output.WriteText("table.json", TableWriter.Render(campaign.Table, status.PointSummaries, "json"));
+        output.WriteText("table.csv", TableWriter.Render(campaign.Table, status.PointSummaries, "csv"));
 
         IReadOnlyList<PointResult> results = campaign.Results ?? throw new InvalidOperationException("the results were asked for");
         var fits = new CsvWriter().Row("d", "alpha", "x", "N", "realizations", "observable", "A", "gamma", "beta", "A_err", "gamma_err", "beta_err", "beta_err_jackknife", "i0", "i1", "t0", "t1", "error");
         foreach (PointResult r in results)
         {
             string stem = FileStem(r.Key);
-            File.WriteAllText(Path.Combine(pointsDir, stem + ".csv"), CurvesCsv(r));
-            File.WriteAllText(Path.Combine(pointsDir, stem + ".json"), PointResultJson.Write(r));
+            output.WriteText(Path.Combine("points", stem + ".csv"), CurvesCsv(r));
+            output.WriteText(Path.Combine("points", stem + ".json"), PointResultJson.Write(r));
             AppendFit(fits, r, "mag", r.FitMag);
             AppendFit(fits, r, "pur", r.FitPur);
         }
 
-        File.WriteAllText(Path.Combine(outDir, "fits.csv"), fits.ToString());
-        stdout.WriteLine($"exported {results.Count} finished points of {status.Points} to {Path.GetFullPath(outDir)}{(results.Count < status.Points ? " (partial: the campaign is not finished)" : string.Empty)}");
+        output.WriteText("fits.csv", fits.ToString());
+        stdout.WriteLine($"exported {results.Count} finished points of {status.Points} to {output.Path}{(results.Count < status.Points ? " (partial: the campaign is not finished)" : string.Empty)}");
         return 0;
     }
 

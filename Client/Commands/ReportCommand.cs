@@ -1,5 +1,6 @@
 using Sweep.Client.Cli;
 using Sweep.Client.Hosting;
+using Sweep.Client.Output;
 using Sweep.Client.Reports;
 
 namespace Sweep.Client.Commands;
@@ -11,9 +12,10 @@ namespace Sweep.Client.Commands;
 /// </summary>
 internal static class ReportCommand
 {
-    public static async Task<int> RunAsync(string name, string outDir, string? pointGiven, TargetOptions options, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(string name, string outDir, string? pointGiven, bool force, TargetOptions options, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
+        OutputDirectory output = OutputDirectory.Check(outDir, "report", force);
         (int, double, double, int)? point = pointGiven is { } p ? Fig1PointChoice.Parse(p) : null;
         ReportSource source;
         await using (ICampaignTarget target = await CampaignTargets.OpenAsync(options, stderr, cancellationToken))
@@ -22,8 +24,8 @@ internal static class ReportCommand
         }
 
         ReportContents contents = ReportBuilder.Build(source, point);
-        ReportWriter.Write(contents, outDir, DateTimeOffset.UtcNow);
-        string index = Path.GetFullPath(Path.Combine(outDir, "index.html"));
+        ReportWriter.Write(contents, output, DateTimeOffset.UtcNow);
+        string index = Path.Combine(output.Path, "index.html");
         stdout.WriteLine($"report of '{source.Campaign}': {contents.AllFigures.Count()} figures, {contents.Points.Count} point pages{(source.Partial ? $" (partial: {source.PointsDone} of {source.PointsTotal} points finished)" : string.Empty)}");
         if (contents.Fig1Missing is not null)
         {

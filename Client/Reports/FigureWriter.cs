@@ -10,14 +10,13 @@ namespace Sweep.Client.Reports;
 /// </summary>
 internal static class FigureWriter
 {
-    public static void Write(Figure figure, string outDir)
+    public static void Write(Figure figure, OutputDirectory output)
     {
         ArgumentNullException.ThrowIfNull(figure);
-        string png = Path.Combine(outDir, figure.Stem + ".png");
-        Directory.CreateDirectory(Path.GetDirectoryName(png)!);
-        figure.Plot.SavePng(png, figure.Width, figure.Height);
-        File.WriteAllText(Path.Combine(outDir, figure.Stem + ".csv"), Csv(figure));
-        File.WriteAllText(Path.Combine(outDir, figure.Stem + ".json"), Json(figure));
+        ArgumentNullException.ThrowIfNull(output);
+        output.Replace(figure.Stem + ".png", path => figure.Plot.SavePng(path, figure.Width, figure.Height));
+        output.WriteText(figure.Stem + ".csv", Csv(figure));
+        output.WriteText(figure.Stem + ".json", Json(figure));
     }
 
     public static string Csv(Figure figure)

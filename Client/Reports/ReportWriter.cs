@@ -1,23 +1,26 @@
+using Sweep.Client.Output;
+
 namespace Sweep.Client.Reports;
 
 /// <summary>Writes a built report: every figure with its CSV and JSON, the point pages and index.html.</summary>
 internal static class ReportWriter
 {
-    public static void Write(ReportContents contents, string outDir, DateTimeOffset generatedAt)
+    public static void Write(ReportContents contents, OutputDirectory output, DateTimeOffset generatedAt)
     {
         ArgumentNullException.ThrowIfNull(contents);
-        Directory.CreateDirectory(outDir);
+        ArgumentNullException.ThrowIfNull(output);
+        output.Create();
         foreach (Figure f in contents.AllFigures)
         {
-            FigureWriter.Write(f, outDir);
+            FigureWriter.Write(f, output);
         }
 
         foreach (PointPage page in contents.Points)
         {
-            File.WriteAllText(Path.Combine(outDir, page.HtmlPath), ReportHtml.Page(page, contents.Source.Campaign));
+            output.WriteText(page.HtmlPath, ReportHtml.Page(page, contents.Source.Campaign));
         }
 
-        File.WriteAllText(Path.Combine(outDir, "spec.json"), contents.Source.SpecJson);
-        File.WriteAllText(Path.Combine(outDir, "index.html"), ReportHtml.Index(contents, generatedAt));
+        output.WriteText("spec.json", contents.Source.SpecJson);
+        output.WriteText("index.html", ReportHtml.Index(contents, generatedAt));
     }
 }
