@@ -18,6 +18,7 @@ public static class LocalSilo
         silo.UseLocalhostClustering(siloPort: FreeLoopbackPort(), gatewayPort: FreeLoopbackPort(), serviceId: "sweep-local", clusterId: "sweep-local");
         silo.Configure<EndpointOptions>(o => o.AdvertisedIPAddress = IPAddress.Loopback);
         silo.AddSqliteGrainStorage(StorageSchema.Provider, o => o.DatabasePath = databasePath);
+        silo.AddSqliteBatchResultStore(StorageSchema.Provider);
         silo.AddSweepCompute(c =>
         {
             c.Slots = slots;

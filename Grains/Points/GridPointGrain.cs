@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Sweep.Grains.Batches;
 using Sweep.Grains.Compute;
 using Sweep.Grains.Interfaces;
 using Sweep.Grains.Mapping;
@@ -20,7 +21,7 @@ public sealed class GridPointGrain : Grain, IGridPointGrain
     private const int StoreCallsInFlight = 32;
 
     private readonly IPersistentState<PointState> _state;
-    private readonly BatchResultStore _batches;
+    private readonly IBatchResultStore _batches;
     private readonly PointOptions _options;
     private readonly ILogger<GridPointGrain> _logger;
     private IGrainTimer? _redispatch;
@@ -34,7 +35,7 @@ public sealed class GridPointGrain : Grain, IGridPointGrain
 
     public GridPointGrain(
         [PersistentState("point", StorageSchema.Provider)] IPersistentState<PointState> state,
-        BatchResultStore batches,
+        IBatchResultStore batches,
         IOptions<PointOptions> options,
         ILogger<GridPointGrain> logger)
     {
