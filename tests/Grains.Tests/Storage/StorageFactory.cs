@@ -31,6 +31,8 @@ public static class StorageFactory
     public static IGrainStorageSerializer BareSerializer { get; } =
         new OrleansGrainStorageSerializer(Services.Value.GetRequiredService<Serializer>());
 
+    public static IActivatorProvider Activators => Services.Value.GetRequiredService<IActivatorProvider>();
+
     public static BatchResultCodec BatchCodec { get; } = new(Services.Value.GetRequiredService<Serializer>());
 
     public static SqliteGrainStorage Create(string databasePath, string name = "test") =>
