@@ -9,8 +9,8 @@ namespace Sweep.Grains.Storage;
 
 /// <summary>
 /// Batch results in Redis, under the keys and in the hash layout of Orleans' Redis grain storage
-/// ("SERVICE/state/realizationbatch/...", fields "etag" and "data"), so results stored by the
-/// batch grain of older builds are read in place and a deleted campaign's keys go the same way.
+/// ("SERVICE/state/realizationbatch/POINT/FIRST+COUNT/batch", fields "etag" and "data"), so
+/// results stored by the batch grain of older builds are read in place.
 /// </summary>
 public sealed class RedisBatchResultStore : IBatchResultStore, IAsyncDisposable
 {
@@ -101,7 +101,8 @@ public sealed class RedisBatchResultStore : IBatchResultStore, IAsyncDisposable
         }
     }
 
-    private RedisKey Key(BatchId id) => (RedisKey)Encoding.UTF8.GetBytes(_keyPrefix + BatchKeys.Of(id));
+    // Orleans' Redis grain storage names a state "SERVICE/state/GRAIN-ID/STATE-NAME".
+    private RedisKey Key(BatchId id) => (RedisKey)Encoding.UTF8.GetBytes(_keyPrefix + BatchKeys.Of(id) + "/" + BatchKeys.StateName);
 
     private async Task<IDatabase> DatabaseAsync()
         => (await _connection.Value.ConfigureAwait(false)).GetDatabase();
