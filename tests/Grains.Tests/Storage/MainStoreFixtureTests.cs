@@ -37,6 +37,8 @@ public sealed class MainStoreFixtureTests : IDisposable
         Assert.Contains(points.Values, p => p.Result is not null);
         Assert.Contains(points.Values, p => p.Result is null);
         Assert.True(reader.StoredBatches("fixture") > 0);
+        // Reading changes nothing: the file stays one that the build which wrote it can open.
+        Assert.Equal("2", _store.Scalar("SELECT value FROM meta WHERE key = 'schema_version';"));
     }
 
     [Fact]
@@ -70,6 +72,7 @@ public sealed class MainStoreFixtureTests : IDisposable
             Assert.True(payload.AsSpan().SequenceEqual(after[grainId]), $"{grainId} was rewritten");
         }
 
+        Assert.Equal("3", _store.Scalar("SELECT value FROM meta WHERE key = 'schema_version';"));
         BitAssert.Results(expected, await cluster.Campaign("fixture").GetResults());
         BitAssert.Table(expected, await cluster.Campaign("fixture").GetTable());
     }
