@@ -62,6 +62,7 @@ public sealed class RedisStoreMigrationTests
         CampaignStatus resumed = await CampaignDriver.WaitFinishedAsync(grains, Timeout);
         CampaignDriver.AssertComplete(resumed);
         Assert.Equal(total - storedByOld.Count, silo.Services.GetRequiredService<ComputePool>().BatchesComputed);
+        await AssertStatesFramedAsync(old);
 
         // The same spec under another name (seeds do not depend on it), computed from scratch.
         const string Fresh = "cluster-test-fresh";
@@ -75,6 +76,26 @@ public sealed class RedisStoreMigrationTests
 
         await AssertStoreSemanticsAsync(store, ParseBatch(storedByOld[0]), old.RedisEndpoint);
         await silo.StopAsync();
+    }
+
+    // The campaign and the points this build wrote since now carry the envelope (a point the old
+    // silo finished is not written again, and stays as it was).
+    private static async Task AssertStatesFramedAsync(TestCluster old)
+    {
+        string prefix = $"{ClusterSiloSettings.DefaultServiceId}/state/";
+        await using ConnectionMultiplexer connection = await ConnectionMultiplexer.ConnectAsync(old.RedisEndpoint.ToConfigurationOptions());
+        IDatabase db = connection.GetDatabase();
+        async Task<OpenedPayload> Open(string key) => StoredEnvelope.Open((byte[])(await db.HashGetAsync(key, "data"))!, key);
+
+        OpenedPayload campaign = await Open(prefix + $"campaign/{Specs.Name}/campaign");
+        Assert.Equal((StoredEnvelope.FormatVersion, PayloadCodec.OrleansBinary), (campaign.FormatVersion, campaign.Codec));
+        var points = new List<OpenedPayload>();
+        foreach (string key in old.StoredKeys(prefix + $"gridpoint/{Specs.Name}/*"))
+        {
+            points.Add(await Open(key));
+        }
+
+        Assert.Contains(points, p => p.FormatVersion == StoredEnvelope.FormatVersion);
     }
 
     // Insert-if-absent, erase, and a damaged payload reported as such, against real Redis.
