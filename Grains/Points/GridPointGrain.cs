@@ -113,7 +113,7 @@ public sealed class GridPointGrain : Grain, IGridPointGrain
         }
 
         // A result stored for a deleted campaign of the same name under other settings must
-        // never be merged; its batch grain recomputes when the batch is dispatched again.
+        // never be merged; the batch is computed afresh when it is dispatched again.
         if (result.Provenance.Settings != S.Assignment.Settings)
         {
             _logger.LogWarning("point {Point} refused batch {Batch}: it was computed with other settings", this.GetPrimaryKeyString(), result.Id.GrainKey);
@@ -132,7 +132,7 @@ public sealed class GridPointGrain : Grain, IGridPointGrain
         {
             // The batch's own result is already stored, so the merged sums can be persisted
             // lazily: after a crash, batches merged since the last flush are re-dispatched and
-            // their batch grains report the stored result again, without recomputing.
+            // their stored results are reported again, without recomputing.
             _dirty = true;
             EnsureFlushTimer();
         }
