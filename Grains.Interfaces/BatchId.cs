@@ -10,6 +10,6 @@ public sealed record BatchId(
     [property: Id(1)] long First,
     [property: Id(2)] int Count)
 {
-    /// <summary>"point-key/first+count": the realization-batch grain's key.</summary>
+    /// <summary>"point-key/first+count": the batch's key in the batch store (and in logs).</summary>
     public string GrainKey => string.Create(CultureInfo.InvariantCulture, $"{Point.GrainKey}/{First}+{Count}");
 }

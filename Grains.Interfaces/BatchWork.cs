@@ -3,9 +3,9 @@ namespace Sweep.Grains.Interfaces;
 /// <summary>
 /// One batch to compute, with the settings it needs and the attempt number (1-based).
 /// <see cref="MayBeStored"/> is false only for a batch its point planned and dispatches for the
-/// first time: such a batch has no stored result, so a silo may compute it without first
-/// activating its batch grain to look. Anything else (a resumed point, a re-dispatch, a lease
-/// that lapsed) may have been computed and stored already and is started through the grain.
+/// first time: such a batch has no stored result, so a silo computes it without looking in the
+/// batch store. Anything else (a resumed point, a re-dispatch, a lease that lapsed) may have been
+/// computed and stored already, and a stored result of the same settings is reported instead.
 /// </summary>
 [GenerateSerializer]
 [Immutable]

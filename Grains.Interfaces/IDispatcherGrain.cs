@@ -19,7 +19,7 @@ public interface IDispatcherGrain : IGrainWithIntegerKey
     /// <summary>
     /// The batches (grain keys) the silo's compute pool still holds. Its other leases older than
     /// the renewal grace go back to the queue: the silo lost them (a report that never arrived,
-    /// a batch grain that ran elsewhere).
+    /// a store write that failed after its retries).
     /// </summary>
     Task Renew(string silo, string[] held);
 

@@ -1,8 +1,10 @@
+using Sweep.Grains.Storage.Payloads;
+
 namespace Sweep.Grains.Campaigns;
 
 /// <summary>Stored state of the campaign directory: the registered names, kept in ordinal order.</summary>
 [GenerateSerializer]
-public sealed class CampaignDirectoryState
+public sealed class CampaignDirectoryState : IVersionedState
 {
     [Id(0)]
     public int SchemaVersion { get; set; } = StorageSchema.Version;

@@ -1,4 +1,5 @@
 using Sweep.Grains.Interfaces;
+using Sweep.Grains.Storage.Payloads;
 
 namespace Sweep.Grains.Campaigns;
 
@@ -7,7 +8,7 @@ namespace Sweep.Grains.Campaigns;
 /// out of a later spec keeps its stored results), the last summary of each point, the tables, and when the campaign last finished.
 /// </summary>
 [GenerateSerializer]
-public sealed class CampaignState
+public sealed class CampaignState : IVersionedState
 {
     [Id(0)]
     public int SchemaVersion { get; set; } = StorageSchema.Version;

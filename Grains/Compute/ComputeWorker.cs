@@ -2,31 +2,35 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Runtime;
+using Sweep.Grains.Batches;
 using Sweep.Grains.Dispatch;
 using Sweep.Grains.Interfaces;
+using Sweep.Grains.Storage.Payloads;
 
 namespace Sweep.Grains.Compute;
 
 /// <summary>
 /// Pulls batches from the dispatcher only while this silo's compute pool has room, so the silo
 /// never holds more batches than its slots and their short queue (backpressure). A batch that may have a stored
-/// result starts through its batch grain (activated here), which reports that result instead of
-/// computing; a batch dispatched for the first time goes straight to the compute pool.
+/// result is looked up in the batch store first, and a stored result of the same settings is
+/// reported instead of computed; a batch dispatched for the first time goes straight to the pool.
 /// </summary>
 public sealed class ComputeWorker : BackgroundService
 {
     private readonly IGrainFactory _grains;
     private readonly ComputePool _pool;
+    private readonly IBatchResultStore _store;
     private readonly WorkAvailableSignal _workAvailable;
     private readonly ILocalSiloDetails _silo;
     private readonly ComputeOptions _options;
     private readonly ILogger<ComputeWorker> _logger;
 
-    public ComputeWorker(IGrainFactory grains, ComputePool pool, WorkAvailableSignal workAvailable, ILocalSiloDetails silo, IOptions<ComputeOptions> options, ILogger<ComputeWorker> logger)
+    public ComputeWorker(IGrainFactory grains, ComputePool pool, IBatchResultStore store, WorkAvailableSignal workAvailable, ILocalSiloDetails silo, IOptions<ComputeOptions> options, ILogger<ComputeWorker> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         _grains = grains;
         _pool = pool;
+        _store = store;
         _workAvailable = workAvailable;
         _silo = silo;
         _options = options.Value;
@@ -41,24 +45,39 @@ public sealed class ComputeWorker : BackgroundService
         await _pool.DrainAsync(TimeSpan.FromSeconds(10));
     }
 
-    // A batch grain that cannot activate (its store is briefly unreachable) must not keep the
-    // lease: the batch would stay leased to this live silo and never be dispatched again.
+    // A batch whose store cannot be read (Redis briefly unreachable) must not keep the lease:
+    // it would stay leased to this live silo and never be dispatched again.
     private async Task<bool> TryStart(BatchWork work)
     {
         if (!work.MayBeStored)
         {
-            // Nothing to look up: compute at once, and let the batch grain activate when the
-            // result is ready to be stored, off the compute slot's critical path.
+            // Planned by its point's current activation: nothing can be stored, compute at once.
             return _pool.TryStart(work);
         }
 
         try
         {
-            return await _grains.GetGrain<IRealizationBatchGrain>(work.Id.GrainKey).Start(work);
+            BatchResult? stored = await _store.ReadAsync(work.Id);
+            if (stored is not null && stored.Provenance.Settings == work.Settings)
+            {
+                await BatchReport.SendAsync(_grains, stored);
+                return true;
+            }
+
+            // Not stored, or left by a deleted campaign of the same name with other settings:
+            // computed afresh, and the pool replaces such a result when it stores the new one.
+            return _pool.TryStart(work);
+        }
+        catch (Exception e) when (e is StoredPayloadCorruptException or StoredPayloadVersionException)
+        {
+            // Never used: the point counts a failed attempt with the reason.
+            _logger.LogError("batch {Batch}: {Error}", work.Id.GrainKey, e.Message);
+            await BatchReport.SendFailureAsync(_grains, work, e.Message);
+            return true;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            _logger.LogWarning("could not start batch {Batch}: {Error}; returning it to the queue", work.Id.GrainKey, e.Message);
+            _logger.LogWarning("could not look up batch {Batch}: {Error}; returning it to the queue", work.Id.GrainKey, e.Message);
             return false;
         }
     }

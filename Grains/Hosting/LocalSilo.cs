@@ -31,6 +31,7 @@ public static class LocalSilo
             clusterId: clusterId ?? NewClusterId());
         silo.Configure<EndpointOptions>(o => o.AdvertisedIPAddress = IPAddress.Loopback);
         silo.AddSqliteGrainStorage(StorageSchema.Provider, o => o.DatabasePath = databasePath);
+        silo.AddSqliteBatchResultStore(StorageSchema.Provider);
         silo.AddSweepCompute(c =>
         {
             c.Slots = slots;

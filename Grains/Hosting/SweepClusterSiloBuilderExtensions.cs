@@ -3,6 +3,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
 using Orleans.Storage;
+using Sweep.Grains.Batches;
+using Sweep.Grains.Storage;
+using Sweep.Grains.Storage.Payloads;
 using Sweep.Grains.Campaigns;
 using Sweep.Grains.Cluster;
 
@@ -30,22 +33,25 @@ public static class SweepClusterSiloBuilderExtensions
         builder.UseRedisClustering(o => o.ConfigurationOptions = redis.ToConfigurationOptions());
         builder.Configure<ClusterMembershipOptions>(ClusterLiveness.Apply);
 
-        // Same binary serializer as the SQLite store: states carry Int128 sums and sets that
-        // the JSON default does not round-trip exactly. Wired explicitly into the options so a
-        // change in how the provider looks serializers up cannot silently switch to JSON.
+        // Same framed binary serializer as the SQLite store: states carry Int128 sums and sets
+        // that the JSON default does not round-trip exactly, and every payload is checksummed.
+        // Wired explicitly into the options so a change in how the provider looks serializers up
+        // cannot silently switch to JSON.
         builder.Services.TryAddKeyedSingleton<IGrainStorageSerializer>(
             StorageSchema.Provider,
-            static (services, _) => new OrleansGrainStorageSerializer(services.GetRequiredService<Orleans.Serialization.Serializer>()));
+            static (services, _) => new EnvelopedStateSerializer(new OrleansGrainStorageSerializer(services.GetRequiredService<Orleans.Serialization.Serializer>())));
         builder.AddRedisGrainStorage(StorageSchema.Provider, options => options.Configure<IServiceProvider>((o, services) =>
         {
             o.ConfigurationOptions = redis.ToConfigurationOptions();
             o.GrainStorageSerializer = services.GetRequiredKeyedService<IGrainStorageSerializer>(StorageSchema.Provider);
 
             // A cleared state (a deleted campaign's) must leave no key behind: the provider's
-            // default keeps it with empty data and an etag, and a batch result stored later
-            // without an etag (BatchResultStore) would then be refused as a conflict.
+            // default keeps it with empty data and an etag.
             o.DeleteStateOnClear = true;
         }));
+        builder.Services.TryAddSingleton<BatchResultCodec>();
+        builder.Services.AddSingleton<IBatchResultStore>(services => new RedisBatchResultStore(
+            redis, settings.ServiceId, services.GetRequiredService<BatchResultCodec>()));
 
         builder.UseRedisReminderService(o => o.ConfigurationOptions = redis.ToConfigurationOptions());
         builder.Configure<ReminderOptions>(o =>

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Sweep.Grains.Batches;
 using Sweep.Grains.Campaigns;
 using Sweep.Grains.Compute;
 using Sweep.Grains.Dispatch;
@@ -7,7 +6,10 @@ using Sweep.Grains.Points;
 
 namespace Sweep.Grains.Hosting;
 
-/// <summary>Registers what every Sweep silo runs: its compute pool, the worker that feeds it, and grain options.</summary>
+/// <summary>
+/// Registers what every Sweep silo runs: its compute pool, the worker that feeds it, and grain
+/// options. The batch store comes with the silo's storage (local or cluster mode).
+/// </summary>
 public static class SweepSiloBuilderExtensions
 {
     public static ISiloBuilder AddSweepCompute(this ISiloBuilder builder, Action<ComputeOptions>? compute = null, Action<PointOptions>? points = null, Action<DispatcherOptions>? dispatcher = null)
@@ -17,7 +19,6 @@ public static class SweepSiloBuilderExtensions
         builder.Services.AddOptions<PointOptions>().Configure(o => points?.Invoke(o));
         builder.Services.AddOptions<DispatcherOptions>().Configure(o => dispatcher?.Invoke(o));
         builder.Services.AddOptions<CampaignOptions>();
-        builder.Services.AddSingleton<BatchResultStore>();
         builder.Services.AddSingleton<ComputePool>();
         builder.Services.AddSingleton<WorkAvailableSignal>();
         builder.Services.AddHostedService<ComputeWorker>();

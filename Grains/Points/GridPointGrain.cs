@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Sweep.Grains.Batches;
 using Sweep.Grains.Compute;
 using Sweep.Grains.Interfaces;
 using Sweep.Grains.Mapping;
@@ -20,7 +21,7 @@ public sealed class GridPointGrain : Grain, IGridPointGrain
     private const int StoreCallsInFlight = 32;
 
     private readonly IPersistentState<PointState> _state;
-    private readonly BatchResultStore _batches;
+    private readonly IBatchResultStore _batches;
     private readonly PointOptions _options;
     private readonly ILogger<GridPointGrain> _logger;
     private IGrainTimer? _redispatch;
@@ -34,7 +35,7 @@ public sealed class GridPointGrain : Grain, IGridPointGrain
 
     public GridPointGrain(
         [PersistentState("point", StorageSchema.Provider)] IPersistentState<PointState> state,
-        BatchResultStore batches,
+        IBatchResultStore batches,
         IOptions<PointOptions> options,
         ILogger<GridPointGrain> logger)
     {
@@ -112,7 +113,7 @@ public sealed class GridPointGrain : Grain, IGridPointGrain
         }
 
         // A result stored for a deleted campaign of the same name under other settings must
-        // never be merged; its batch grain recomputes when the batch is dispatched again.
+        // never be merged; the batch is computed afresh when it is dispatched again.
         if (result.Provenance.Settings != S.Assignment.Settings)
         {
             _logger.LogWarning("point {Point} refused batch {Batch}: it was computed with other settings", this.GetPrimaryKeyString(), result.Id.GrainKey);
@@ -131,7 +132,7 @@ public sealed class GridPointGrain : Grain, IGridPointGrain
         {
             // The batch's own result is already stored, so the merged sums can be persisted
             // lazily: after a crash, batches merged since the last flush are re-dispatched and
-            // their batch grains report the stored result again, without recomputing.
+            // their stored results are reported again, without recomputing.
             _dirty = true;
             EnsureFlushTimer();
         }

@@ -1,4 +1,5 @@
 using Sweep.Grains.Interfaces;
+using Sweep.Grains.Storage.Payloads;
 
 namespace Sweep.Grains.Points;
 
@@ -9,7 +10,7 @@ namespace Sweep.Grains.Points;
 /// batch holding realization 0 is in, and the analysis once every batch is in.
 /// </summary>
 [GenerateSerializer]
-public sealed class PointState
+public sealed class PointState : IVersionedState
 {
     [Id(0)]
     public int SchemaVersion { get; set; } = StorageSchema.Version;

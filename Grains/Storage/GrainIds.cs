@@ -1,6 +1,9 @@
 namespace Sweep.Grains.Storage;
 
-/// <summary>How Orleans names Sweep's grains in storage: grain type, '/', grain key.</summary>
+/// <summary>
+/// How Sweep's states are keyed in storage: grain type, '/', grain key. Batch results keep the
+/// "realizationbatch" type of the batch grain that stored them before the batch store.
+/// </summary>
 public static class GrainIds
 {
     public const string CampaignPrefix = "campaign/";
@@ -10,7 +13,7 @@ public static class GrainIds
     /// <summary>The campaign grain's stored id.</summary>
     public static string Campaign(string campaign) => CampaignPrefix + campaign;
 
-    /// <summary>Prefixes of the campaign's point and batch grains (campaign names cannot contain '/').</summary>
+    /// <summary>Prefixes of the campaign's point states and batch results (campaign names cannot contain '/').</summary>
     public static IReadOnlyList<string> ChildPrefixes(string campaign)
         => [PointPrefix + campaign + "/", BatchPrefix + campaign + "/"];
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Orleans.Runtime;
 using Orleans.Serialization.Serializers;
 using Orleans.Storage;
+using Sweep.Grains.Storage.Payloads;
 
 namespace Sweep.Grains.Storage;
 
@@ -155,7 +156,7 @@ public sealed partial class SqliteGrainStorage : IGrainStorage, ILifecyclePartic
 
         if (row is { Payload: { } payload })
         {
-            var state = _serializer.Deserialize<T>(new BinaryData(payload));
+            var state = Deserialize<T>(payload, stateName + "/" + key);
             grainState.State = state ?? CreateInstance<T>();
             grainState.ETag = FormatEtag(row.Value.Version);
             grainState.RecordExists = true;
@@ -236,6 +237,26 @@ public sealed partial class SqliteGrainStorage : IGrainStorage, ILifecyclePartic
         grainState.State = CreateInstance<T>();
         grainState.ETag = null;
         grainState.RecordExists = false;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> on a read connection, off the silo's scheduler (for the
+    /// batch store, which shares this file).
+    /// </summary>
+    internal async Task<TResult> ReadAsync<TResult>(Func<SqliteConnection, TResult> work, CancellationToken cancellationToken)
+    {
+        await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
+        return await RunAsync(work, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Queues <paramref name="apply"/> with this provider's writes, so the batch store's writes
+    /// share their transactions (and fsyncs) with the states'.
+    /// </summary>
+    internal async Task<TResult> WriteAsync<TResult>(Func<SqliteStatements, TResult> apply, CancellationToken cancellationToken)
+    {
+        await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
+        return await _writes.Enqueue(apply).ConfigureAwait(false);
     }
 
     internal static string FormatTimestamp(DateTimeOffset value)
@@ -336,6 +357,25 @@ public sealed partial class SqliteGrainStorage : IGrainStorage, ILifecyclePartic
             {
                 _buffers.Add(buffer);
             }
+        }
+    }
+
+    // Names the row in the errors of a damaged or too new payload.
+    private T? Deserialize<T>(byte[] payload, string key)
+    {
+        try
+        {
+            return _serializer is EnvelopedStateSerializer enveloped
+                ? enveloped.Read<T>(payload, key)
+                : _serializer.Deserialize<T>(new BinaryData(payload));
+        }
+        catch (StoredPayloadCorruptException e) when (e.Key is null)
+        {
+            throw e.WithKey(key);
+        }
+        catch (StoredPayloadVersionException e) when (e.Key is null)
+        {
+            throw e.WithKey(key);
         }
     }
 

@@ -4,6 +4,8 @@ using Microsoft.Extensions.Options;
 using Orleans.Providers;
 using Orleans.Runtime.Hosting;
 using Orleans.Storage;
+using Sweep.Grains.Batches;
+using Sweep.Grains.Storage.Payloads;
 
 namespace Sweep.Grains.Storage;
 
@@ -25,10 +27,11 @@ public static class SqliteGrainStorageSiloBuilderExtensions
         ArgumentNullException.ThrowIfNull(configure);
 
         builder.Services.AddOptions<SqliteGrainStorageOptions>(name).Configure(configure);
-        // Orleans' binary serializer rather than the silo's JSON default: stored states carry
-        // Int128 sums and sets that Newtonsoft JSON does not round-trip exactly.
+        // Orleans' binary serializer rather than the silo's JSON default (stored states carry
+        // Int128 sums and sets that Newtonsoft JSON does not round-trip exactly), framed and
+        // checksummed like every stored payload.
         builder.Services.TryAddKeyedSingleton<IGrainStorageSerializer>(
-            name, static (services, _) => new OrleansGrainStorageSerializer(services.GetRequiredService<Orleans.Serialization.Serializer>()));
+            name, static (services, _) => new EnvelopedStateSerializer(new OrleansGrainStorageSerializer(services.GetRequiredService<Orleans.Serialization.Serializer>())));
         // Fills GrainStorageSerializer from DI (a serializer keyed by the provider name, else the
         // silo default) the same way Orleans' bundled providers do, so state types need only [GenerateSerializer].
         builder.Services.TryAddEnumerable(ServiceDescriptor.Transient<
@@ -42,6 +45,21 @@ public static class SqliteGrainStorageSiloBuilderExtensions
                 services,
                 providerName,
                 services.GetRequiredService<IOptionsMonitor<SqliteGrainStorageOptions>>().Get(providerName)));
+        return builder;
+    }
+
+    /// <summary>
+    /// Keeps batch results (<see cref="IBatchResultStore"/>) in the file of the SQLite grain
+    /// storage provider <paramref name="providerName"/>, sharing its write queue.
+    /// </summary>
+    public static ISiloBuilder AddSqliteBatchResultStore(this ISiloBuilder builder, string providerName)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentException.ThrowIfNullOrWhiteSpace(providerName);
+        builder.Services.TryAddSingleton<BatchResultCodec>();
+        builder.Services.AddSingleton<IBatchResultStore>(services => new SqliteBatchResultStore(
+            (SqliteGrainStorage)services.GetRequiredKeyedService<IGrainStorage>(providerName),
+            services.GetRequiredService<BatchResultCodec>()));
         return builder;
     }
 

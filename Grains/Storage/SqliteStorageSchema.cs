@@ -16,9 +16,15 @@ namespace Sweep.Grains.Storage;
 /// the overflow pages inside the key's B-tree (6 times the page reads of a rowid table, twice the
 /// CPU per write). A version-1 file is rebuilt into the version-2 layout when a silo opens it.
 /// </para>
+/// <para>
+/// Version 3 has the layout of version 2; its payloads may be in the checksummed envelope
+/// (<see cref="Payloads.StoredEnvelope"/>), which builds of version 2 cannot decode. The bump
+/// makes them refuse the file as newer instead of failing on its payloads. Version-2 payloads
+/// are read as they are, so opening a version-2 file only records the new version.
+/// </para>
 internal static class SqliteStorageSchema
 {
-    public const int CurrentVersion = 2;
+    public const int CurrentVersion = 3;
 
     public const string StateTable = "grain_state";
 
@@ -70,6 +76,10 @@ internal static class SqliteStorageSchema
             if (existing.Value == 1)
             {
                 UpgradeFromVersion1(connection, transaction);
+            }
+            else if (existing.Value < CurrentVersion)
+            {
+                Execute(connection, transaction, $"UPDATE meta SET value = '{CurrentVersion.ToString(CultureInfo.InvariantCulture)}' WHERE key = '{SchemaVersionKey}';");
             }
         }
 

@@ -4,6 +4,7 @@ using Orleans.Storage;
 using Sweep.Grains.Campaigns;
 using Sweep.Grains.Interfaces;
 using Sweep.Grains.Points;
+using Sweep.Grains.Storage.Payloads;
 
 namespace Sweep.Grains.Storage;
 
@@ -15,7 +16,7 @@ public sealed class SweepStoreReader : IDisposable
 {
     private readonly SqliteStateReader _reader;
     private readonly ServiceProvider _services;
-    private readonly OrleansGrainStorageSerializer _serializer;
+    private readonly EnvelopedStateSerializer _serializer;
 
     private SweepStoreReader(SqliteStateReader reader)
     {
@@ -23,7 +24,7 @@ public sealed class SweepStoreReader : IDisposable
         _services = new ServiceCollection()
             .AddSerializer(b => b.AddAssembly(typeof(CampaignState).Assembly).AddAssembly(typeof(PointKey).Assembly))
             .BuildServiceProvider();
-        _serializer = new OrleansGrainStorageSerializer(_services.GetRequiredService<Serializer>());
+        _serializer = new EnvelopedStateSerializer(new OrleansGrainStorageSerializer(_services.GetRequiredService<Serializer>()));
     }
 
     public static SweepStoreReader Open(string databasePath) => new(SqliteStateReader.Open(databasePath));
@@ -64,6 +65,6 @@ public sealed class SweepStoreReader : IDisposable
     }
 
     private T Deserialize<T>(StoredStateRow row)
-        => _serializer.Deserialize<T>(new BinaryData(row.Payload))
+        => _serializer.Read<T>(row.Payload, row.StateName + "/" + row.GrainId)
             ?? throw new InvalidDataException($"stored state of {row.GrainId} is empty");
 }

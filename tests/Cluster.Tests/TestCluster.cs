@@ -117,8 +117,8 @@ internal sealed class TestCluster : IAsyncDisposable
     public string SiloLogs() => string.Concat(_silos.Select(s => DockerCli.Logs(s.Id)));
 
     /// <summary>
-    /// Keys of the batch results Redis holds (the grain key of each realization-batch grain's
-    /// state), read with redis-cli inside the Redis container: the durable record of what is stored.
+    /// Keys of the batch results Redis holds (each batch's key, as the batch store names it),
+    /// read with redis-cli inside the Redis container: the durable record of what is stored.
     /// </summary>
     public IReadOnlyList<string> StoredBatchKeys()
     {

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Sweep.Grains.Compute;
 using Sweep.Grains.Interfaces;
 using Sweep.Grains.Tests.Storage;
 
@@ -38,7 +36,7 @@ public sealed class CampaignDeletionTests : IDisposable
         // A stored result of the first campaign, to be written back after the delete as a
         // computation finishing late would.
         PointKey key = finished.PointSummaries[0].Key;
-        BatchResult? old = await cluster.Client.GetGrain<IRealizationBatchGrain>(new BatchId(key, 0, 3).GrainKey).GetStoredResult();
+        BatchResult? old = await cluster.Batches.ReadAsync(new BatchId(key, 0, 3));
         Assert.NotNull(old);
 
         CampaignDeletion deleted = await cluster.Campaign("deleted").Delete();
@@ -49,7 +47,7 @@ public sealed class CampaignDeletionTests : IDisposable
         Assert.False((await cluster.Campaign("deleted").GetStatus()).Exists);
         Assert.DoesNotContain("deleted", await cluster.Client.GetGrain<ICampaignDirectoryGrain>(0).GetNames());
 
-        Assert.True(await cluster.Cluster.Silos[0].ServiceProvider.GetRequiredService<BatchResultStore>().TryStoreNewAsync(old));
+        Assert.True(await cluster.Batches.TryInsertAsync(old));
         long computedBefore = cluster.BatchesComputed;
         string second = Specs.With(spec, s => s["seed"] = 7);
         SubmitResult resubmitted = await cluster.SubmitAsync(second);

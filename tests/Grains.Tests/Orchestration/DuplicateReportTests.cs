@@ -1,6 +1,4 @@
-using Microsoft.Extensions.DependencyInjection;
-using Orleans.TestingHost;
-using Sweep.Grains.Compute;
+using Sweep.Grains.Batches;
 using Sweep.Grains.Interfaces;
 using Sweep.Grains.Tests.Storage;
 
@@ -25,7 +23,7 @@ public sealed class DuplicateReportTests : IDisposable
         await cluster.WaitUntilFinishedAsync("dup-source");
         PointKey sourceKey = Assert.Single(await cluster.Campaign("dup-source").GetResults()).Key;
         var last = new BatchId(sourceKey, 10, 2);
-        BatchResult? stored = await cluster.Client.GetGrain<IRealizationBatchGrain>(last.GrainKey).GetStoredResult();
+        BatchResult? stored = await cluster.Batches.ReadAsync(last);
         Assert.NotNull(stored);
 
         // Seeds do not depend on the campaign name, so the same batch of an identical campaign has the same sums.
@@ -52,24 +50,24 @@ public sealed class DuplicateReportTests : IDisposable
     }
 
     [Fact]
-    public async Task A_result_stored_without_the_grain_is_its_state_and_a_second_store_does_not_replace_it()
+    public async Task A_stored_result_is_not_replaced_by_a_second_insert()
     {
         string spec = Specs.Spec("store-once", 4, Specs.Block(1, [2.0], [0.01], [8], 8, "mag", "pur")).ToJsonString();
         await using var cluster = await SweepCluster.StartAsync(_store.DatabasePath, 1);
         await cluster.SubmitAsync(spec);
         await cluster.WaitUntilFinishedAsync("store-once");
         PointKey key = Assert.Single(await cluster.Campaign("store-once").GetResults()).Key;
-        BatchResult first = (await cluster.Client.GetGrain<IRealizationBatchGrain>(new BatchId(key, 0, 4).GrainKey).GetStoredResult())!;
-        BatchResult second = (await cluster.Client.GetGrain<IRealizationBatchGrain>(new BatchId(key, 4, 4).GrainKey).GetStoredResult())!;
+        IBatchResultStore store = cluster.Batches;
+        BatchResult first = (await store.ReadAsync(new BatchId(key, 0, 4)))!;
+        BatchResult second = (await store.ReadAsync(new BatchId(key, 4, 4)))!;
 
-        // A batch nobody stored yet: the store writes it, and the batch grain reads it as its state.
+        // A batch nobody stored yet: the store writes it.
         var fresh = new BatchId(key with { Campaign = "store-once-copy" }, 0, 4);
-        var store = ((InProcessSiloHandle)cluster.Cluster.Silos[0]).ServiceProvider.GetRequiredService<BatchResultStore>();
-        Assert.True(await store.TryStoreNewAsync(first with { Id = fresh }));
+        Assert.True(await store.TryInsertAsync(first with { Id = fresh }));
         // Another attempt with other sums finds the row and leaves it alone.
-        Assert.False(await store.TryStoreNewAsync(second with { Id = fresh }));
+        Assert.False(await store.TryInsertAsync(second with { Id = fresh }));
 
-        BatchResult? stored = await cluster.Client.GetGrain<IRealizationBatchGrain>(fresh.GrainKey).GetStoredResult();
+        BatchResult? stored = await store.ReadAsync(fresh);
         Assert.NotNull(stored);
         Assert.Equal(fresh, stored.Id);
         Assert.Equal(first.Sums.Mag, stored.Sums.Mag);

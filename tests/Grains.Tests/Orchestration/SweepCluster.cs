@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
+using Sweep.Grains.Batches;
 using Sweep.Grains.Compute;
 using Sweep.Grains.Hosting;
 using Sweep.Grains.Interfaces;
@@ -31,6 +32,7 @@ public sealed class SweepCluster : IAsyncDisposable
         var builder = new InProcessTestClusterBuilder(silos);
         builder.ConfigureSilo((_, silo) => silo
             .AddSqliteGrainStorage(StorageSchema.Provider, o => o.DatabasePath = databasePath)
+            .AddSqliteBatchResultStore(StorageSchema.Provider)
             .AddSweepCompute(c => c.Slots = 1, p => p.RedispatchPeriod = TimeSpan.FromSeconds(1)));
         var cluster = builder.Build();
         try
@@ -50,6 +52,9 @@ public sealed class SweepCluster : IAsyncDisposable
 
     /// <summary>Batches computed by every silo this cluster ever ran, stopped ones included.</summary>
     public long BatchesComputed => _stoppedPools.Concat(Cluster.Silos.Select(Pool)).Sum(p => p.BatchesComputed);
+
+    /// <summary>The batch store as the first live silo sees it (every silo shares the file).</summary>
+    public IBatchResultStore Batches => Cluster.Silos[0].ServiceProvider.GetRequiredService<IBatchResultStore>();
 
     public static ComputePool Pool(InProcessSiloHandle silo) => silo.ServiceProvider.GetRequiredService<ComputePool>();
 

@@ -47,7 +47,7 @@ public sealed class SqliteGrainStorageClusterTests : IDisposable
     public async Task Silo_start_fails_on_a_store_with_a_newer_schema()
     {
         await StorageFactory.Create(_store.DatabasePath).EnsureInitializedAsync(CancellationToken.None);
-        _store.Scalar("UPDATE meta SET value = '3' WHERE key = 'schema_version';");
+        _store.Scalar("UPDATE meta SET value = '4' WHERE key = 'schema_version';");
 
         // The provider joins the silo lifecycle, so the bad file stops startup rather than a later activation.
         var ex = await Assert.ThrowsAnyAsync<Exception>(StartClusterAsync);

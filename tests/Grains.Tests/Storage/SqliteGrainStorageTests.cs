@@ -172,14 +172,14 @@ public sealed class SqliteGrainStorageTests : IDisposable
     {
         await StorageFactory.Create(_store.DatabasePath).EnsureInitializedAsync(CancellationToken.None);
 
-        Assert.Equal("2", _store.Scalar("SELECT value FROM meta WHERE key = 'schema_version';"));
+        Assert.Equal("3", _store.Scalar("SELECT value FROM meta WHERE key = 'schema_version';"));
         Assert.Equal("wal", _store.Scalar("PRAGMA journal_mode;"));
         Assert.Equal(65536L, _store.Scalar("PRAGMA page_size;"));
         Assert.DoesNotContain("WITHOUT ROWID", (string)_store.Scalar("SELECT sql FROM sqlite_master WHERE name = 'grain_state';")!, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
-    public async Task A_version_1_store_is_rebuilt_as_version_2_keeping_every_state_and_etag()
+    public async Task A_version_1_store_is_rebuilt_in_the_current_layout_keeping_every_state_and_etag()
     {
         // A state written by this build, then the file taken back to the version-1 layout (a
         // WITHOUT ROWID table) row for row, as a store of the previous release would be.
@@ -208,7 +208,7 @@ public sealed class SqliteGrainStorageTests : IDisposable
         var read = new GrainState<ProbeState>();
         await upgraded.ReadStateAsync(StateName, Grain, read);
 
-        Assert.Equal("2", _store.Scalar("SELECT value FROM meta WHERE key = 'schema_version';"));
+        Assert.Equal("3", _store.Scalar("SELECT value FROM meta WHERE key = 'schema_version';"));
         Assert.DoesNotContain("WITHOUT ROWID", (string)_store.Scalar("SELECT sql FROM sqlite_master WHERE name = 'grain_state';")!, StringComparison.OrdinalIgnoreCase);
         Assert.Equal((21, "kept", written.ETag), (read.State!.Value, read.State.Label, read.ETag));
         // The tombstone moved too: its version keeps counting, so the etag before the clear stays refused.
@@ -222,13 +222,13 @@ public sealed class SqliteGrainStorageTests : IDisposable
     public async Task A_newer_schema_version_is_rejected_with_a_clear_message()
     {
         await StorageFactory.Create(_store.DatabasePath).EnsureInitializedAsync(CancellationToken.None);
-        _store.Scalar("UPDATE meta SET value = '3' WHERE key = 'schema_version';");
+        _store.Scalar("UPDATE meta SET value = '4' WHERE key = 'schema_version';");
 
         var fresh = StorageFactory.Create(_store.DatabasePath);
         var ex = await Assert.ThrowsAsync<SqliteStorageSchemaException>(
             () => fresh.ReadStateAsync(StateName, Grain, new GrainState<ProbeState>()));
 
-        Assert.Contains("schema version 3", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("schema version 4", ex.Message, StringComparison.Ordinal);
         Assert.Contains("newer", ex.Message, StringComparison.Ordinal);
     }
 

@@ -77,9 +77,9 @@ public sealed class SqliteStateReaderTests : IDisposable
     public async Task Rejects_a_newer_schema_version()
     {
         await StorageFactory.Create(_store.DatabasePath).EnsureInitializedAsync(CancellationToken.None);
-        _store.Scalar("UPDATE meta SET value = '3' WHERE key = 'schema_version';");
+        _store.Scalar("UPDATE meta SET value = '4' WHERE key = 'schema_version';");
 
         var ex = Assert.Throws<SqliteStorageSchemaException>(() => SqliteStateReader.Open(_store.DatabasePath));
-        Assert.Contains("schema version 3", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("schema version 4", ex.Message, StringComparison.Ordinal);
     }
 }

@@ -38,6 +38,24 @@ public sealed class TempStore : IDisposable
         return command.ExecuteScalar();
     }
 
+    /// <summary>Flips the lowest bit of one byte (counted from the end) of the row's payload, as a failing disk might.</summary>
+    public void FlipBit(string stateName, int fromEnd, string? grainId = null)
+    {
+        using var connection = OpenRaw();
+        using var select = connection.CreateCommand();
+        select.CommandText = "SELECT payload FROM grain_state WHERE state_name = $state AND ($grain IS NULL OR grain_id = $grain);";
+        select.Parameters.AddWithValue("$state", stateName);
+        select.Parameters.AddWithValue("$grain", (object?)grainId ?? DBNull.Value);
+        var payload = (byte[])select.ExecuteScalar()!;
+        payload[^fromEnd] ^= 1;
+        using var update = connection.CreateCommand();
+        update.CommandText = "UPDATE grain_state SET payload = $payload WHERE state_name = $state AND ($grain IS NULL OR grain_id = $grain);";
+        update.Parameters.AddWithValue("$state", stateName);
+        update.Parameters.AddWithValue("$grain", (object?)grainId ?? DBNull.Value);
+        update.Parameters.AddWithValue("$payload", payload);
+        update.ExecuteNonQuery();
+    }
+
     public void Dispose()
     {
         // Pooled connections keep the file open; release them so the directory can go.
