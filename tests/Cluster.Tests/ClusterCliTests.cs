@@ -64,10 +64,11 @@ public sealed class ClusterCliTests
         Assert.Equal(2, unknown.Code);
         Assert.Equal($"sweep table: no campaign 'no-such-campaign' in cluster 'sweep' through Redis {redis} (known: {Specs.Name})", unknown.Err.Trim());
 
+        // The shared campaign has finished: cancelling it says so and changes nothing.
         var cancel = SweepCli.Run("cancel", Specs.Name, "--redis", redis);
         Assert.True(cancel.Code == 0, cancel.ToString());
-        Assert.Equal($"cancelled '{Specs.Name}' in cluster 'sweep' through Redis {redis}; stored results stay, `sweep run` with its spec resumes it", cancel.Out.Trim());
-        Assert.Contains($"campaign {Specs.Name}: cancelled;", SweepCli.Run("status", "--redis", redis).Out, StringComparison.Ordinal);
+        Assert.Equal($"campaign '{Specs.Name}' in cluster 'sweep' through Redis {redis} has finished; nothing to cancel, nothing changed", cancel.Out.Trim());
+        Assert.Contains($"campaign {Specs.Name}: finished;", SweepCli.Run("status", "--redis", redis).Out, StringComparison.Ordinal);
         Directory.Delete(specs, recursive: true);
     }
 

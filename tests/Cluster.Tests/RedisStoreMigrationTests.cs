@@ -15,8 +15,8 @@ using Sweep.Grains.Storage.Payloads;
 namespace Sweep.Cluster.Tests;
 
 /// <summary>
-/// A Redis store written by the previous build (the sweep-silo image is built from main, before
-/// the envelope) is resumed by a silo of this build, in this process: every batch the old silo
+/// A Redis store written by the last build before the envelope (the `sweep-silo:pre-envelope`
+/// image, built by scripts/provision-docker from commit d6a13ee) is resumed by a silo of this build, in this process: every batch the old silo
 /// stored is reused, states without an envelope are read as format 1, and the results carry
 /// the bits of a fresh run. Then the batch store itself, over the same Redis.
 /// </summary>
@@ -28,7 +28,7 @@ public sealed class RedisStoreMigrationTests
     [DockerFact]
     public async Task A_store_of_the_previous_build_resumes_reusing_every_stored_batch_with_the_bits_of_a_fresh_run()
     {
-        await using TestCluster old = await TestCluster.StartAsync(BasePort, silos: 1);
+        await using TestCluster old = await TestCluster.StartAsync(BasePort, silos: 1, siloImage: "sweep-silo:pre-envelope");
         int total;
         await using (RemoteCluster client = await old.ConnectAsync())
         {

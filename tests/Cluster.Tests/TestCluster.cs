@@ -20,10 +20,13 @@ internal sealed class TestCluster : IAsyncDisposable
     private readonly int _basePort;
     private readonly List<IContainer> _silos = new();
 
-    private TestCluster(int basePort, IContainer redis)
+    private readonly string _siloImage;
+
+    private TestCluster(int basePort, IContainer redis, string siloImage)
     {
         _basePort = basePort;
         Redis = redis;
+        _siloImage = siloImage;
     }
 
     public IContainer Redis { get; }
@@ -32,7 +35,8 @@ internal sealed class TestCluster : IAsyncDisposable
 
     public RedisEndpoint RedisEndpoint => new("127.0.0.1", _basePort);
 
-    public static async Task<TestCluster> StartAsync(int basePort, int silos = 3)
+    /// <param name="siloImage">The silos' image: this build's, or `sweep-silo:pre-envelope` for a store an earlier build wrote.</param>
+    public static async Task<TestCluster> StartAsync(int basePort, int silos = 3, string siloImage = "sweep-silo")
     {
         DockerEnvironment.Require();
         DockerCli.RemoveLeftovers();
@@ -42,7 +46,7 @@ internal sealed class TestCluster : IAsyncDisposable
                 "--appendonly", "yes", "--appendfsync", "always")
             .WithWaitStrategy(Wait.ForUnixContainer().UntilMessageIsLogged("Ready to accept connections"))
             .Build();
-        var cluster = new TestCluster(basePort, redis);
+        var cluster = new TestCluster(basePort, redis, siloImage);
         try
         {
             await redis.StartAsync();
@@ -183,7 +187,7 @@ internal sealed class TestCluster : IAsyncDisposable
     }
 
     private IContainer SiloContainer(int index, string redis, string waitFor)
-        => HostNetworked(new ContainerBuilder("sweep-silo"))
+        => HostNetworked(new ContainerBuilder(_siloImage))
             .WithCommand(
                 "--redis", redis,
                 "--silo-port", Port(_basePort + 1 + index),
