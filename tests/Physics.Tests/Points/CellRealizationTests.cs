@@ -41,4 +41,26 @@ public class CellRealizationTests
                 NearestNeighbour.Couplings(positions, d, alpha).Select(BitConverter.DoubleToInt64Bits));
         }
     }
+
+    [Fact]
+    public void ALargeSnapshotComesFromTheCellKernelAndAgreesWithItself()
+    {
+        var point = new GridPoint(1, 10.0, 1e-4, CellSpinProductKernel.MinSpins);
+        double[] t = [.. SpinSnapshot.DefaultHistogramTimes];
+        SpinSnapshot snapshot = SpinSnapshot.Compute(point, 2, t, TimeUnit.Common, SpinProductKernel.BestPath);
+        Assert.Equal(point.N, snapshot.N);
+        Assert.Equal(SpinSnapshot.MaxCurves, snapshot.Spins.Length);
+        Assert.Equal(t.Length * point.N, snapshot.AtHistogramTimes.Length);
+        // The curves sampled at the histogram times and the histogram data are two evaluations,
+        // each within tolerance/4 of the exact products.
+        for (int s = 0; s < snapshot.Spins.Length; s++)
+        {
+            for (int h = 0; h < t.Length; h++)
+            {
+                double curve = snapshot.Curves[(s * t.Length) + h];
+                double histogram = snapshot.AtHistogramTimes[(h * point.N) + snapshot.Spins[s]];
+                Assert.True(Math.Abs(curve - histogram) <= AcceleratedSpinProductKernel.DefaultTolerance / 2, $"spin {snapshot.Spins[s]} at t = {t[h]}: {curve:R} vs {histogram:R}");
+            }
+        }
+    }
 }
