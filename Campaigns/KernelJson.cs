@@ -50,15 +50,27 @@ internal static class KernelJson
     private static AcceleratedKernel? ReadAccelerated(JsonElement element, string path, SpecErrors errors)
     {
         var fields = ObjectShape.Read(
-            element, path, [NameKey, AcceleratedKernel.ToleranceKey], [NameKey], _ => "the accelerated kernel takes only 'tolerance'", errors);
+            element, path, [NameKey, AcceleratedKernel.ToleranceKey, AcceleratedKernel.VersionKey], [NameKey], _ => "the accelerated kernel takes only 'tolerance' and 'version'", errors);
         if (fields is null)
         {
             return null;
         }
 
+        int version = AcceleratedKernel.FirstVersion;
+        if (fields.TryGetValue(AcceleratedKernel.VersionKey, out JsonElement versionElement))
+        {
+            string versionPath = SpecErrors.Child(path, AcceleratedKernel.VersionKey);
+            if (versionElement.ValueKind != JsonValueKind.Number || !versionElement.TryGetInt32(out version)
+                || version < AcceleratedKernel.FirstVersion || version > AcceleratedKernel.LatestVersion)
+            {
+                errors.Add(versionPath, $"must be an integer from {AcceleratedKernel.FirstVersion} to {AcceleratedKernel.LatestVersion} (got {versionElement.GetRawText()}); without it the kernel is version 1");
+                return null;
+            }
+        }
+
         if (!fields.TryGetValue(AcceleratedKernel.ToleranceKey, out JsonElement toleranceElement))
         {
-            return AcceleratedKernel.WithDefaultTolerance;
+            return new AcceleratedKernel(AcceleratedKernel.DefaultTolerance, version);
         }
 
         string tolerancePath = SpecErrors.Child(path, AcceleratedKernel.ToleranceKey);
@@ -74,7 +86,7 @@ internal static class KernelJson
             return null;
         }
 
-        return new AcceleratedKernel(tolerance.Value);
+        return new AcceleratedKernel(tolerance.Value, version);
     }
 
     /// <summary>The kernel as one line of JSON, to show it in messages with all its settings.</summary>
@@ -107,6 +119,12 @@ internal static class KernelJson
         {
             // The tolerance is always written, so the stored spec does not lean on a default.
             writer.WriteNumber(AcceleratedKernel.ToleranceKey, accelerated.Tolerance);
+
+            // Version 1 is written without the key, as before versions existed.
+            if (accelerated.Version != AcceleratedKernel.FirstVersion)
+            {
+                writer.WriteNumber(AcceleratedKernel.VersionKey, accelerated.Version);
+            }
         }
 
         writer.WriteEndObject();

@@ -40,6 +40,12 @@ public static class SpecCompatibility
         Setting(CampaignSpecParser.TimeUnitKey, stored.TimeUnit, requested.TimeUnit, TimeUnitNames.Format);
         Setting(CampaignSpecParser.FitWindowKey, (stored.FitUpper, stored.FitLower), (requested.FitUpper, requested.FitLower), Window);
         Setting(CampaignSpecParser.KernelKey, stored.Kernel, requested.Kernel, KernelJson.Describe);
+        if (stored.Kernel is AcceleratedKernel s && requested.Kernel is AcceleratedKernel r && s.Version != r.Version)
+        {
+            problems.Add(
+                $"campaign '{stored.Name}' was computed with version {s.Version} of the accelerated kernel and the request names version {r.Version}; " +
+                $"the two are never mixed in one campaign: to extend it, give \"kernel\": {KernelJson.Describe(stored.Kernel)} in the spec");
+        }
         Setting(CampaignSpecParser.BatchSizeKey, stored.BatchSize, requested.BatchSize, Text);
 
         var requestedNs = CampaignGrid.Expand(requested).ToDictionary(p => PointKey.Of(p.Point), p => p.Ns);

@@ -31,6 +31,22 @@ internal static class FarSeriesKernel
         }
     }
 
+    /// <summary>
+    /// One spin of <see cref="Run"/> (any path gives these bits): P and the truncation bound of
+    /// spin <paramref name="i"/>.
+    /// </summary>
+    internal static (double P, double Bound) Spin(ReadOnlySpan<double> sums, int stride, int i, ReadOnlySpan<double> a, double boundFactor, double nearProduct)
+    {
+        int terms = a.Length;
+        double l = 0.0;
+        for (int n = terms - 1; n >= 0; n--)
+        {
+            l = Math.FusedMultiplyAdd(a[n], sums[(n * stride) + i], l);
+        }
+
+        return (UnderflowFlush.Apply(nearProduct * FlushedExp.Apply(l)), boundFactor * sums[(terms * stride) + i]);
+    }
+
     private static void RunScalar(ReadOnlySpan<double> sums, int stride, int count, ReadOnlySpan<double> a, double boundFactor, ReadOnlySpan<double> nearProduct, Span<double> p, Span<double> bound)
     {
         int terms = a.Length;

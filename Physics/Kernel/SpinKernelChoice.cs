@@ -6,18 +6,29 @@ namespace Sweep.Physics.Kernel;
 /// <summary>
 /// Which kernel computes mag and pur, with its settings. It is part of what decides a result's
 /// bits, so a computation receives it once, as a setting, and never switches it at run time.
-/// Record equality compares the kind and the tolerance together.
+/// Record equality compares the kind, the version and the tolerance together.
+/// <para>
+/// The accelerated kernel has versions, because a new algorithm gives new bits: version 1 is
+/// <see cref="AcceleratedSpinProductKernel"/> on the coupling matrix (O(N^2) memory); version 2
+/// is the same for N below <see cref="CellSpinProductKernel.MinSpins"/> and
+/// <see cref="CellSpinProductKernel"/> from there on (O(N) memory). Which method a realization
+/// uses is thus a function of the version and N only, never of the machine.
+/// </para>
 /// </summary>
 public sealed record SpinKernelChoice
 {
-    private SpinKernelChoice(SpinKernelKind kind, double tolerance)
+    /// <summary>The newest version of the accelerated kernel, the one <see cref="Accelerated(double)"/> gives.</summary>
+    public const int LatestAcceleratedVersion = 2;
+
+    private SpinKernelChoice(SpinKernelKind kind, double tolerance, int version)
     {
         Kind = kind;
         Tolerance = tolerance;
+        Version = version;
     }
 
     /// <summary>The exact kernel.</summary>
-    public static SpinKernelChoice Exact { get; } = new(SpinKernelKind.Exact, 0.0);
+    public static SpinKernelChoice Exact { get; } = new(SpinKernelKind.Exact, 0.0, 0);
 
     /// <summary>The kernel.</summary>
     public SpinKernelKind Kind { get; }
@@ -25,16 +36,61 @@ public sealed record SpinKernelChoice
     /// <summary>The absolute tolerance on mag and pur of the accelerated kernel; 0 for the exact one.</summary>
     public double Tolerance { get; }
 
-    /// <summary>The accelerated kernel with an absolute tolerance (positive and finite).</summary>
+    /// <summary>The accelerated kernel's version (1 or 2); 0 for the exact one.</summary>
+    public int Version { get; }
+
+    /// <summary>The newest accelerated kernel with an absolute tolerance (positive and finite).</summary>
     public static SpinKernelChoice Accelerated(double tolerance = AcceleratedSpinProductKernel.DefaultTolerance)
+        => Accelerated(tolerance, LatestAcceleratedVersion);
+
+    /// <summary>The accelerated kernel of a given version (1 or 2) with an absolute tolerance.</summary>
+    public static SpinKernelChoice Accelerated(double tolerance, int version)
     {
         AcceleratedSpinProductKernel.RequireTolerance(tolerance);
-        return new SpinKernelChoice(SpinKernelKind.Accelerated, tolerance);
+        if (version < 1 || version > LatestAcceleratedVersion)
+        {
+            throw new ArgumentOutOfRangeException(nameof(version), version, $"the accelerated kernel has versions 1 .. {LatestAcceleratedVersion}");
+        }
+
+        return new SpinKernelChoice(SpinKernelKind.Accelerated, tolerance, version);
     }
 
+    /// <summary>True when a realization of N spins is computed from positions by the cell kernel (no coupling matrix).</summary>
+    public bool UsesCells(int n) => Kind == SpinKernelKind.Accelerated && Version >= 2 && n >= CellSpinProductKernel.MinSpins;
+
     /// <summary>mag and pur (and optionally spin curves) by the chosen kernel on an instruction-set path.</summary>
+    /// <exception cref="InvalidOperationException">The choice computes this N from positions (<see cref="UsesCells"/>).</exception>
     public void Evaluate(CouplingMatrix couplings, ReadOnlySpan<double> tau, Span<double> mag, Span<double> pur, ReadOnlySpan<int> spins, Span<double> spinCurves, KernelPath path)
     {
+        ArgumentNullException.ThrowIfNull(couplings);
+        if (Kind == SpinKernelKind.Exact)
+        {
+            SpinProductKernel.Evaluate(couplings, tau, mag, pur, spins, spinCurves, path);
+        }
+        else if (UsesCells(couplings.N))
+        {
+            throw new InvalidOperationException($"{this} computes {couplings.N} spins from positions; call EvaluatePositions");
+        }
+        else
+        {
+            AcceleratedSpinProductKernel.Evaluate(couplings, tau, mag, pur, spins, spinCurves, Tolerance, path);
+        }
+    }
+
+    /// <summary>
+    /// As <see cref="Evaluate"/> from positions (N consecutive d-tuples in the unit ball) with
+    /// couplings |r_i - r_k|^-alpha: the cell kernel where <see cref="UsesCells"/>, else the
+    /// coupling matrix is built (in <paramref name="couplingStorage"/> when it is large enough).
+    /// </summary>
+    public void EvaluatePositions(ReadOnlySpan<double> positions, int d, double alpha, ReadOnlySpan<double> tau, Span<double> mag, Span<double> pur, ReadOnlySpan<int> spins, Span<double> spinCurves, KernelPath path, double[]? couplingStorage = null)
+    {
+        if (UsesCells(positions.Length / Math.Max(d, 1)))
+        {
+            CellSpinProductKernel.Evaluate(positions, d, alpha, tau, mag, pur, spins, spinCurves, Tolerance, path);
+            return;
+        }
+
+        var couplings = CouplingMatrix.FromPositions(positions, d, alpha, couplingStorage);
         if (Kind == SpinKernelKind.Exact)
         {
             SpinProductKernel.Evaluate(couplings, tau, mag, pur, spins, spinCurves, path);
@@ -47,14 +103,16 @@ public sealed record SpinKernelChoice
 
     /// <summary>
     /// The canonical one-word form that travels with settings and provenance: "exact", or
-    /// "accelerated:" and the tolerance in round-trip ("R") form, e.g. "accelerated:1E-10".
+    /// "accelerated:" (version 1) or "accelerated-v2:" and the tolerance in round-trip ("R")
+    /// form, e.g. "accelerated-v2:1E-10".
     /// </summary>
     public string Code => Kind == SpinKernelKind.Exact
         ? ExactCode
-        : AcceleratedPrefix + Tolerance.ToString("R", CultureInfo.InvariantCulture);
+        : Prefix(Version) + Tolerance.ToString("R", CultureInfo.InvariantCulture);
 
     private const string ExactCode = "exact";
-    private const string AcceleratedPrefix = "accelerated:";
+
+    private static string Prefix(int version) => version == 1 ? "accelerated:" : $"accelerated-v{version}:";
 
     /// <summary>
     /// The choice a <see cref="Code"/> stands for. Only canonical codes are accepted, so that one
@@ -68,23 +126,27 @@ public sealed record SpinKernelChoice
             return Exact;
         }
 
-        if (code.StartsWith(AcceleratedPrefix, StringComparison.Ordinal)
-            && double.TryParse(code.AsSpan(AcceleratedPrefix.Length), NumberStyles.Float, CultureInfo.InvariantCulture, out double tolerance)
-            && tolerance > 0
-            && double.IsFinite(tolerance))
+        for (int version = 1; version <= LatestAcceleratedVersion; version++)
         {
-            var choice = Accelerated(tolerance);
-            if (choice.Code == code)
+            string prefix = Prefix(version);
+            if (code.StartsWith(prefix, StringComparison.Ordinal)
+                && double.TryParse(code.AsSpan(prefix.Length), NumberStyles.Float, CultureInfo.InvariantCulture, out double tolerance)
+                && tolerance > 0
+                && double.IsFinite(tolerance))
             {
-                return choice;
+                var choice = Accelerated(tolerance, version);
+                if (choice.Code == code)
+                {
+                    return choice;
+                }
             }
         }
 
-        throw new FormatException($"'{code}' is not a kernel code (expected '{ExactCode}' or '{AcceleratedPrefix}' and a positive tolerance in round-trip form, e.g. '{Accelerated().Code}')");
+        throw new FormatException($"'{code}' is not a kernel code (expected '{ExactCode}', or 'accelerated:' (version 1) or 'accelerated-v2:' and a positive tolerance in round-trip form, e.g. '{Accelerated().Code}')");
     }
 
-    /// <summary>"exact" or e.g. "accelerated(tolerance=1E-10)".</summary>
+    /// <summary>"exact" or e.g. "accelerated-v2(tolerance=1E-10)".</summary>
     public override string ToString() => Kind == SpinKernelKind.Exact
         ? "exact"
-        : string.Create(CultureInfo.InvariantCulture, $"accelerated(tolerance={Tolerance:R})");
+        : string.Create(CultureInfo.InvariantCulture, $"{Prefix(Version).TrimEnd(':')}(tolerance={Tolerance:R})");
 }

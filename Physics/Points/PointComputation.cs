@@ -29,10 +29,10 @@ public static class PointComputation
             0L,
             ns,
             options,
-            () => (Sums: new EnsembleAccumulator(t.Length), Couplings: new double[CouplingMatrix.PackedLength(point.N)]),
+            () => (Sums: new EnsembleAccumulator(t.Length), Couplings: new double[Realization.CouplingStorageLength(point, settings.Kernel)]),
             (r, _, own) =>
             {
-                RealizationCurves curves = Realization.Compute(point, settings.Seed, r, t, settings.TimeUnit, settings.Kernel, path, own.Couplings);
+                RealizationCurves curves = Realization.Compute(point, settings.Seed, r, t, settings.TimeUnit, settings.Kernel, path, own.Couplings.Length == 0 ? null : own.Couplings);
                 own.Sums.Add(r, curves.Mag, curves.Pur, curves.JnnRatio);
                 return own;
             },

@@ -59,12 +59,28 @@ public static class Realization
         double[]? couplingStorage, Span<double> positions, Span<double> tau, Span<double> mag, Span<double> pur)
     {
         RsaSampler.Sample(point.D, point.N, point.X, RealizationSeed.Generator(campaignSeed, point.D, point.Alpha, point.X, point.N, r), positions);
-        CouplingMatrix couplings = CouplingMatrix.FromPositions(positions, point.D, point.Alpha, couplingStorage);
         double jnnInf = ThermodynamicLimit.JnnInf(point.D, point.Alpha, point.N);
+        if (kernel.UsesCells(point.N))
+        {
+            // No coupling matrix: the nearest-neighbour couplings and the kernel work from positions.
+            double median = NearestNeighbour.MedianCoupling(NearestNeighbour.Couplings(positions, point.D, point.Alpha));
+            TimeGrid.ToTau(t, unit == TimeUnit.Common ? jnnInf : median, tau);
+            kernel.EvaluatePositions(positions, point.D, point.Alpha, tau, mag, pur, ReadOnlySpan<int>.Empty, Span<double>.Empty, path);
+            return median / jnnInf;
+        }
+
+        CouplingMatrix couplings = CouplingMatrix.FromPositions(positions, point.D, point.Alpha, couplingStorage);
         double medianCoupling = NearestNeighbour.MedianCoupling(couplings);
         TimeGrid.ToTau(t, unit == TimeUnit.Common ? jnnInf : medianCoupling, tau);
         kernel.Evaluate(couplings, tau, mag, pur, ReadOnlySpan<int>.Empty, Span<double>.Empty, path);
         return medianCoupling / jnnInf;
+    }
+
+    /// <summary>Doubles of coupling storage a realization of this point needs under this kernel (0 when it keeps no coupling matrix).</summary>
+    public static int CouplingStorageLength(GridPoint point, SpinKernelChoice kernel)
+    {
+        ArgumentNullException.ThrowIfNull(kernel);
+        return kernel.UsesCells(point.N) ? 0 : CouplingMatrix.PackedLength(point.N);
     }
 
     /// <summary>
@@ -83,7 +99,7 @@ public static class Realization
         // One set of arrays for the whole batch: a small realization would otherwise allocate
         // several times its kernel's working set, and gen-0 collections stop every compute thread.
         int timePoints = t.Length;
-        double[] storage = ArrayPool<double>.Shared.Rent(CouplingMatrix.PackedLength(point.N));
+        double[] storage = ArrayPool<double>.Shared.Rent(CouplingStorageLength(point, kernel));
         double[] positions = ArrayPool<double>.Shared.Rent(point.N * point.D);
         double[] curves = ArrayPool<double>.Shared.Rent(3 * timePoints);
         try
@@ -94,7 +110,7 @@ public static class Realization
             for (long r = first; r < first + count; r++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                double ratio = Evaluate(point, campaignSeed, r, t, unit, kernel, path, storage, positions.AsSpan(0, point.N * point.D), tau, mag, pur);
+                double ratio = Evaluate(point, campaignSeed, r, t, unit, kernel, path, storage.Length == 0 ? null : storage, positions.AsSpan(0, point.N * point.D), tau, mag, pur);
                 acc.Add(r, mag, pur, ratio);
             }
         }

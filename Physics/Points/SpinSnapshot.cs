@@ -35,12 +35,19 @@ public sealed record SpinSnapshot(
 
     /// <summary>
     /// Computes the snapshot of realization <see cref="Realization"/>. It evaluates the kernel
-    /// afresh instead of reusing the ensemble pass, so the ensemble sums keep their bits.
+    /// afresh instead of reusing the ensemble pass, so the ensemble sums keep their bits: the exact
+    /// kernel below <see cref="CellSpinProductKernel.MinSpins"/> spins, <see cref="Cells"/> from there on.
     /// </summary>
     public static SpinSnapshot Compute(GridPoint point, ulong campaignSeed, ReadOnlySpan<double> t, TimeUnit unit, KernelPath path, int maxCurves = MaxCurves)
     {
-        CouplingMatrix couplings = Points.Realization.Couplings(point, campaignSeed, Realization);
         double jnnInf = ThermodynamicLimit.JnnInf(point.D, point.Alpha, point.N);
+        double[] times = [.. DefaultHistogramTimes];
+        if (Cells.UsesCells(point.N))
+        {
+            return ComputeFromPositions(point, campaignSeed, t, unit, path, maxCurves, jnnInf, times);
+        }
+
+        CouplingMatrix couplings = Points.Realization.Couplings(point, campaignSeed, Realization);
         double[] nn = couplings.NearestNeighbourCouplings.ToArray();
         for (int i = 0; i < nn.Length; i++)
         {
@@ -52,12 +59,50 @@ public sealed record SpinSnapshot(
         var curves = new double[spins.Length * t.Length];
         SpinProductKernel.Evaluate(couplings, tau, new double[t.Length], new double[t.Length], spins, curves, path);
 
-        double[] times = [.. DefaultHistogramTimes];
         double[] histogramTau = Points.Realization.Tau(point, couplings, times, unit);
         var at = new double[times.Length * point.N];
         for (int h = 0; h < times.Length; h++)
         {
             SpinProductKernel.SpinProducts(couplings, histogramTau[h], at.AsSpan(h * point.N, point.N), path);
+        }
+
+        return new SpinSnapshot(Realization, spins, t.ToArray(), curves, times, at, nn);
+    }
+
+    /// <summary>
+    /// The kernel of large snapshots: from this many spins on (<see cref="CellSpinProductKernel.MinSpins"/>)
+    /// the snapshot comes from positions by the cell kernel at the default tolerance (every P_i
+    /// within 2.5e-11 of the exact product), so no N^2 coupling matrix is built.
+    /// </summary>
+    public static SpinKernelChoice Cells { get; } = SpinKernelChoice.Accelerated(AcceleratedSpinProductKernel.DefaultTolerance, 2);
+
+    private static SpinSnapshot ComputeFromPositions(GridPoint point, ulong campaignSeed, ReadOnlySpan<double> t, TimeUnit unit, KernelPath path, int maxCurves, double jnnInf, double[] times)
+    {
+        double[] positions = Points.Realization.Positions(point, campaignSeed, Realization);
+        double[] nn = NearestNeighbour.Couplings(positions, point.D, point.Alpha);
+        double unitCoupling = unit == TimeUnit.Common ? jnnInf : NearestNeighbour.MedianCoupling(nn);
+        for (int i = 0; i < nn.Length; i++)
+        {
+            nn[i] /= jnnInf;
+        }
+
+        int[] spins = ChooseSpins(nn, maxCurves);
+        double[] tau = TimeGrid.ToTau(t, unitCoupling);
+        var curves = new double[spins.Length * t.Length];
+        Cells.EvaluatePositions(positions, point.D, point.Alpha, tau, new double[t.Length], new double[t.Length], spins, curves, path);
+
+        // All spins at the few histogram times: spin curves of length 3, stored time-major below.
+        double[] histogramTau = TimeGrid.ToTau(times, unitCoupling);
+        int[] all = Enumerable.Range(0, point.N).ToArray();
+        var bySpin = new double[point.N * times.Length];
+        Cells.EvaluatePositions(positions, point.D, point.Alpha, histogramTau, new double[times.Length], new double[times.Length], all, bySpin, path);
+        var at = new double[times.Length * point.N];
+        for (int i = 0; i < point.N; i++)
+        {
+            for (int h = 0; h < times.Length; h++)
+            {
+                at[(h * point.N) + i] = bySpin[(i * times.Length) + h];
+            }
         }
 
         return new SpinSnapshot(Realization, spins, t.ToArray(), curves, times, at, nn);

@@ -1,3 +1,10 @@
 using BenchmarkDotNet.Running;
+using Sweep.Bench;
+
+if (args.Length > 0 && args[0] == "kernel-scaling")
+{
+    return KernelScaling.Run(args[1..]);
+}
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+return 0;

@@ -6,12 +6,38 @@ namespace Sweep.Campaigns.Tests;
 public class AcceleratedKernelSpecTests
 {
     [Fact]
-    public void ASpecWithoutKernelGetsTheAcceleratedKernelAtItsDefaultTolerance()
+    public void ASpecWithoutKernelGetsTheLatestAcceleratedKernelAtItsDefaultTolerance()
     {
         CampaignSpec spec = Specs.Parse(Specs.Valid);
 
-        Assert.Equal<KernelChoice>(new AcceleratedKernel(1e-10), spec.Kernel);
+        Assert.Equal<KernelChoice>(new AcceleratedKernel(1e-10, 2), spec.Kernel);
         Assert.Equal(SpinKernelChoice.Accelerated(1e-10), spec.Kernel.ToSpinKernel());
+        Assert.Equal("accelerated-v2:1E-10", spec.Kernel.ToSpinKernel().Code);
+    }
+
+    [Fact]
+    public void AKernelWithoutVersionIsTheFirstAndTheVersionIsReadAndWritten()
+    {
+        CampaignSpec v1 = Specs.With(s => s["kernel"] = new JsonObject { ["name"] = "accelerated" });
+        CampaignSpec v2 = Specs.With(s => s["kernel"] = new JsonObject { ["name"] = "accelerated", ["version"] = 2 });
+
+        Assert.Equal<KernelChoice>(new AcceleratedKernel(1e-10, 1), v1.Kernel);
+        Assert.Equal("accelerated:1E-10", v1.Kernel.ToSpinKernel().Code);
+        Assert.Equal<KernelChoice>(new AcceleratedKernel(1e-10, 2), v2.Kernel);
+        Assert.Equal(v2, Specs.Parse(CampaignSpecJson.Write(v2)));
+        Assert.Equal(v1, Specs.Parse(CampaignSpecJson.Write(v1)));
+        Assert.DoesNotContain("version", CampaignSpecJson.Write(v1), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(3)]
+    [InlineData(0)]
+    [InlineData(1.5)]
+    public void AnUnknownVersionIsRefusedByName(double version)
+    {
+        var errors = Specs.ErrorsAfter(s => s["kernel"] = new JsonObject { ["name"] = "accelerated", ["version"] = version });
+
+        Assert.Contains(errors, e => e.Contains("kernel.version", StringComparison.Ordinal) && e.Contains("from 1 to 2", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public class ParserAcceptsTests
         Assert.Equal(0.01, spec.FitLower);
         Assert.Equal(0.01, spec.StrongDisorderMaxX);
         Assert.Equal(50, spec.BatchSize);
-        Assert.Equal<KernelChoice>(new AcceleratedKernel(1e-10), spec.Kernel);
+        Assert.Equal<KernelChoice>(new AcceleratedKernel(1e-10, 2), spec.Kernel);
         Assert.Equal(2, spec.Blocks.Count);
         Assert.Equal(new SpecBlock(1, [1.0, 3.0], [0.001, 0.01], [8, 16], 10, Observables.Mag | Observables.Pur), spec.Blocks[0]);
         Assert.Equal(Observables.Pur, spec.Blocks[1].Observables);

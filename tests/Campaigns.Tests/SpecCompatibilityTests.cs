@@ -62,7 +62,7 @@ public class SpecCompatibilityTests
 
         Assert.NotNull(message);
         Assert.StartsWith(
-            "kernel differs from the stored campaign 't' (stored {\"name\":\"accelerated\",\"tolerance\":1E-10}, requested {\"name\":\"exact\"})",
+            "kernel differs from the stored campaign 't' (stored {\"name\":\"accelerated\",\"tolerance\":1E-10,\"version\":2}, requested {\"name\":\"exact\"})",
             message,
             StringComparison.Ordinal);
     }
@@ -82,9 +82,24 @@ public class SpecCompatibilityTests
     [Fact]
     public void TheSameKernelSpelledWithItsDefaultToleranceIsCompatible()
     {
-        CampaignSpec requested = Specs.With(s => s["kernel"] = new JsonObject { ["name"] = "accelerated", ["tolerance"] = 1e-10 });
+        CampaignSpec requested = Specs.With(s => s["kernel"] = new JsonObject { ["name"] = "accelerated", ["tolerance"] = 1e-10, ["version"] = 2 });
 
         Assert.Null(SpecCompatibility.Check(Stored, requested));
+    }
+
+    [Fact]
+    public void ACampaignStoredWithTheFirstVersionIsNotExtendedByTheSecond()
+    {
+        // Specs stored before kernel versions existed name the kernel without a version.
+        CampaignSpec storedV1 = Specs.With(s => s["kernel"] = new JsonObject { ["name"] = "accelerated", ["tolerance"] = 1e-10 });
+        CampaignSpec requested = Specs.Parse(Specs.Valid);
+
+        string? message = SpecCompatibility.Check(storedV1, requested);
+
+        Assert.NotNull(message);
+        Assert.Contains("version 1 of the accelerated kernel and the request names version 2", message, StringComparison.Ordinal);
+        Assert.Contains("\"kernel\": {\"name\":\"accelerated\",\"tolerance\":1E-10}", message, StringComparison.Ordinal);
+        Assert.Null(SpecCompatibility.Check(storedV1, Specs.With(s => s["kernel"] = new JsonObject { ["name"] = "accelerated" })));
     }
 
     [Fact]

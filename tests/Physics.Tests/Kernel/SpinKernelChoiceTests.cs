@@ -9,9 +9,10 @@ public class SpinKernelChoiceTests
     public void CodesAreCanonicalAndRoundTrip()
     {
         Assert.Equal("exact", SpinKernelChoice.Exact.Code);
-        Assert.Equal("accelerated:1E-10", SpinKernelChoice.Accelerated().Code);
-        Assert.Equal("accelerated:2.5E-07", SpinKernelChoice.Accelerated(2.5e-7).Code);
-        foreach (var choice in new[] { SpinKernelChoice.Exact, SpinKernelChoice.Accelerated(), SpinKernelChoice.Accelerated(0.1 + 0.2) })
+        Assert.Equal("accelerated-v2:1E-10", SpinKernelChoice.Accelerated().Code);
+        Assert.Equal("accelerated:2.5E-07", SpinKernelChoice.Accelerated(2.5e-7, 1).Code);
+        Assert.Equal("accelerated-v2:2.5E-07", SpinKernelChoice.Accelerated(2.5e-7, 2).Code);
+        foreach (var choice in new[] { SpinKernelChoice.Exact, SpinKernelChoice.Accelerated(), SpinKernelChoice.Accelerated(0.1 + 0.2), SpinKernelChoice.Accelerated(1e-10, 1) })
         {
             Assert.Equal(choice, SpinKernelChoice.ParseCode(choice.Code));
         }
@@ -25,6 +26,9 @@ public class SpinKernelChoiceTests
     [InlineData("accelerated:-1E-10")]
     [InlineData("accelerated:NaN")]
     [InlineData("accelerated: 1E-10")]
+    [InlineData("accelerated-v1:1E-10")]
+    [InlineData("accelerated-v3:1E-10")]
+    [InlineData("accelerated-v2:1e-10")]
     [InlineData("fast")]
     public void NonCanonicalCodesAreRefused(string code)
         => Assert.Throws<FormatException>(() => SpinKernelChoice.ParseCode(code));
@@ -35,6 +39,33 @@ public class SpinKernelChoiceTests
         Assert.Equal(SpinKernelChoice.Accelerated(1e-10), SpinKernelChoice.Accelerated());
         Assert.NotEqual(SpinKernelChoice.Accelerated(1e-9), SpinKernelChoice.Accelerated());
         Assert.NotEqual(SpinKernelChoice.Exact, SpinKernelChoice.Accelerated());
+        Assert.NotEqual(SpinKernelChoice.Accelerated(1e-10, 1), SpinKernelChoice.Accelerated(1e-10, 2));
+        Assert.Throws<ArgumentOutOfRangeException>("version", () => SpinKernelChoice.Accelerated(1e-10, 3));
+    }
+
+    [Fact]
+    public void TheCellKernelIsChosenByVersionAndSizeAlone()
+    {
+        var v1 = SpinKernelChoice.Accelerated(1e-10, 1);
+        var v2 = SpinKernelChoice.Accelerated(1e-10, 2);
+        Assert.False(v1.UsesCells(1_000_000));
+        Assert.False(SpinKernelChoice.Exact.UsesCells(1_000_000));
+        Assert.False(v2.UsesCells(CellSpinProductKernel.MinSpins - 1));
+        Assert.True(v2.UsesCells(CellSpinProductKernel.MinSpins));
+    }
+
+    [Fact]
+    public void VersionTwoBelowTheCellSizeGivesVersionOnesBits()
+    {
+        double[] positions = new TestRandom(8).CubePositions(300, 3).Select(v => v * 0.5).ToArray();
+        var couplings = CouplingMatrix.FromPositions(positions, 3, 6.0);
+        double[] tau = [1e-3, 1.0, 30.0, 1e4];
+        var one = (Mag: new double[4], Pur: new double[4]);
+        var two = (Mag: new double[4], Pur: new double[4]);
+        SpinKernelChoice.Accelerated(1e-10, 1).Evaluate(couplings, tau, one.Mag, one.Pur, [], [], SpinProductKernel.BestPath);
+        SpinKernelChoice.Accelerated(1e-10, 2).EvaluatePositions(positions, 3, 6.0, tau, two.Mag, two.Pur, [], [], SpinProductKernel.BestPath);
+        Assert.Equal(one.Mag, two.Mag);
+        Assert.Equal(one.Pur, two.Pur);
     }
 
     [Fact]
