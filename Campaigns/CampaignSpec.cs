@@ -27,4 +27,12 @@ public sealed record CampaignSpec(
     public const double DefaultStrongDisorderMaxX = 0.01;
     public const int DefaultBatchSize = 50;
     public const int MaxNameLength = 100;
+
+    /// <summary>
+    /// False when the spec named no kernel and got <see cref="KernelChoice.Default"/>: such a spec
+    /// extends a stored campaign with the kernel that campaign was computed with (so a spec that
+    /// ran before the default kernel changed keeps resuming), and its canonical JSON leaves the
+    /// kernel out until the campaign it is submitted to decides it.
+    /// </summary>
+    public bool KernelGiven { get; init; } = true;
 }

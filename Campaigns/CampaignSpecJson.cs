@@ -40,8 +40,11 @@ public static class CampaignSpecJson
             writer.WriteEndArray();
             writer.WriteNumber(CampaignSpecParser.StrongDisorderMaxXKey, spec.StrongDisorderMaxX);
             writer.WriteNumber(CampaignSpecParser.BatchSizeKey, spec.BatchSize);
-            writer.WritePropertyName(CampaignSpecParser.KernelKey);
-            KernelJson.Write(writer, spec.Kernel);
+            if (spec.KernelGiven)
+            {
+                writer.WritePropertyName(CampaignSpecParser.KernelKey);
+                KernelJson.Write(writer, spec.Kernel);
+            }
             writer.WriteStartArray(CampaignSpecParser.BlocksKey);
             foreach (SpecBlock block in spec.Blocks)
             {

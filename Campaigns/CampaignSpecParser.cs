@@ -111,7 +111,10 @@ public static class CampaignSpecParser
 
         return new CampaignSpec(
             name, description, seed.Value, timePoints.Value, timeUnit.Value, window.Value.Upper, window.Value.Lower,
-            strongMaxX.Value, batchSize.Value, kernel, new ValueList<SpecBlock>(blocks));
+            strongMaxX.Value, batchSize.Value, kernel, new ValueList<SpecBlock>(blocks))
+        {
+            KernelGiven = fields.ContainsKey(KernelKey),
+        };
     }
 
     private static T? Optional<T>(Dictionary<string, JsonElement> fields, string key, T? fallback, Func<JsonElement, string, T?> read)

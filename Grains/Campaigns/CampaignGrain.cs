@@ -69,6 +69,9 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IRemindable
         if (S.SpecJson is not null)
         {
             CampaignSpec stored = CampaignSpecParser.Parse(S.SpecJson).GetSpecOrThrow();
+
+            // A spec that names no kernel goes on with the stored campaign's, whatever today's default is.
+            spec = spec with { Kernel = spec.KernelGiven ? spec.Kernel : stored.Kernel, KernelGiven = true };
             if (SpecCompatibility.Check(stored, spec) is { } problem)
             {
                 return Refuse(problem);
@@ -79,6 +82,7 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IRemindable
         else
         {
             S.CreatedAt = DateTimeOffset.UtcNow;
+            spec = spec with { KernelGiven = true };
         }
 
         var settings = new PointSettingsData(
