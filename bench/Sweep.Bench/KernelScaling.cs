@@ -8,7 +8,7 @@ namespace Sweep.Bench;
 
 /// <summary>
 /// One realization of one grid point end to end (positions, nearest-neighbour couplings, kernel),
-/// timed, for docs/kernel-scaling.md: `Sweep.Bench kernel-scaling d alpha x N [kernel-code]`
+/// timed, for docs/PERFORMANCE.md (the cell kernel): `Sweep.Bench kernel-scaling d alpha x N [kernel-code]`
 /// prints one CSV line "d,alpha,x,N,kernel,wall_s,cpu_s,peak_rss_mb". Run each N in its own
 /// process (scripts/kernel-scaling) so that the peak resident set is that realization's.
 /// </summary>
