@@ -125,7 +125,7 @@ public sealed class CouplingMatrix
                     dist2 += delta * delta;
                 }
 
-                double j = integerAlpha ? 1.0 / IntegerPower(Math.Sqrt(dist2), (int)alpha) : Math.Pow(dist2, -0.5 * alpha);
+                double j = integerAlpha ? 1.0 / IntegerPower.Of(Math.Sqrt(dist2), (int)alpha) : Math.Pow(dist2, -0.5 * alpha);
                 twoJ[row + (k - i - 1)] = 2.0 * j;
                 if (j > maxJ[i])
                 {
@@ -156,22 +156,4 @@ public sealed class CouplingMatrix
     }
 
     private static int Padded(int length) => (length + RowPadding - 1) / RowPadding * RowPadding;
-
-    private static double IntegerPower(double x, int p)
-    {
-        double result = 1.0;
-        double b = x;
-        while (p > 0)
-        {
-            if ((p & 1) != 0)
-            {
-                result *= b;
-            }
-
-            b *= b;
-            p >>= 1;
-        }
-
-        return result;
-    }
 }

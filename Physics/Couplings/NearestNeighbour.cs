@@ -105,25 +105,7 @@ public static class NearestNeighbour
             }
 
             // J falls monotonically with the rounded distance, so the nearest partner has the largest J.
-            result[cells.Spin[slot]] = integerAlpha ? 1.0 / IntegerPower(Math.Sqrt(best), (int)alpha) : Math.Pow(best, -0.5 * alpha);
-        }
-
-        return result;
-    }
-
-    private static double IntegerPower(double x, int p)
-    {
-        double result = 1.0;
-        double b = x;
-        while (p > 0)
-        {
-            if ((p & 1) != 0)
-            {
-                result *= b;
-            }
-
-            b *= b;
-            p >>= 1;
+            result[cells.Spin[slot]] = integerAlpha ? 1.0 / IntegerPower.Of(Math.Sqrt(best), (int)alpha) : Math.Pow(best, -0.5 * alpha);
         }
 
         return result;

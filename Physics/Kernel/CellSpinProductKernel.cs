@@ -1,3 +1,4 @@
+using Sweep.Physics.Couplings;
 using Sweep.Physics.Geometry;
 
 namespace Sweep.Physics.Kernel;
@@ -188,25 +189,6 @@ public static class CellSpinProductKernel
         return order;
     }
 
-    /// <summary>x^p for a positive integer p by repeated squaring (IEEE multiplications only).</summary>
-    internal static double IntegerPower(double x, int p)
-    {
-        double result = 1.0;
-        double b = x;
-        while (p > 0)
-        {
-            if ((p & 1) != 0)
-            {
-                result *= b;
-            }
-
-            b *= b;
-            p >>= 1;
-        }
-
-        return result;
-    }
-
     /// <summary>The state of one evaluation.</summary>
     private sealed class Run
     {
@@ -355,10 +337,10 @@ public static class CellSpinProductKernel
 
         private double Radius(int m) => m >= _cells.G ? double.PositiveInfinity : m * _cells.H;
 
-        private double TwoJ(double dist2, double r) => 2.0 * (_integerAlpha ? 1.0 / IntegerPower(r, (int)_alpha) : Math.Pow(dist2, -0.5 * _alpha));
+        private double TwoJ(double dist2, double r) => 2.0 * (_integerAlpha ? 1.0 / IntegerPower.Of(r, (int)_alpha) : Math.Pow(dist2, -0.5 * _alpha));
 
         // 1 / rho^alpha for a distance bound rho, rounded the same way everywhere.
-        private double InversePower(double rho) => _integerAlpha ? 1.0 / IntegerPower(rho, (int)_alpha) : Math.Pow(rho, -_alpha);
+        private double InversePower(double rho) => _integerAlpha ? 1.0 / IntegerPower.Of(rho, (int)_alpha) : Math.Pow(rho, -_alpha);
 
         // The set-up at the largest |tau|: the smallest cube whose outside is far, then each spin's pass.
         private void Start(double tauAbs)
@@ -576,7 +558,7 @@ public static class CellSpinProductKernel
         }
 
         // (2 / rho^alpha)^2 = 4 / (rho^2)^alpha for a squared distance bound rho^2, without the scale.
-        private double CellWeight2(double rho2) => 4.0 / (_integerAlpha ? IntegerPower(rho2, (int)_alpha) : Math.Pow(rho2, _alpha));
+        private double CellWeight2(double rho2) => 4.0 / (_integerAlpha ? IntegerPower.Of(rho2, (int)_alpha) : Math.Pow(rho2, _alpha));
 
         /// <summary>
         /// An upper bound on sum (2J 2^E)^2 over the spins outside cube m. The cells of the next
@@ -794,7 +776,7 @@ public static class CellSpinProductKernel
             int next = m + 1;
             // At most doubling: the bound of a small cube is loose, and a prediction from it overshoots.
             int cap = 2 * m;
-            while (next < _cells.G && next < cap && IntegerPower((double)next / m, _tailExponent) < excess)
+            while (next < _cells.G && next < cap && IntegerPower.Of((double)next / m, _tailExponent) < excess)
             {
                 next++;
             }

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using Sweep.Physics.Couplings;
 
 namespace Sweep.Physics.Kernel;
 
@@ -82,7 +83,7 @@ internal static class PairCouplingRun
 
             double rj = Math.Sqrt(dist2);
             r[j] = rj;
-            twoJ[j] = 2.0 * (1.0 / CellSpinProductKernel.IntegerPower(rj, alpha));
+            twoJ[j] = 2.0 * (1.0 / IntegerPower.Of(rj, alpha));
         }
     }
 
