@@ -57,6 +57,16 @@ internal sealed class LocalCluster : ICampaignHost
     {
         ArgumentNullException.ThrowIfNull(data);
         FileStream dataLock = data.Lock();
+        try
+        {
+            data.CheckStoreWritable();
+        }
+        catch
+        {
+            await dataLock.DisposeAsync();
+            throw;
+        }
+
         string clusterId = LocalSilo.NewClusterId();
         int gatewayPort = LocalSilo.FreeLoopbackPort();
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
