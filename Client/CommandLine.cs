@@ -6,7 +6,7 @@ using Sweep.Client.Cli;
 using Sweep.Client.Hosting;
 using Sweep.Client.Hosting.Local;
 using Sweep.Client.Hosting.Remote;
-using Sweep.Grains.Hosting;
+using Sweep.Grains.Interfaces;
 
 namespace Sweep.Client;
 
@@ -117,7 +117,7 @@ internal static class CommandLine
             stderr.WriteLine($"{prefix}: {e.Message}");
             return ClusterUnavailableException.ExitCode;
         }
-        catch (Exception e) when (EnvironmentFailure.Describe(e, StoreOf(parse, tree)) is { } failure)
+        catch (Exception e) when (StoreFailure.Describe(e, StoreOf(parse, tree)) is { } failure)
         {
             // A failing disk or store is not a bug: one line naming the path and the cause;
             // the trace only on request.

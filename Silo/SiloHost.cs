@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Orleans.Runtime;
 using Sweep.Grains.Cluster;
 using Sweep.Grains.Hosting;
+using Sweep.Grains.Interfaces;
 
 namespace Sweep.Silo;
 

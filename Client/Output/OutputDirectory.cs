@@ -1,5 +1,5 @@
 using Sweep.Client.Cli;
-using Sweep.Grains.Hosting;
+using Sweep.Grains.Interfaces;
 
 namespace Sweep.Client.Output;
 

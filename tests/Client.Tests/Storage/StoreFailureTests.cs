@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Sweep.Client;
-using Sweep.Grains.Hosting;
+using Sweep.Grains.Interfaces;
 
 namespace Sweep.Client.Tests.Storage;
 

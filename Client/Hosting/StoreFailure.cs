@@ -1,17 +1,19 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
-using Sweep.Grains.Hosting;
+using Sweep.Grains.Interfaces;
 using Sweep.Grains.Storage;
 using Sweep.Grains.Storage.Payloads;
 
-namespace Sweep.Client.Cli;
+using Sweep.Client.Cli;
+
+namespace Sweep.Client.Hosting;
 
 /// <summary>
 /// The one place where a failure of the environment (the store, the disk, a directory) becomes
 /// one line and an exit code. The exception may come straight from SQLite or the file system,
 /// or wrapped by Orleans when a grain met it on the silo, so the whole chain is searched.
 /// </summary>
-internal static class EnvironmentFailure
+internal static class StoreFailure
 {
     /// <summary>SQLite's primary result codes (https://sqlite.org/rescode.html).</summary>
     private const int SqliteBusy = 5;

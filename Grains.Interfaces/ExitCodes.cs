@@ -1,4 +1,4 @@
-namespace Sweep.Grains.Hosting;
+namespace Sweep.Grains.Interfaces;
 
 /// <summary>
 /// The exit codes of the whole program, `sweep` and `sweep-silo` alike, so that a script or a
