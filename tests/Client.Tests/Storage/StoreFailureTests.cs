@@ -72,6 +72,23 @@ public sealed class StoreFailureTests : IDisposable
     public void AFlippedBitInAStoredStateIsCorruptForStatus()
     {
         RunOnce();
+        FlipABitInTheCampaignState();
+
+        AssertOneLine(Sweep("status", "edges", "--data", Data), ExitCodes.StoreCorrupt, "corrupt");
+    }
+
+    [Fact]
+    public void AFlippedBitInTheCampaignStateStopsARunInOneLine()
+    {
+        // Here the silo's grain meets the damage, and Orleans wraps the storage's exception.
+        RunOnce();
+        FlipABitInTheCampaignState();
+
+        AssertOneLine(Sweep("run", SpecPath, "--data", Data), ExitCodes.StoreCorrupt, "corrupt");
+    }
+
+    private void FlipABitInTheCampaignState()
+    {
         using (SqliteConnection db = Open())
         {
             using SqliteCommand read = db.CreateCommand();
@@ -93,8 +110,6 @@ public sealed class StoreFailureTests : IDisposable
             write.Parameters.AddWithValue("$id", id);
             Assert.Equal(1, write.ExecuteNonQuery());
         }
-
-        AssertOneLine(Sweep("status", "edges", "--data", Data), ExitCodes.StoreCorrupt, "corrupt");
     }
 
     [ReadOnlyStoreFact]
