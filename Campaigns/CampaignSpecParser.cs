@@ -38,6 +38,12 @@ public static class CampaignSpecParser
     public static SpecParseResult ParseFile(string path)
     {
         string json;
+        if (Directory.Exists(path))
+        {
+            // Reading a directory fails with "access denied", which sends users to chmod.
+            return SpecParseResult.Invalid([$"spec {Path.GetFullPath(path)} is a directory; name the spec's JSON file"]);
+        }
+
         try
         {
             json = File.ReadAllText(path);

@@ -3,7 +3,10 @@ using System.CommandLine.Completions;
 using System.CommandLine.Invocation;
 using System.Runtime.InteropServices;
 using Sweep.Client.Cli;
+using Sweep.Client.Hosting;
+using Sweep.Client.Hosting.Local;
 using Sweep.Client.Hosting.Remote;
+using Sweep.Grains.Interfaces;
 
 namespace Sweep.Client;
 
@@ -14,10 +17,10 @@ namespace Sweep.Client;
 /// </summary>
 internal static class CommandLine
 {
-    public const int ExitUsage = 2;
+    public const int ExitUsage = ExitCodes.Usage;
 
     /// <summary>What `sweep run` returns when a signal stopped it: 128 + the signal's number, as shells report it.</summary>
-    public const int ExitInterrupted = 130;
+    public const int ExitInterrupted = ExitCodes.Interrupted;
 
     /// <summary>
     /// After a stop signal, a command that has not ended by then is ended: a run stores what it
@@ -113,6 +116,34 @@ internal static class CommandLine
         {
             stderr.WriteLine($"{prefix}: {e.Message}");
             return ClusterUnavailableException.ExitCode;
+        }
+        catch (Exception e) when (StoreFailure.Describe(e, StoreOf(parse, tree)) is { } failure)
+        {
+            // A failing disk or store is not a bug: one line naming the path and the cause;
+            // the trace only on request.
+            stderr.WriteLine($"{prefix}: {failure.Line}");
+            if (parse.GetValue(tree.Verbose) || Environment.GetEnvironmentVariable("SWEEP_DEBUG") == "1")
+            {
+                stderr.WriteLine(e);
+            }
+
+            return failure.ExitCode;
+        }
+    }
+
+    /// <summary>The local store the command worked on, to name it in a failure; null in cluster mode.</summary>
+    private static string? StoreOf(ParseResult parse, SweepCommandTree tree)
+    {
+        try
+        {
+            TargetOptions target = tree.Targets.Read(parse);
+            return target.Redis is null
+                ? DataDirectory.Resolve(target.Data).DatabasePath
+                : null;
+        }
+        catch (Exception e) when (e is UsageException or EnvironmentException or InvalidOperationException)
+        {
+            return null;
         }
     }
 }

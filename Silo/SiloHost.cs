@@ -4,14 +4,15 @@ using Microsoft.Extensions.Logging;
 using Orleans.Runtime;
 using Sweep.Grains.Cluster;
 using Sweep.Grains.Hosting;
+using Sweep.Grains.Interfaces;
 
 namespace Sweep.Silo;
 
 /// <summary>Runs one cluster-mode silo until SIGTERM or Ctrl-C.</summary>
 internal static class SiloHost
 {
-    public const int ExitUsage = 2;
-    public const int ExitRedisUnreachable = 3;
+    public const int ExitUsage = ExitCodes.Usage;
+    public const int ExitRedisUnreachable = ExitCodes.ClusterUnavailable;
 
     public static async Task<int> RunAsync(string[] args)
     {

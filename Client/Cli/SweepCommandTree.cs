@@ -25,7 +25,7 @@ internal sealed class SweepCommandTree
         _in = stdin;
         Root = new RootCommand("sweep: parameter sweeps of the disordered Ising spin dynamics (Glassy quantum dynamics of disordered Ising spins).\n" +
             "Local mode runs a silo in this process on a SQLite store (--data); cluster mode talks to running silos (--redis HOST:PORT, docs/cluster.md).\n" +
-            "Exit codes: 0 done, 1 points failed or nothing deleted, 2 bad input, 3 cancelled, 4 cluster unreachable, 130 stopped by Ctrl-C.")
+            "Exit codes: 0 done, 1 points failed or nothing deleted, 2 bad input, 3 cancelled, 4 cluster unreachable, 5 store corrupt, 6 store or directory unusable, 7 disk full, 8 authentication (reserved), 129/130/143 stopped by SIGHUP/Ctrl-C/SIGTERM (README: Exit codes).")
         {
             Run(),
             Estimate(),
@@ -38,7 +38,11 @@ internal sealed class SweepCommandTree
             Delete(),
             Point(),
         };
+        Root.Options.Add(Verbose);
     }
+
+    /// <summary>Global: an environment failure also prints its stack trace (as does SWEEP_DEBUG=1).</summary>
+    public Option<bool> Verbose { get; } = new("--verbose") { Description = "on a failure, also print the stack trace (also: SWEEP_DEBUG=1)", Arity = ArgumentArity.Zero, Recursive = true };
 
     public RootCommand Root { get; }
 

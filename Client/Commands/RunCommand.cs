@@ -112,7 +112,10 @@ internal static class RunCommand
             stdout.WriteLine($"FAILED {failed.Key.GrainKey}: {failed.Failure}");
         }
 
-        stdout.WriteLine($"batches: {computed} computed in this run, {submitted.BatchesAlreadyStored} reused from storage");
+        // Everything done that this run did not compute was reused: that includes batches a
+        // killed run stored but had not merged into their points, which the submit's count misses.
+        long reused = Math.Max(0, final.BatchesDone - computed);
+        stdout.WriteLine($"batches: {computed} computed in this run, {reused} reused from storage");
         return final.PointsFailed > 0 ? 1 : 0;
     }
 }

@@ -1,4 +1,5 @@
 using Sweep.Client.Cli;
+using Sweep.Grains.Interfaces;
 
 namespace Sweep.Client.Output;
 
@@ -55,7 +56,8 @@ internal sealed class OutputDirectory
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw UsageException.ForOption("--out", $"cannot write to {Path}: {e.Message}");
+            // The machine, not the command line: the same --out works once it is writable.
+            throw new EnvironmentException(ExitCodes.StoreUnusable, $"--out {Path}: cannot be written ({e.Message.TrimEnd('.')})", e);
         }
     }
 

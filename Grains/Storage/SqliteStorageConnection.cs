@@ -50,7 +50,25 @@ internal static class SqliteStorageConnection
             Pooling = false,
         };
         var connection = new SqliteConnection(builder.ToString());
-        connection.Open();
+        try
+        {
+            connection.Open();
+
+            // SQLite opens lazily: the first read is what needs the -shm file.
+            Execute(connection, "SELECT count(*) FROM sqlite_master;");
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == CannotOpen && !DirectoryWritable(databasePath))
+        {
+            // A WAL store is opened read-only only if SQLite can create its -shm file beside it;
+            // in a read-only directory (a copied archive, a read-only mount) it cannot. Nothing
+            // can write there either, so the file is read as immutable: without locks or the
+            // -shm, and without a -wal left by a killed run (which a later run merges).
+            connection.Dispose();
+            builder.DataSource = new Uri(Path.GetFullPath(databasePath)).AbsoluteUri + "?immutable=1";
+            connection = new SqliteConnection(builder.ToString());
+            connection.Open();
+        }
+
         try
         {
             SetBusyTimeout(connection, busyTimeout);
@@ -62,6 +80,26 @@ internal static class SqliteStorageConnection
         }
 
         return connection;
+    }
+
+    private const int CannotOpen = 14;
+
+    private static bool DirectoryWritable(string databasePath)
+    {
+        string directory = Path.GetDirectoryName(Path.GetFullPath(databasePath)) ?? ".";
+        string probe = Path.Combine(directory, $".sweep-write-probe-{Environment.ProcessId}");
+        try
+        {
+            using (File.Create(probe, 1, FileOptions.DeleteOnClose))
+            {
+            }
+
+            return true;
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+        {
+            return false;
+        }
     }
 
     private static void SetBusyTimeout(SqliteConnection connection, TimeSpan busyTimeout)

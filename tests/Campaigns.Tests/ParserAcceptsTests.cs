@@ -81,6 +81,25 @@ public class ParserAcceptsTests
     }
 
     [Fact]
+    public void ParseFileSaysADirectoryIsADirectory()
+    {
+        DirectoryInfo dir = Directory.CreateTempSubdirectory("spec-dir-");
+        try
+        {
+            SpecParseResult result = CampaignSpecParser.ParseFile(dir.FullName);
+
+            Assert.False(result.IsValid);
+            string error = Assert.Single(result.Errors);
+            Assert.Contains("is a directory", error, StringComparison.Ordinal);
+            Assert.Contains(dir.FullName, error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            dir.Delete();
+        }
+    }
+
+    [Fact]
     public void ParseFileNamesAMissingFile()
     {
         string path = Path.Combine(Path.GetTempPath(), $"missing-{Guid.NewGuid():N}.json");

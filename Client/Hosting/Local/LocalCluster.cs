@@ -57,6 +57,16 @@ internal sealed class LocalCluster : ICampaignHost
     {
         ArgumentNullException.ThrowIfNull(data);
         FileStream dataLock = data.Lock();
+        try
+        {
+            data.CheckStoreWritable();
+        }
+        catch
+        {
+            await dataLock.DisposeAsync();
+            throw;
+        }
+
         string clusterId = LocalSilo.NewClusterId();
         int gatewayPort = LocalSilo.FreeLoopbackPort();
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
@@ -66,6 +76,15 @@ internal sealed class LocalCluster : ICampaignHost
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Logging.AddFilter("Orleans", LogLevel.Error);
         builder.Logging.AddFilter("Microsoft", LogLevel.Error);
+        if (Environment.GetEnvironmentVariable("SWEEP_DEBUG") != "1")
+        {
+            // A store that fails a grain's read (corrupt, newer, unreadable) reaches the command
+            // as an exception, which prints one line naming it; Orleans' own logs of it would
+            // add a stack trace per grain. SWEEP_DEBUG=1 keeps them.
+            builder.Logging.AddFilter("Orleans.Grain", LogLevel.Critical);
+            builder.Logging.AddFilter("Sweep.Grains.Storage.SqliteGrainStorage", LogLevel.Critical);
+        }
+
         builder.UseOrleans(silo => silo.UseSweepLocalMode(data.DatabasePath, slots, clusterId: clusterId, gatewayPort: gatewayPort));
         IHost host = builder.Build();
         try

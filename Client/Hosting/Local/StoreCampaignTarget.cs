@@ -78,6 +78,7 @@ internal sealed class StoreCampaignTarget : ICampaignTarget
             throw new UsageException($"no store in {_data.Path} (nothing has run there yet; use --data or {DataDirectory.EnvironmentVariable} to point at another directory)");
         }
 
+        _data.CheckStoreNotTruncated();
         return CampaignStoreReader.Open(_data.DatabasePath);
     }
 

@@ -6,7 +6,7 @@ namespace Sweep.Client.Hosting.Remote;
 /// </summary>
 internal sealed class ClusterUnavailableException : Exception
 {
-    public const int ExitCode = 4;
+    public const int ExitCode = Grains.Interfaces.ExitCodes.ClusterUnavailable;
 
     public ClusterUnavailableException(string message)
         : base(message)

@@ -67,8 +67,11 @@ public sealed partial class RunResumeTests : IDisposable
             Assert.InRange(stored, 5, total - 1);
         }
 
-        // Only what the killed run had not stored is computed again.
-        Assert.Equal(total - stored, await RerunAsync(spec, resumed));
+        // Only what the killed run had not stored is computed again, and everything it stored
+        // (merged into its point or not) is counted as reused: the two add up to the total.
+        (int computed, int reused) = await RerunAsync(spec, resumed);
+        Assert.Equal(total - stored, computed);
+        Assert.Equal(stored, reused);
 
         Assert.Equal(total, StoredCampaign.StoredBatches(resumed));
         StoredCampaign expected = await StoredCampaign.ReadAsync(straight, "resume");
@@ -118,7 +121,9 @@ public sealed partial class RunResumeTests : IDisposable
         int stored = StoredCampaign.StoredBatches(interrupted);
         Assert.InRange(stored, Math.Max(5, said), total - 1);
 
-        Assert.Equal(total - stored, await RerunAsync(spec, interrupted));
+        (int computed, int reused) = await RerunAsync(spec, interrupted);
+        Assert.Equal(total - stored, computed);
+        Assert.Equal(stored, reused);
 
         StoredCampaign expected = await StoredCampaign.ReadAsync(straight, "resume");
         StoredCampaign actual = await StoredCampaign.ReadAsync(interrupted, "resume");
@@ -133,14 +138,15 @@ public sealed partial class RunResumeTests : IDisposable
         return StoredCampaign.StoredBatches(data);
     }
 
-    /// <summary>Runs the same command again to the end; the batches it says it computed.</summary>
-    private static async Task<int> RerunAsync(string spec, string data)
+    /// <summary>Runs the same command again to the end; the batches it says it computed and reused.</summary>
+    private static async Task<(int Computed, int Reused)> RerunAsync(string spec, string data)
     {
         using var rerun = SweepProcess.Start("run", spec, "--data", data, "--slots", "1");
         Assert.True(await rerun.WaitAsync(RunLimit) == 0, rerun.Stderr);
         Match counts = BatchCounts().Match(rerun.Stdout);
         Assert.True(counts.Success, rerun.Stdout);
-        return int.Parse(counts.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        return (int.Parse(counts.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture),
+            int.Parse(counts.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture));
     }
 
     private static async Task WaitForStoredBatchesAsync(SweepProcess run, string data, int count)
@@ -157,6 +163,6 @@ public sealed partial class RunResumeTests : IDisposable
     [GeneratedRegex(@"stopped: (\d+) of \d+ batches are stored .*; run the same command to resume")]
     private static partial Regex StoppedLine();
 
-    [GeneratedRegex(@"batches: (\d+) computed in this run")]
+    [GeneratedRegex(@"batches: (\d+) computed in this run, (\d+) reused from storage")]
     private static partial Regex BatchCounts();
 }
