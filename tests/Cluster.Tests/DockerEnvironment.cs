@@ -29,7 +29,7 @@ internal static class DockerEnvironment
     public static string? Problem => ProblemValue.Value;
 
     public static string SkipReason(string problem)
-        => $"cluster tests need a Docker engine with the sweep-redis, sweep-silo, sweep-client and sweep-silo:pre-envelope images ({problem}); run scripts/provision-docker as root to set it up";
+        => $"cluster tests need a Docker engine with the sweep-redis, sweep-silo and sweep-client images ({problem}); run scripts/provision-docker as root to set it up";
 
     /// <summary>Throws with the reason when Docker is unusable (the CI case; elsewhere such tests are skipped).</summary>
     public static void Require()
@@ -54,7 +54,7 @@ internal static class DockerEnvironment
                 return "docker info failed: " + info.Error.Trim();
             }
 
-            foreach (string image in new[] { "sweep-redis", "sweep-silo", "sweep-client", "sweep-silo:pre-envelope" })
+            foreach (string image in new[] { "sweep-redis", "sweep-silo", "sweep-client" })
             {
                 if (DockerCli.Run(TimeSpan.FromSeconds(20), "image", "inspect", image).ExitCode != 0)
                 {

@@ -25,10 +25,10 @@ public sealed class RedisStoreMigrationTests
     private const int BasePort = 17500;
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(4);
 
-    [DockerFact]
+    [PreEnvelopeSiloFact]
     public async Task A_store_of_the_previous_build_resumes_reusing_every_stored_batch_with_the_bits_of_a_fresh_run()
     {
-        await using TestCluster old = await TestCluster.StartAsync(BasePort, silos: 1, siloImage: "sweep-silo:pre-envelope");
+        await using TestCluster old = await TestCluster.StartAsync(BasePort, silos: 1, siloImage: PreEnvelopeSiloFactAttribute.Image);
         int total;
         await using (RemoteCluster client = await old.ConnectAsync())
         {
