@@ -14,7 +14,7 @@ namespace Sweep.Client.Commands;
 /// </summary>
 internal static class RunCommand
 {
-    public static async Task<int> RunAsync(string specPath, TargetOptions target, int? slotsGiven, double? progressSecondsGiven, bool detach, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(string specPath, TargetOptions target, int? slotsGiven, double? progressSecondsGiven, bool detach, string? exportDir, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(target);
         if (target.Redis is not null && slotsGiven is not null)
@@ -31,6 +31,17 @@ internal static class RunCommand
         if (slots < 1 || slots > 1024)
         {
             throw UsageException.ForOption("--slots", $"must be between 1 and 1024 (got {slots})");
+        }
+
+        if (exportDir is not null)
+        {
+            if (detach)
+            {
+                throw UsageException.ForOption("--export", "cannot wait for a detached campaign; run `sweep export` once it has finished");
+            }
+
+            // Checked now: a bad --export must fail before the campaign costs anything.
+            OutputDirectory.Check(exportDir, "export", force: false, option: "--export");
         }
 
         double progressSeconds = progressSecondsGiven ?? 10;
@@ -116,6 +127,16 @@ internal static class RunCommand
         // killed run stored but had not merged into their points, which the submit's count misses.
         long reused = Math.Max(0, final.BatchesDone - computed);
         stdout.WriteLine($"batches: {computed} computed in this run, {reused} reused from storage");
+        if (exportDir is not null)
+        {
+            // Through the one read path: a local run is found live by its own gateway, as any command finds it.
+            int exported = await ExportCommand.RunAsync(spec.Name, exportDir, force: false, target, stdout, stderr, cancellationToken);
+            if (exported != 0)
+            {
+                return exported;
+            }
+        }
+
         return final.PointsFailed > 0 ? 1 : 0;
     }
 }
