@@ -13,6 +13,7 @@ internal static class SiloHost
 {
     public const int ExitUsage = ExitCodes.Usage;
     public const int ExitRedisUnreachable = ExitCodes.ClusterUnavailable;
+    public const int ExitAuthentication = ExitCodes.AuthenticationFailed;
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -33,10 +34,11 @@ internal static class SiloHost
         }
 
         // Fail in seconds, naming the address, rather than after a membership timeout.
+        // A wrong password or a TLS failure will not pass by waiting: it gets its own code.
         if (await RedisProbe.CheckAsync(settings.Redis, TimeSpan.FromSeconds(5)) is { } problem)
         {
-            Console.Error.WriteLine($"sweep-silo: cannot start: {problem}");
-            return ExitRedisUnreachable;
+            Console.Error.WriteLine($"sweep-silo: cannot start: {problem.Message}");
+            return problem.IsAuthentication ? ExitAuthentication : ExitRedisUnreachable;
         }
 
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
@@ -61,10 +63,11 @@ internal static class SiloHost
         var log = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Sweep.Silo");
         var silo = host.Services.GetRequiredService<ILocalSiloDetails>();
         log.LogInformation(
-            "joined cluster '{ClusterId}' (service '{ServiceId}') through Redis {Redis} as silo {Silo}, gateway {Gateway}, {Slots} compute slots",
+            "joined cluster '{ClusterId}' (service '{ServiceId}') through Redis {Redis} ({RedisAccess}) as silo {Silo}, gateway {Gateway}, {Slots} compute slots",
             settings.ClusterId,
             settings.ServiceId,
             settings.Redis,
+            RedisAccess(settings.Redis),
             silo.SiloAddress.ToParsableString(),
             silo.GatewayAddress?.ToParsableString() ?? "none",
             settings.Slots);
@@ -72,4 +75,8 @@ internal static class SiloHost
         await host.WaitForShutdownAsync();
         return 0;
     }
+
+    /// <summary>How this silo reaches Redis, for the log: never the password itself.</summary>
+    private static string RedisAccess(RedisEndpoint redis)
+        => $"{redis.Credentials?.ToString() ?? "no password"}, {redis.Tls?.ToString() ?? "no TLS"}";
 }
