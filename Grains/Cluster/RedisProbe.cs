@@ -141,10 +141,20 @@ public static class RedisProbe
     /// The server hung up without a reply: a TLS server does that to a plain client (and a plain
     /// server to a TLS one, which the handshake reports first).
     /// </summary>
+    /// <remarks>
+    /// Over TLS 1.3 a server that wants a client certificate (or rejects the one given) says so
+    /// only after the client's side of the handshake has completed, so it too shows up here.
+    /// </remarks>
     private static RedisProblem Closed(RedisEndpoint endpoint, string? cause)
-        => endpoint.Tls is null
-            ? new(RedisProblemKind.Tls, $"Redis at {endpoint} closed the connection without answering{(cause is null ? string.Empty : $" ({cause.TrimEnd('.')})")}; if it serves TLS, connect with --redis-tls (and --redis-ca)")
-            : new(RedisProblemKind.Unexpected, $"Redis at {endpoint} closed the TLS connection without answering{(cause is null ? string.Empty : $" ({cause.TrimEnd('.')})")}");
+    {
+        string why = cause is null ? string.Empty : $" ({cause.TrimEnd('.')})";
+        return endpoint.Tls switch
+        {
+            null => new(RedisProblemKind.Tls, $"Redis at {endpoint} closed the connection without answering{why}; if it serves TLS, connect with --redis-tls (and --redis-ca)"),
+            { ClientCertificate: null } => new(RedisProblemKind.Tls, $"Redis at {endpoint} closed the TLS connection without answering{why}; if it requires a client certificate (tls-auth-clients), give --redis-cert and --redis-key"),
+            _ => new(RedisProblemKind.Tls, $"Redis at {endpoint} closed the TLS connection without answering{why}; is the client certificate {endpoint.Tls.CertificateFile} signed by a CA Redis trusts?"),
+        };
+    }
 
     private static byte[] Command(string[] parts)
     {
