@@ -13,6 +13,7 @@ internal static class SiloHost
 {
     public const int ExitUsage = ExitCodes.Usage;
     public const int ExitRedisUnreachable = ExitCodes.ClusterUnavailable;
+    public const int ExitAuthentication = ExitCodes.AuthenticationFailed;
 
     // Inside the 30 s that Slurm (KillWait), docker stop and Kubernetes give before SIGKILL.
     private static readonly TimeSpan StopBound = TimeSpan.FromSeconds(15);
@@ -36,10 +37,11 @@ internal static class SiloHost
         }
 
         // Fail in seconds, naming the address, rather than after a membership timeout.
+        // A wrong password or a TLS failure will not pass by waiting: it gets its own code.
         if (await RedisProbe.CheckAsync(settings.Redis, TimeSpan.FromSeconds(5)) is { } problem)
         {
-            Console.Error.WriteLine($"sweep-silo: cannot start: {problem}");
-            return ExitRedisUnreachable;
+            Console.Error.WriteLine($"sweep-silo: cannot start: {problem.Message}");
+            return problem.IsAuthentication ? ExitAuthentication : ExitRedisUnreachable;
         }
 
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
@@ -64,10 +66,11 @@ internal static class SiloHost
         var log = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Sweep.Silo");
         var silo = host.Services.GetRequiredService<ILocalSiloDetails>();
         log.LogInformation(
-            "joined cluster '{ClusterId}' (service '{ServiceId}') through Redis {Redis} as silo {Silo}, gateway {Gateway}, {Slots} compute slots",
+            "joined cluster '{ClusterId}' (service '{ServiceId}') through Redis {Redis} ({RedisAccess}) as silo {Silo}, gateway {Gateway}, {Slots} compute slots",
             settings.ClusterId,
             settings.ServiceId,
             settings.Redis,
+            RedisAccess(settings.Redis),
             silo.SiloAddress.ToParsableString(),
             silo.GatewayAddress?.ToParsableString() ?? "none",
             settings.Slots);
@@ -87,4 +90,8 @@ internal static class SiloHost
         log.LogInformation("stopped gracefully: left the cluster and handed back its leased batches");
         return 0;
     }
+
+    /// <summary>How this silo reaches Redis, for the log: never the password itself.</summary>
+    private static string RedisAccess(RedisEndpoint redis)
+        => $"{redis.Credentials?.ToString() ?? "no password"}, {redis.Tls?.ToString() ?? "no TLS"}";
 }
