@@ -41,7 +41,10 @@ public sealed class ComputeWorker : BackgroundService
     {
         _pool.Stop();
         await base.StopAsync(cancellationToken);
-        // A batch finished just before the stop is still being stored on the thread pool.
+        // Leaving the cluster gracefully: queued batches go back to the dispatcher now, running
+        // ones as soon as they are cancelled, and a batch finished just before the stop is still
+        // being stored on the thread pool. The silo's shutdown timeout (15 s) bounds all of it.
+        await _pool.ReturnQueuedAsync(TimeSpan.FromSeconds(3));
         await _pool.DrainAsync(TimeSpan.FromSeconds(10));
     }
 
