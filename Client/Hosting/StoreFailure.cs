@@ -43,6 +43,8 @@ internal static class StoreFailure
             {
                 case EnvironmentException known:
                     return (known.ExitCode, known.Message);
+                case StoredPayloadCorruptException corrupt when corrupt.Key?.StartsWith("campaign/", StringComparison.Ordinal) == true:
+                    return (ExitCodes.StoreCorrupt, $"{where}: {corrupt.Message}; a campaign's record holds its spec and cannot be rebuilt from its batches (nothing in the store was changed)");
                 case StoredPayloadCorruptException corrupt:
                     return (ExitCodes.StoreCorrupt, $"{where}: {corrupt.Message} (the store is damaged; nothing in it was changed)");
                 case StoredPayloadVersionException newer:

@@ -251,6 +251,16 @@ public sealed class ComputePool : IDisposable
         catch (Exception e)
         {
             _logger.LogDebug(e, "batch {Batch} abandoned while the silo stops", work.Id.GrainKey);
+            // Its lease goes back too: another silo reports its result from the store if it was
+            // stored, or computes it.
+            try
+            {
+                await ReturnLease(work);
+            }
+            catch (Exception unreturned)
+            {
+                _logger.LogDebug(unreturned, "batch {Batch} left to the dispatcher", work.Id.GrainKey);
+            }
         }
         finally
         {
@@ -276,7 +286,7 @@ public sealed class ComputePool : IDisposable
                 await BatchReport.SendAsync(_grains, counted);
                 return;
             }
-            catch (Exception e) when (e is StoredPayloadCorruptException or StoredPayloadVersionException)
+            catch (StoredPayloadVersionException e)
             {
                 _logger.LogError("batch {Batch}: {Error}", work.Id.GrainKey, e.Message);
                 await ReportFailure(work, e.Message);
@@ -313,7 +323,19 @@ public sealed class ComputePool : IDisposable
                 return result;
             }
 
-            BatchResult? stored = await _store.ReadAsync(result.Id);
+            BatchResult? stored;
+            try
+            {
+                stored = await _store.ReadAsync(result.Id);
+            }
+            catch (StoredPayloadCorruptException e)
+            {
+                // The damaged payload this batch was computed again for: the new result replaces it.
+                _logger.LogWarning("batch {Batch}: {Error}; replacing it with the result computed again", result.Id.GrainKey, e.Message);
+                await _store.EraseAsync(result.Id);
+                continue;
+            }
+
             if (stored is null)
             {
                 // Erased between the insert and the read (its campaign was deleted): insert again.

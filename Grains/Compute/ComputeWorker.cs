@@ -71,7 +71,14 @@ public sealed class ComputeWorker : BackgroundService
             // computed afresh, and the pool replaces such a result when it stores the new one.
             return _pool.TryStart(work);
         }
-        catch (Exception e) when (e is StoredPayloadCorruptException or StoredPayloadVersionException)
+        catch (StoredPayloadCorruptException e)
+        {
+            // Never used; results are deterministic, so computing the batch again restores its
+            // exact bits, and the pool replaces the damaged payload when it stores them.
+            _logger.LogError("batch {Batch}: {Error}; computing it again", work.Id.GrainKey, e.Message);
+            return _pool.TryStart(work);
+        }
+        catch (StoredPayloadVersionException e)
         {
             // Never used: the point counts a failed attempt with the reason.
             _logger.LogError("batch {Batch}: {Error}", work.Id.GrainKey, e.Message);
