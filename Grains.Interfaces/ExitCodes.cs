@@ -41,6 +41,12 @@ public static class ExitCodes
     /// </summary>
     public const int AuthenticationFailed = 8;
 
+    /// <summary>
+    /// `verify`: a stored batch, intact by its checksum, computed again does not give its stored
+    /// bits (the results are not re-proved: a different program version or a faulty machine).
+    /// </summary>
+    public const int NotReproduced = 9;
+
     /// <summary>Stopped by SIGHUP (128 + 1).</summary>
     public const int HangUp = 129;
 

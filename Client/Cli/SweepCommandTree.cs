@@ -25,7 +25,7 @@ internal sealed class SweepCommandTree
         _in = stdin;
         Root = new RootCommand("sweep: parameter sweeps of the disordered Ising spin dynamics (Glassy quantum dynamics of disordered Ising spins).\n" +
             "Local mode runs a silo in this process on a SQLite store (--data); cluster mode talks to running silos (--redis HOST:PORT, docs/cluster.md).\n" +
-            "Exit codes: 0 done, 1 points failed or nothing deleted, 2 bad input, 3 cancelled, 4 cluster unreachable, 5 store corrupt, 6 store or directory unusable, 7 disk full, 8 authentication (reserved), 129/130/143 stopped by SIGHUP/Ctrl-C/SIGTERM (README: Exit codes).")
+            "Exit codes: 0 done, 1 points failed or nothing deleted, 2 bad input, 3 cancelled, 4 cluster unreachable, 5 store corrupt, 6 store or directory unusable, 7 disk full, 8 authentication (reserved), 9 verify: a batch computed again differs, 129/130/143 stopped by SIGHUP/Ctrl-C/SIGTERM (README: Exit codes).")
         {
             Run(),
             Estimate(),
@@ -34,6 +34,7 @@ internal sealed class SweepCommandTree
             Table(),
             Export(),
             Report(),
+            Verify(),
             Cancel(),
             Delete(),
             Point(),
@@ -133,6 +134,17 @@ internal sealed class SweepCommandTree
         var command = new Command("report", "the paper's figures (PNG with CSV and JSON beside), a page per point and an index.html") { campaign, outDir, point, force };
         Targets.AddTo(command);
         command.SetAction((p, ct) => ReportCommand.RunAsync(p.GetValue(campaign)!, p.GetValue(outDir)!, p.GetValue(point), p.GetValue(force), Targets.Read(p), _out, _err, ct));
+        return command;
+    }
+
+    private Command Verify()
+    {
+        var campaign = Campaign();
+        var sample = CliOptions.Integer("--sample", "K", $"stored batches computed again and compared bit for bit, 0..{VerifyCommand.MaxSample}, chosen evenly in grid order (default {VerifyCommand.DefaultSample})");
+        var repair = CliOptions.Flag("--repair", "compute corrupt or missing batches again and store them; rebuild corrupt point states from their batches");
+        var command = new Command("verify", "re-prove a campaign's stored results: SQLite's integrity check, every checksum, a sample computed again (exit 0 clean or repaired, 5 corruption left, 9 a sample differs)") { campaign, sample, repair };
+        Targets.AddTo(command);
+        command.SetAction((p, ct) => VerifyCommand.RunAsync(p.GetValue(campaign)!, p.GetValue(sample), p.GetValue(repair), Targets.Read(p), _out, _err, ct));
         return command;
     }
 

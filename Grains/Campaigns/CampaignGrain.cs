@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Sweep.Campaigns;
 using Sweep.Grains.Interfaces;
 using Sweep.Grains.Points;
+using Sweep.Grains.Storage;
 using PointKey = Sweep.Grains.Interfaces.PointKey;
 
 namespace Sweep.Grains.Campaigns;
@@ -155,6 +156,17 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IRemindable
         }
     }
 
+    public async Task PointStateRebuilt(string pointGrainKey)
+    {
+        PointAssignment? point = S.Points.FirstOrDefault(p => p.Key.GrainKey == pointGrainKey);
+        // A cancelled campaign computes nothing: its point is rebuilt when `sweep run` resumes it.
+        if (point is not null && S.SpecJson is not null && !S.Cancelled)
+        {
+            await StartPoints([point], alwaysPersist: false);
+            await KeepResumingWhileUnfinished();
+        }
+    }
+
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         if (_tableStale)
@@ -181,6 +193,16 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IRemindable
     }
 
     public Task<string?> GetSpec() => Task.FromResult(S.SpecJson);
+
+    public Task<string?> CheckStored() => StoredStateProbe.DamageAsync<CampaignState>(ServiceProvider, "campaign", this.GetGrainId());
+
+    public async Task RewriteStoredState()
+    {
+        if (S.SpecJson is not null)
+        {
+            await _state.WriteStateAsync();
+        }
+    }
 
     public async Task Cancel()
     {
@@ -305,7 +327,10 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IRemindable
         foreach (PointSummary s in summaries)
         {
             PointSummary? known = S.Summaries.GetValueOrDefault(s.Key.GrainKey);
-            if (Supersedes(s, known))
+            // A reply is newer than any report processed before it (this grain does not
+            // interleave), so it also counts when it goes back: a finished point whose stored
+            // state was corrupt is computing again from its stored batches.
+            if (Supersedes(s, known) || (IsFinished(known) && !IsFinished(s)))
             {
                 finishedAny |= IsFinished(s) && known?.Status != s.Status;
                 S.Summaries[s.Key.GrainKey] = s;

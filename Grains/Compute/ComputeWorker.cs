@@ -41,7 +41,10 @@ public sealed class ComputeWorker : BackgroundService
     {
         _pool.Stop();
         await base.StopAsync(cancellationToken);
-        // A batch finished just before the stop is still being stored on the thread pool.
+        // Leaving the cluster gracefully: queued batches go back to the dispatcher now, running
+        // ones as soon as they are cancelled, and a batch finished just before the stop is still
+        // being stored on the thread pool. The silo's shutdown timeout (15 s) bounds all of it.
+        await _pool.ReturnQueuedAsync(TimeSpan.FromSeconds(3));
         await _pool.DrainAsync(TimeSpan.FromSeconds(10));
     }
 
@@ -68,7 +71,14 @@ public sealed class ComputeWorker : BackgroundService
             // computed afresh, and the pool replaces such a result when it stores the new one.
             return _pool.TryStart(work);
         }
-        catch (Exception e) when (e is StoredPayloadCorruptException or StoredPayloadVersionException)
+        catch (StoredPayloadCorruptException e)
+        {
+            // Never used; results are deterministic, so computing the batch again restores its
+            // exact bits, and the pool replaces the damaged payload when it stores them.
+            _logger.LogError("batch {Batch}: {Error}; computing it again", work.Id.GrainKey, e.Message);
+            return _pool.TryStart(work);
+        }
+        catch (StoredPayloadVersionException e)
         {
             // Never used: the point counts a failed attempt with the reason.
             _logger.LogError("batch {Batch}: {Error}", work.Id.GrainKey, e.Message);

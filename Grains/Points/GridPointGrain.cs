@@ -1,9 +1,12 @@
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Sweep.Grains.Batches;
 using Sweep.Grains.Compute;
 using Sweep.Grains.Interfaces;
 using Sweep.Grains.Mapping;
+using Sweep.Grains.Storage;
+using Sweep.Grains.Storage.Payloads;
 using Sweep.Physics.Ensemble;
 using Sweep.Physics.Points;
 
@@ -48,6 +51,24 @@ public sealed class GridPointGrain : Grain, IGridPointGrain
 
     private PointState S => _state.State;
 
+    // Set while the point rebuilds a state whose stored payload was corrupt: its result is not
+    // known again until every stored batch is merged once more.
+    private string? _rebuilding;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (S.CorruptPayload is { } damage)
+        {
+            _rebuilding = damage;
+            string key = this.GetPrimaryKeyString();
+            _logger.LogError("point {Point}: {Damage}; rebuilding it from its stored batches", key, damage);
+            // Only the campaign knows the point's assignment (campaign names hold no '/').
+            GrainFactory.GetGrain<ICampaignGrain>(key[..key.IndexOf('/', StringComparison.Ordinal)]).PointStateRebuilt(key).Ignore();
+        }
+
+        return base.OnActivateAsync(cancellationToken);
+    }
+
     public async Task<PointSummary> Start(PointAssignment assignment)
     {
         ArgumentNullException.ThrowIfNull(assignment);
@@ -70,7 +91,14 @@ public sealed class GridPointGrain : Grain, IGridPointGrain
         List<PlannedBatch> plan = BatchPlan.Extend(S.Plan, assignment.Ns, assignment.Settings.BatchSize);
         if (plan.Count != S.Plan.Count)
         {
-            _neverDispatched.UnionWith(plan.Skip(S.Plan.Count).Select(b => b.First));
+            // A rebuilt plan's batches may all be stored: each is looked up before it is computed.
+            if (S.CorruptPayload is null)
+            {
+                _neverDispatched.UnionWith(plan.Skip(S.Plan.Count).Select(b => b.First));
+            }
+
+            S.CorruptPayload = null;
+
             S.Plan = plan;
             S.Result = null;
             if (S.Sums is null && _merged is null && S.Merged.Count > 0)
@@ -168,7 +196,7 @@ public sealed class GridPointGrain : Grain, IGridPointGrain
 
     public Task<PointSummary> GetSummary() => Task.FromResult(Summary());
 
-    public Task<PointResult?> GetResult() => Task.FromResult(S.Result);
+    public Task<PointResult?> GetResult() => Task.FromResult(Usable(S.Result));
 
     public async Task Cancel()
     {
@@ -182,7 +210,100 @@ public sealed class GridPointGrain : Grain, IGridPointGrain
         await Flush();
     }
 
-    public Task<SpinSnapshotData?> GetSnapshot() => Task.FromResult(S.Snapshot);
+    public async Task<StoredPointCheck> CheckStored()
+    {
+        string? damage = await StoredStateProbe.DamageAsync<PointState>(ServiceProvider, "point", this.GetGrainId());
+        var checks = new List<StoredBatchCheck>();
+        if (S.Assignment is { } a)
+        {
+            foreach (PlannedBatch[] chunk in S.Plan.Chunk(StoreCallsInFlight))
+            {
+                StoredBatchCheck[] done = await Task.WhenAll(chunk.Select(b => CheckBatchAsync(new BatchId(a.Key, b.First, b.Count), a.Settings)));
+                checks.AddRange(done);
+            }
+        }
+
+        PointKey key = S.Assignment?.Key ?? KeyFromGrainId();
+        return new StoredPointCheck(key, damage, S.Assignment?.Settings, S.Result is not null, checks.ToArray());
+    }
+
+    public Task<BatchResult?> ReadStoredBatch(BatchId id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        return _batches.ReadAsync(id);
+    }
+
+    public async Task<bool> StoreRecomputedBatch(BatchResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        if (S.Assignment is not { } a || result.Id.Point.GrainKey != this.GetPrimaryKeyString()
+            || !S.Plan.Contains(new PlannedBatch(result.Id.First, result.Id.Count)) || result.Provenance.Settings != a.Settings)
+        {
+            return false;
+        }
+
+        StoredBatchCheck now = await CheckBatchAsync(result.Id, a.Settings);
+        if (now.Condition is StoredCondition.Intact or StoredCondition.OtherSettings)
+        {
+            return false;
+        }
+
+        if (now.Condition == StoredCondition.Corrupt)
+        {
+            await _batches.EraseAsync(result.Id);
+        }
+
+        bool stored = await _batches.TryInsertAsync(result);
+        _logger.LogWarning("batch {Batch}: stored again as computed by sweep verify --repair ({Was})", result.Id.GrainKey, now.Condition);
+        return stored;
+    }
+
+    public async Task RewriteStoredState()
+    {
+        // A point that started from empty writes its state once its campaign has started it
+        // again (the plan comes from the campaign); until then there is nothing better to write.
+        if (S.Assignment is not null)
+        {
+            await Flush();
+        }
+    }
+
+    // "campaign/d/alpha/x/N" (PointKey.GrainKey): the key of a point that lost its assignment with its state.
+    private PointKey KeyFromGrainId()
+    {
+        string[] parts = this.GetPrimaryKeyString().Split('/');
+        return new PointKey(
+            parts[0],
+            int.Parse(parts[1], CultureInfo.InvariantCulture),
+            double.Parse(parts[2], CultureInfo.InvariantCulture),
+            double.Parse(parts[3], CultureInfo.InvariantCulture),
+            int.Parse(parts[4], CultureInfo.InvariantCulture));
+    }
+
+    private async Task<StoredBatchCheck> CheckBatchAsync(BatchId id, PointSettingsData settings)
+    {
+        bool merged = S.Merged.Contains(id.First);
+        try
+        {
+            BatchResult? stored = await _batches.ReadAsync(id);
+            return stored is null ? new StoredBatchCheck(id, merged, StoredCondition.Missing, null)
+                : stored.Provenance.Settings != settings ? new StoredBatchCheck(id, merged, StoredCondition.OtherSettings, null)
+                : new StoredBatchCheck(id, merged, StoredCondition.Intact, null);
+        }
+        catch (StoredPayloadCorruptException e)
+        {
+            return new StoredBatchCheck(id, merged, StoredCondition.Corrupt, e.Message);
+        }
+    }
+
+    public Task<SpinSnapshotData?> GetSnapshot() => Task.FromResult(Usable(S.Snapshot));
+
+    // What readers get of a point being rebuilt is the corruption, never a partial result.
+    private T? Usable<T>(T? value)
+        where T : class
+        => _rebuilding is null || S.Result is not null || S.Failure is not null
+            ? value
+            : throw new StoredPayloadCorruptException($"point/{this.GetPrimaryKeyString()}", $"{_rebuilding}; it is being rebuilt from its stored batches, read it again when it is done");
 
     public async Task<int> Delete()
     {
@@ -226,7 +347,7 @@ public sealed class GridPointGrain : Grain, IGridPointGrain
         PlannedBatch[] batches = S.Plan.Where(b => S.Merged.Contains(b.First)).ToArray();
         foreach (PlannedBatch[] chunk in batches.Chunk(StoreCallsInFlight))
         {
-            BatchResult?[] results = await Task.WhenAll(chunk.Select(b => _batches.ReadAsync(new BatchId(assignment.Key, b.First, b.Count))));
+            BatchResult?[] results = await Task.WhenAll(chunk.Select(b => ReadIntactAsync(new BatchId(assignment.Key, b.First, b.Count))));
             for (int i = 0; i < chunk.Length; i++)
             {
                 if (results[i] is { } stored && stored.Provenance.Settings == assignment.Settings)
@@ -247,6 +368,21 @@ public sealed class GridPointGrain : Grain, IGridPointGrain
         }
 
         _merged = merged;
+    }
+
+    // A stored result that fails its checksum counts as missing: the batch is computed again
+    // (the same bits, since results are deterministic) and the new result replaces it.
+    private async Task<BatchResult?> ReadIntactAsync(BatchId id)
+    {
+        try
+        {
+            return await _batches.ReadAsync(id);
+        }
+        catch (StoredPayloadCorruptException e)
+        {
+            _logger.LogError("batch {Batch}: {Error}; it is computed again", id.GrainKey, e.Message);
+            return null;
+        }
     }
 
     // Records compare arrays by reference; the observables are compared by content.
