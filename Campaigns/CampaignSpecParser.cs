@@ -223,7 +223,17 @@ public static class CampaignSpecParser
             index++;
         }
 
-        return ok ? blocks : null;
+        if (!ok)
+        {
+            return null;
+        }
+
+        foreach ((int block, string problem) in CampaignGrid.StepConflicts(blocks))
+        {
+            errors.Add(SpecErrors.Child(SpecErrors.Child(SpecErrors.Item(path, block), BlockParser.TargetKey), TargetParser.StepKey), problem);
+        }
+
+        return blocks;
     }
 
     private static string SyntaxError(JsonException e)

@@ -55,10 +55,10 @@ internal sealed class KernelCalibration
     /// (Ns + 1) realizations (the +1 is the Fig. 1 snapshot) times the measured time of their
     /// (d, N), shared evenly by the cores.
     /// </summary>
-    public double WallSeconds(CampaignSpec spec, int cores)
+    public double WallSeconds(CampaignSpec spec, int cores, bool fewest = false)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        double seconds = CampaignGrid.Expand(spec).Sum(p => (p.Ns + 1.0) * _seconds[(p.Point.D, p.Point.N)]);
+        double seconds = CampaignGrid.Expand(spec).Sum(p => (CampaignCost.NsOf(p, fewest) + 1.0) * _seconds[(p.Point.D, p.Point.N)]);
         return seconds / Math.Max(1, cores);
     }
 

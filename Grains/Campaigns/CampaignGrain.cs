@@ -93,7 +93,10 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IRemindable
         {
             var key = new PointKey(spec.Name, p.Point.D, p.Point.Alpha, p.Point.X, p.Point.N);
             int ns = byKey.TryGetValue(key.GrainKey, out PointAssignment? old) ? Math.Max(old.Ns, p.Ns) : p.Ns;
-            byKey[key.GrainKey] = new PointAssignment(key, settings, ns, ObservableNames.Format(p.Observables).ToArray());
+            TargetData? target = p.Target is { } t
+                ? new TargetData(t.BetaError, ObservableNames.Format(t.Observables).ToArray(), t.MinNs, t.MaxNs, t.Step)
+                : null;
+            byKey[key.GrainKey] = new PointAssignment(key, settings, ns, ObservableNames.Format(p.Observables).ToArray(), target);
         }
 
         S.SpecJson = CampaignSpecJson.Write(spec);

@@ -47,6 +47,17 @@ public sealed class PointState : IVersionedState, IRebuildableState
 
     [NonSerialized]
     private string? _corruptPayload;
+
+    /// <summary>A precision target's decisions, each stored when taken, in checkpoint order.</summary>
+    [Id(20)]
+    public List<CheckpointRecord> Decisions { get; set; } = new();
+
+    /// <summary>
+    /// Batches planned (and so dispatched) past a precision target's stopping point: stored when
+    /// computed, never merged, planned again if a tighter target needs them.
+    /// </summary>
+    [Id(21)]
+    public List<PlannedBatch> Beyond { get; set; } = new();
 }
 
 /// <summary>Realizations First .. First + Count - 1; batches are named by their first realization.</summary>

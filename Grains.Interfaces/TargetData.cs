@@ -1,0 +1,14 @@
+namespace Sweep.Grains.Interfaces;
+
+/// <summary>
+/// A point's precision target: stop when the jackknife error of beta of every named observable
+/// ("mag", "pur") is at most BetaError, deciding every Step realizations from MinNs to MaxNs.
+/// </summary>
+[GenerateSerializer]
+[Immutable]
+public sealed record TargetData(
+    [property: Id(0)] double BetaError,
+    [property: Id(1)] string[] Observables,
+    [property: Id(2)] int MinNs,
+    [property: Id(3)] int MaxNs,
+    [property: Id(4)] int Step);
