@@ -77,6 +77,12 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IRemindable
                 return Refuse(problem);
             }
 
+            // The stored kernel may hold fewer spins per slot than the default the spec was checked with.
+            if (SpecLimits.Problems(spec) is { Count: > 0 } limits)
+            {
+                return Refuse(string.Join(Environment.NewLine, limits));
+            }
+
             extended = stored != spec;
         }
         else
