@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Sweep.Campaigns;
 using Sweep.Grains.Interfaces;
 using Sweep.Grains.Points;
+using Sweep.Grains.Storage;
 using PointKey = Sweep.Grains.Interfaces.PointKey;
 
 namespace Sweep.Grains.Campaigns;
@@ -21,6 +22,7 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IRemindable
     private readonly ResumeReminder _reminder;
     private readonly PointOptions _pointOptions;
     private readonly CampaignOptions _options;
+    private readonly DiskFullFault _diskFull;
     private IGrainTimer? _resumeTimer;
     private IGrainTimer? _tableTimer;
     private bool _tableStale;
@@ -28,8 +30,10 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IRemindable
     public CampaignGrain(
         [PersistentState("campaign", StorageSchema.Provider)] IPersistentState<CampaignState> state,
         IOptions<CampaignOptions> options,
-        IOptions<PointOptions> pointOptions)
+        IOptions<PointOptions> pointOptions,
+        DiskFullFault diskFull)
     {
+        _diskFull = diskFull;
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(pointOptions);
         _state = state;
@@ -114,7 +118,7 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IRemindable
     }
 
     public Task<CampaignStatus> GetStatus()
-        => Task.FromResult(CampaignProgress.Aggregate(this.GetPrimaryKeyString(), S, p => S.Summaries.GetValueOrDefault(p.Key.GrainKey)));
+        => Task.FromResult(CampaignProgress.Aggregate(this.GetPrimaryKeyString(), S, p => S.Summaries.GetValueOrDefault(p.Key.GrainKey)) with { DiskFull = _diskFull.Cause });
 
     public async Task PointChanged(PointSummary summary)
     {
