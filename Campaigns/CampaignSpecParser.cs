@@ -76,6 +76,12 @@ public static class CampaignSpecParser
         {
             var errors = new SpecErrors();
             CampaignSpec? spec = Read(document.RootElement, errors);
+            if (errors.Count == 0 && spec is not null)
+            {
+                // Limits that need the whole spec (the kernel, T and every point) come last.
+                SpecLimits.Check(spec, errors);
+            }
+
             return errors.Count == 0 && spec is not null ? SpecParseResult.Valid(spec) : SpecParseResult.Invalid(errors.Messages);
         }
     }
@@ -98,7 +104,7 @@ public static class CampaignSpecParser
         string? description = Optional(fields, DescriptionKey, null, (e, p) => JsonFields.ReadString(e, p, errors));
         ulong? seed = Optional<ulong?>(fields, SeedKey, null, (e, p) => JsonFields.ReadUInt64(e, p, errors));
         int? timePoints = Optional<int?>(fields, TimePointsKey, CampaignSpec.DefaultTimePoints, (e, p) =>
-            JsonFields.ReadInt(e, p, 2, int.MaxValue, null, errors));
+            JsonFields.ReadInt(e, p, 2, SpecLimits.MaxTimePoints, SpecLimits.TimePointsReason, errors));
         TimeUnit? timeUnit = Optional<TimeUnit?>(fields, TimeUnitKey, CampaignSpec.DefaultTimeUnit, (e, p) => ReadTimeUnit(e, p, errors));
         (double Upper, double Lower)? window = Optional<(double, double)?>(
             fields, FitWindowKey, (CampaignSpec.DefaultFitUpper, CampaignSpec.DefaultFitLower), (e, p) => ReadFitWindow(e, p, errors));

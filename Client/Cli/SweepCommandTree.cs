@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Sweep.Campaigns;
 using Sweep.Client.Commands;
 using Sweep.Client.Output;
 
@@ -61,7 +62,7 @@ internal sealed class SweepCommandTree
     {
         var spec = Spec();
         var slots = CliOptions.Integer("--slots", "K", "local mode: batches computed at once, 1..1024 (default: one per core)");
-        var progress = CliOptions.Number("--progress-seconds", "S", "seconds between progress lines when output is not a terminal (default 10)");
+        var progress = CliOptions.Number("--progress-seconds", "S", $"seconds between progress lines when output is not a terminal, at most {RunCommand.MaxProgressSeconds:F0} (default 10)");
         var detach = CliOptions.Flag("--detach", "with --redis: submit and leave at once; the campaign goes on in the cluster");
         var export = CliOptions.Text("--export", "DIR", "once the campaign has finished, export it into DIR as `sweep export --out DIR` does");
         var command = new Command("run", "run a campaign spec: in this process on the data directory (resumes and extends a stored campaign), or submitted to a cluster with --redis")
@@ -189,8 +190,8 @@ internal sealed class SweepCommandTree
         var seed = CliOptions.UnsignedInteger("--seed", "S", "master seed; the same seed gives the same bits as a campaign's point (default 1)");
         var timeUnit = CliOptions.Text("--time-unit", "UNIT", "common (t = J_NN,inf tau, default) or per-realization (t = J_NN tau)");
         timeUnit.CompletionSources.Add("common", "per-realization");
-        var tPoints = CliOptions.Integer("--t-points", "T", "time points of the grid, 2..100000 (default 200)");
-        var threads = CliOptions.Integer("--threads", "K", "threads (default: all cores)");
+        var tPoints = CliOptions.Integer("--t-points", "T", $"time points of the grid, 2..{SpecLimits.MaxTimePoints} (default 200)");
+        var threads = CliOptions.Integer("--threads", "K", $"threads, 1..{PointCommand.MaxThreads} (default: all cores)");
         var kernel = CliOptions.Text("--kernel", "KERNEL", "exact (default), accelerated, or accelerated:TOL with TOL the absolute error bound on mag and pur");
         kernel.CompletionSources.Add("exact", "accelerated");
         var json = CliOptions.Flag("--json", "one JSON object; non-finite numbers are null");

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Sweep.Campaigns;
 using Sweep.Client.Cli;
 using Sweep.Client.Hosting;
@@ -14,6 +15,9 @@ namespace Sweep.Client.Commands;
 /// </summary>
 internal static class RunCommand
 {
+    /// <summary>The longest interval between progress lines (a day); longer ones overflow a TimeSpan.</summary>
+    public const double MaxProgressSeconds = 86_400;
+
     public static async Task<int> RunAsync(string specPath, TargetOptions target, int? slotsGiven, double? progressSecondsGiven, bool detach, string? exportDir, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(target);
@@ -45,9 +49,9 @@ internal static class RunCommand
         }
 
         double progressSeconds = progressSecondsGiven ?? 10;
-        if (progressSeconds <= 0)
+        if (!(progressSeconds > 0 && progressSeconds <= MaxProgressSeconds))
         {
-            throw UsageException.ForOption("--progress-seconds", "must be positive");
+            throw UsageException.ForOption("--progress-seconds", string.Create(CultureInfo.InvariantCulture, $"must be more than 0 and at most {MaxProgressSeconds} s, a day (got {progressSeconds:R})"));
         }
 
         SpecParseResult parsed = CampaignSpecParser.ParseFile(specPath);
@@ -81,6 +85,7 @@ internal static class RunCommand
         stdout.WriteLine($"campaign '{spec.Name}' in {cluster.Description}: {submitted.Points} grid points, {submitted.BatchesTotal} batches " +
             $"({submitted.BatchesAlreadyStored} already stored{(submitted.Extended ? ", spec extended" : string.Empty)})" +
             (cluster.OutlivesClient ? string.Empty : $", {slots} compute slots"));
+        WarnIfShortOfSpace(cluster, spec, submitted, stderr);
         if (detach)
         {
             stdout.WriteLine($"detached: the campaign goes on in the cluster; run the same command without --detach to follow it");
@@ -100,6 +105,16 @@ internal static class RunCommand
         }
 
         long computed = cluster.BatchesComputed(final, submitted);
+        if (final.DiskFull is { } cause)
+        {
+            // Retrying on a full disk only fills SQLite's log: stop, keep what is stored, resume later.
+            throw new EnvironmentException(
+                ExitCodes.DiskFull,
+                $"{cluster.StoreDirectory ?? cluster.Description}: the disk is full ({cause}); {final.BatchesDone} of {final.BatchesTotal} batches are stored " +
+                $"({computed} computed in this run); free space (this campaign's store needs about {Megabytes(StoreSizeModel.Bytes(spec))} in all, " +
+                $"plus {Megabytes(StoreSizeModel.WalHeadroomBytes)} for SQLite's write-ahead log) and run the same command to resume");
+        }
+
         if (cancellationToken.IsCancellationRequested && !final.Finished)
         {
             stdout.WriteLine(cluster.OutlivesClient
@@ -139,4 +154,37 @@ internal static class RunCommand
 
         return final.PointsFailed > 0 ? 1 : 0;
     }
+
+    /// <summary>
+    /// One line on stderr when the store's disk has less free space than the rest of the campaign
+    /// needs (<see cref="StoreSizeModel"/>) plus the write-ahead log's headroom: the run still starts,
+    /// and stops cleanly with exit 7 if the disk does fill.
+    /// </summary>
+    private static void WarnIfShortOfSpace(ICampaignHost cluster, CampaignSpec spec, SubmitResult submitted, TextWriter stderr)
+    {
+        if (cluster.StoreDirectory is not { } directory || submitted.BatchesTotal == 0)
+        {
+            return;
+        }
+
+        long free;
+        try
+        {
+            free = new DriveInfo(Path.GetFullPath(directory)).AvailableFreeSpace;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            return;
+        }
+
+        double left = StoreSizeModel.Bytes(spec) * (submitted.BatchesTotal - submitted.BatchesAlreadyStored) / submitted.BatchesTotal;
+        if (free < left + StoreSizeModel.WalHeadroomBytes)
+        {
+            stderr.WriteLine($"sweep run: warning: {directory} has {Megabytes(free)} free; the rest of this campaign needs about {Megabytes(left)} in its store " +
+                $"plus {Megabytes(StoreSizeModel.WalHeadroomBytes)} for SQLite's write-ahead log. A full disk stops the run (exit 7) with what is stored kept; the same command resumes it");
+        }
+    }
+
+    /// <summary>Bytes as megabytes (10^6), the unit `df -H` and the messages use.</summary>
+    public static string Megabytes(double bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1e6:#,0.#} MB");
 }

@@ -22,6 +22,7 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IRemindable
     private readonly ResumeReminder _reminder;
     private readonly PointOptions _pointOptions;
     private readonly CampaignOptions _options;
+    private readonly DiskFullFault _diskFull;
     private IGrainTimer? _resumeTimer;
     private IGrainTimer? _tableTimer;
     private bool _tableStale;
@@ -29,8 +30,10 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IRemindable
     public CampaignGrain(
         [PersistentState("campaign", StorageSchema.Provider)] IPersistentState<CampaignState> state,
         IOptions<CampaignOptions> options,
-        IOptions<PointOptions> pointOptions)
+        IOptions<PointOptions> pointOptions,
+        DiskFullFault diskFull)
     {
+        _diskFull = diskFull;
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(pointOptions);
         _state = state;
@@ -78,6 +81,12 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IRemindable
                 return Refuse(problem);
             }
 
+            // The stored kernel may hold fewer spins per slot than the default the spec was checked with.
+            if (SpecLimits.Problems(spec) is { Count: > 0 } limits)
+            {
+                return Refuse(string.Join(Environment.NewLine, limits));
+            }
+
             extended = stored != spec;
         }
         else
@@ -112,7 +121,7 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IRemindable
     }
 
     public Task<CampaignStatus> GetStatus()
-        => Task.FromResult(CampaignProgress.Aggregate(this.GetPrimaryKeyString(), S, p => S.Summaries.GetValueOrDefault(p.Key.GrainKey)));
+        => Task.FromResult(CampaignProgress.Aggregate(this.GetPrimaryKeyString(), S, p => S.Summaries.GetValueOrDefault(p.Key.GrainKey)) with { DiskFull = _diskFull.Cause });
 
     public async Task PointChanged(PointSummary summary)
     {

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Sweep.Grains.Batches;
 using Sweep.Grains.Interfaces;
+using Sweep.Grains.Storage;
 using Sweep.Grains.Storage.Payloads;
 
 namespace Sweep.Grains.Compute;
@@ -25,6 +26,7 @@ public sealed class ComputePool : IDisposable
     private readonly IBatchResultStore _store;
     private readonly ILogger<ComputePool> _logger;
     private readonly CancellationTokenSource _stopping = new();
+    private readonly DiskFullFault _diskFull;
     private readonly SemaphoreSlim _slotFreed = new(0);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _held = new(StringComparer.Ordinal);
     private readonly System.Collections.Concurrent.BlockingCollection<BatchWork> _started = new();
@@ -33,10 +35,11 @@ public sealed class ComputePool : IDisposable
     private long _computed;
     private double _computeSeconds;
 
-    public ComputePool(IGrainFactory grains, IBatchResultStore store, IOptions<ComputeOptions> options, ILogger<ComputePool> logger)
+    public ComputePool(IGrainFactory grains, IBatchResultStore store, DiskFullFault diskFull, IOptions<ComputeOptions> options, ILogger<ComputePool> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         _grains = grains;
+        _diskFull = diskFull;
         _store = store;
         _logger = logger;
         Slots = Math.Max(1, options.Value.Slots);
@@ -290,6 +293,14 @@ public sealed class ComputePool : IDisposable
             {
                 _logger.LogError("batch {Batch}: {Error}", work.Id.GrainKey, e.Message);
                 await ReportFailure(work, e.Message);
+                return;
+            }
+            catch (Exception e) when (!_stopping.IsCancellationRequested && _diskFull.Observe(e))
+            {
+                // Retrying cannot make room; the run stops with the cause (the computed result is
+                // lost, the batch is computed again by the run that resumes).
+                _logger.LogError("could not store batch {Batch}: the disk is full ({Error}); this silo stops taking work", work.Id.GrainKey, _diskFull.Cause);
+                await ReturnLease(work);
                 return;
             }
             catch (Exception e) when (!_stopping.IsCancellationRequested && attempt < DeliveryAttempts)

@@ -5,6 +5,7 @@ using Orleans.Runtime;
 using Sweep.Grains.Batches;
 using Sweep.Grains.Dispatch;
 using Sweep.Grains.Interfaces;
+using Sweep.Grains.Storage;
 using Sweep.Grains.Storage.Payloads;
 
 namespace Sweep.Grains.Compute;
@@ -23,11 +24,13 @@ public sealed class ComputeWorker : BackgroundService
     private readonly WorkAvailableSignal _workAvailable;
     private readonly ILocalSiloDetails _silo;
     private readonly ComputeOptions _options;
+    private readonly DiskFullFault _diskFull;
     private readonly ILogger<ComputeWorker> _logger;
 
-    public ComputeWorker(IGrainFactory grains, ComputePool pool, IBatchResultStore store, WorkAvailableSignal workAvailable, ILocalSiloDetails silo, IOptions<ComputeOptions> options, ILogger<ComputeWorker> logger)
+    public ComputeWorker(IGrainFactory grains, ComputePool pool, IBatchResultStore store, WorkAvailableSignal workAvailable, ILocalSiloDetails silo, DiskFullFault diskFull, IOptions<ComputeOptions> options, ILogger<ComputeWorker> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
+        _diskFull = diskFull;
         _grains = grains;
         _pool = pool;
         _store = store;
@@ -112,6 +115,13 @@ public sealed class ComputeWorker : BackgroundService
                 }
 
                 int room = _pool.Room;
+                if (_diskFull.Cause is not null)
+                {
+                    // Nothing computed now could be stored: the run stops, its leases lapse back.
+                    await Task.Delay(_options.IdlePoll, stoppingToken);
+                    continue;
+                }
+
                 if (room <= 0)
                 {
                     await _pool.WaitForRoomAsync(_options.IdlePoll, stoppingToken);

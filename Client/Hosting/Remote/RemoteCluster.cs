@@ -54,6 +54,8 @@ internal sealed class RemoteCluster : ICampaignHost
 
     public string Description { get; }
 
+    public string? StoreDirectory => null;
+
     public bool OutlivesClient => true;
 
     /// <param name="notices">Where outages are reported while calls are retried (the command's stderr).</param>
