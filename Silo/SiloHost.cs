@@ -18,6 +18,11 @@ internal static class SiloHost
     // Inside the 30 s that Slurm (KillWait), docker stop and Kubernetes give before SIGKILL.
     private static readonly TimeSpan StopBound = TimeSpan.FromSeconds(15);
 
+    // Orleans' stop does not always honour the host's timeout: with Redis gone (a whole Slurm job
+    // cancelled at once) its storage retries kept a silo alive past SIGKILL. After this, the
+    // process leaves without waiting; what is stored stays stored.
+    private static readonly TimeSpan HardStop = StopBound + TimeSpan.FromSeconds(3);
+
     public static async Task<int> RunAsync(string[] args)
     {
         if (SiloCommandLine.Parse(args, Console.Out, Console.Error, out int exitCode) is not { } commandLine)
@@ -62,6 +67,13 @@ internal static class SiloHost
         builder.UseOrleans(silo => silo.UseSweepCluster(settings));
         using IHost host = builder.Build();
         await host.StartAsync();
+        host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.Register(() => _ = Task.Delay(HardStop).ContinueWith(
+            _ =>
+            {
+                Console.Error.WriteLine($"sweep-silo: still stopping {HardStop.TotalSeconds:0} s after the stop signal (Redis unreachable?); exiting, everything stored stays stored");
+                Environment.Exit(0);
+            },
+            TaskScheduler.Default));
 
         var log = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Sweep.Silo");
         var silo = host.Services.GetRequiredService<ILocalSiloDetails>();
