@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Sweep.Physics.Points;
+using Sweep.Physics.Scaling;
 
 namespace Sweep.Campaigns;
 
@@ -40,7 +41,7 @@ internal static class BlockParser
             JsonFields.ReadNonEmptyList(e, p, errors, (item, ip) => JsonFields.ReadInt(item, ip, int.MinValue, int.MaxValue, null, errors)));
         int? ns = Get(fields, NsKey, path, (e, p) =>
             JsonFields.ReadInt(e, p, 1, SpecBlock.MaxNs, "the exact accumulators' capacity (2^22)", errors));
-        Observables? observables = Get(fields, ObservablesKey, path, (e, p) => ReadObservables(e, p, errors));
+        ValueList<Observable>? observables = Get(fields, ObservablesKey, path, (e, p) => ReadObservables(e, p, errors));
 
         if (d is not null)
         {
@@ -52,7 +53,7 @@ internal static class BlockParser
             return null;
         }
 
-        return new SpecBlock(d.Value, new(alpha), new(x), new(n), ns.Value, observables.Value);
+        return new SpecBlock(d.Value, new(alpha), new(x), new(n), ns.Value, observables);
     }
 
     private static string? CampaignWideHint(string key) =>
@@ -130,35 +131,36 @@ internal static class BlockParser
         return ok;
     }
 
-    private static Observables? ReadObservables(JsonElement element, string path, SpecErrors errors)
+    private static ValueList<Observable>? ReadObservables(JsonElement element, string path, SpecErrors errors)
     {
         int before = errors.Count;
-        Observables seen = Observables.None;
+        var seen = new List<Observable>();
         var names = JsonFields.ReadNonEmptyList(element, path, errors, (item, itemPath) =>
         {
             string? name = JsonFields.ReadString(item, itemPath, errors);
             if (name is null)
             {
-                return (Observables?)null;
+                return (Observable?)null;
             }
 
-            Observables? flag = ObservableNames.Parse(name);
-            if (flag is null)
+            Observable? observable = ObservableNames.Parse(name);
+            if (observable is null)
             {
                 errors.Add(itemPath, $"unknown observable '{name}' (known: {string.Join(", ", ObservableNames.Known)})");
                 return null;
             }
 
-            if (seen.HasFlag(flag.Value))
+            if (seen.Contains(observable.Value))
             {
                 errors.Add(itemPath, $"duplicate observable '{name}'");
                 return null;
             }
 
-            seen |= flag.Value;
-            return flag;
+            seen.Add(observable.Value);
+            return observable;
         });
 
-        return names is null || errors.Count > before ? null : seen;
+        // Canonical order, whatever the spec's order, so equal sets compare equal.
+        return names is null || errors.Count > before ? null : new ValueList<Observable>(ObservableNames.Union(seen, []));
     }
 }

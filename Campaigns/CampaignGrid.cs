@@ -1,4 +1,5 @@
 using Sweep.Physics.Points;
+using Sweep.Physics.Scaling;
 
 namespace Sweep.Campaigns;
 
@@ -24,7 +25,7 @@ public static class CampaignGrid
                         var point = new GridPoint(block.D, alpha, x, n);
                         var key = PointKey.Of(point);
                         merged[key] = merged.TryGetValue(key, out CampaignPoint existing)
-                            ? new CampaignPoint(point, Math.Max(existing.Ns, block.Ns), existing.Observables | block.Observables)
+                            ? new CampaignPoint(point, Math.Max(existing.Ns, block.Ns), new ValueList<Observable>(ObservableNames.Union(existing.Observables, block.Observables)))
                             : new CampaignPoint(point, block.Ns, block.Observables);
                     }
                 }

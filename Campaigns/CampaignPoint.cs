@@ -1,4 +1,5 @@
 using Sweep.Physics.Points;
+using Sweep.Physics.Scaling;
 
 namespace Sweep.Campaigns;
 
@@ -6,4 +7,4 @@ namespace Sweep.Campaigns;
 /// One distinct grid point of a campaign: how many realizations it needs and which
 /// observables are fitted for it, merged over every block that contains it.
 /// </summary>
-public readonly record struct CampaignPoint(GridPoint Point, int Ns, Observables Observables);
+public readonly record struct CampaignPoint(GridPoint Point, int Ns, ValueList<Observable> Observables);

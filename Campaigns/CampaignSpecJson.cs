@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Sweep.Physics.Scaling;
 
 namespace Sweep.Campaigns;
 
@@ -67,7 +68,7 @@ public static class CampaignSpecJson
         WriteNumbers(writer, BlockParser.NKey, block.N, writer.WriteNumberValue);
         writer.WriteNumber(BlockParser.NsKey, block.Ns);
         writer.WriteStartArray(BlockParser.ObservablesKey);
-        foreach (string name in ObservableNames.Format(block.Observables))
+        foreach (string name in block.Observables.Select(o => o.Name()))
         {
             writer.WriteStringValue(name);
         }

@@ -1,3 +1,5 @@
+using Sweep.Physics.Scaling;
+
 namespace Sweep.Campaigns;
 
 /// <summary>
@@ -10,7 +12,7 @@ public sealed record SpecBlock(
     ValueList<double> X,
     ValueList<int> N,
     int Ns,
-    Observables Observables)
+    ValueList<Observable> Observables)
 {
     /// <summary>
     /// The exact ensemble accumulators (Int128 fixed point, see Physics/Ensemble/FixedPoint.cs)

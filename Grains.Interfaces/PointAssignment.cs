@@ -1,3 +1,5 @@
+using Sweep.Physics.Scaling;
+
 namespace Sweep.Grains.Interfaces;
 
 /// <summary>What a grid point must compute: Ns realizations under the campaign's settings.</summary>
@@ -7,4 +9,4 @@ public sealed record PointAssignment(
     [property: Id(0)] PointKey Key,
     [property: Id(1)] PointSettingsData Settings,
     [property: Id(2)] int Ns,
-    [property: Id(3)] string[] Observables);
+    [property: Id(3)] Observable[] Observables);

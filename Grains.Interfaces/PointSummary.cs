@@ -1,3 +1,5 @@
+using Sweep.Physics.Scaling;
+
 namespace Sweep.Grains.Interfaces;
 
 /// <summary>Progress and fitted betas of one grid point, as the campaign grain tracks it.</summary>
@@ -13,4 +15,4 @@ public sealed record PointSummary(
     [property: Id(6)] FitData? FitMag,
     [property: Id(7)] FitData? FitPur,
     [property: Id(8)] string? Failure,
-    [property: Id(9)] string[] Observables);
+    [property: Id(9)] Observable[] Observables);

@@ -3,6 +3,7 @@ using Sweep.Client.Cli;
 using Sweep.Client.Hosting;
 using Sweep.Client.Output;
 using Sweep.Grains.Interfaces;
+using Sweep.Physics.Scaling;
 
 namespace Sweep.Client.Commands;
 
@@ -35,8 +36,8 @@ internal static class ExportCommand
             string stem = FileStem(r.Key);
             output.WriteText(Path.Combine("points", stem + ".csv"), CurvesCsv(r));
             output.WriteText(Path.Combine("points", stem + ".json"), PointResultJson.Write(r));
-            AppendFit(fits, r, "mag", r.FitMag);
-            AppendFit(fits, r, "pur", r.FitPur);
+            AppendFit(fits, r, ObservableNames.Mag, r.FitMag);
+            AppendFit(fits, r, ObservableNames.Pur, r.FitPur);
         }
 
         output.WriteText("fits.csv", fits.ToString());

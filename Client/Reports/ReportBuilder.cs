@@ -1,4 +1,5 @@
 using Sweep.Grains.Interfaces;
+using Sweep.Physics.Scaling;
 
 namespace Sweep.Client.Reports;
 
@@ -14,10 +15,10 @@ internal static class ReportBuilder
             ? []
             :
             [
-                Fig1Curves.Build(chosen, Fig1Observable.Mag, unit),
-                Fig1Histograms.Build(chosen, Fig1Observable.Mag, unit),
-                Fig1Curves.Build(chosen, Fig1Observable.Pur, unit),
-                Fig1Histograms.Build(chosen, Fig1Observable.Pur, unit),
+                Fig1Curves.Build(chosen, Observable.Mag, unit),
+                Fig1Histograms.Build(chosen, Observable.Mag, unit),
+                Fig1Curves.Build(chosen, Observable.Pur, unit),
+                Fig1Histograms.Build(chosen, Observable.Pur, unit),
             ];
         string? missing = chosen is null
             ? "no point has single-spin snapshot data yet (it is stored when a point's first batch finishes; points computed by older versions have none)"
@@ -36,7 +37,7 @@ internal static class ReportBuilder
         Figure? fig2c = table.Exponents.Length > 0 ? Fig2cExponents.Build(table.Exponents) : null;
         PointPage[] pages = source.Results
             .OrderBy(r => r.Key.D).ThenBy(r => r.Key.Alpha).ThenBy(r => r.Key.X).ThenBy(r => r.Key.N)
-            .Select(r => new PointPage(r, PointCurve.Build(r, "mag", unit), PointCurve.Build(r, "pur", unit), PointResiduals.Build(r, unit)))
+            .Select(r => new PointPage(r, PointCurve.Build(r, Observable.Mag, unit), PointCurve.Build(r, Observable.Pur, unit), PointResiduals.Build(r, unit)))
             .ToArray();
         return new ReportContents(source, chosen, missing, fig1, fig2a, fig2b, fig2c, pages);
     }

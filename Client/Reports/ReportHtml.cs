@@ -4,6 +4,7 @@ using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Text;
 using Sweep.Grains.Interfaces;
+using Sweep.Physics.Scaling;
 
 namespace Sweep.Client.Reports;
 
@@ -72,7 +73,7 @@ internal static class ReportHtml
         sb.Append("<h3>Deviations (table.csv rows of Fig. 2(b))</h3>\n");
         sb.Append(HtmlTable.Render(
             ["d", "alpha", "observable", "N", "x values", "mean beta", "std over x", "jackknife error", "|beta - d/alpha|"],
-            s.Table.Deviations.Select(r => new[] { I(r.D), N(r.Alpha), r.Observable, I(r.N), I(r.XCount), N(r.MeanBeta), N(r.BetaStd), N(r.BetaJackknifeError), N(r.Deviation) })));
+            s.Table.Deviations.Select(r => new[] { I(r.D), N(r.Alpha), r.Observable.Name(), I(r.N), I(r.XCount), N(r.MeanBeta), N(r.BetaStd), N(r.BetaJackknifeError), N(r.Deviation) })));
 
         sb.Append("<h2 id=\"fig2c\">Fig. 2(c): the exponent p</h2>\n");
         if (c.Fig2c is { } f2c)
@@ -83,7 +84,7 @@ internal static class ReportHtml
         sb.Append("<h3>Scaling table: |beta - d/alpha| = c N^-p</h3>\n");
         sb.Append(HtmlTable.Render(
             ["d", "alpha", "observable", "d/alpha", "N used", "Ns per N", "p", "p error", "c", "weighted", "error"],
-            s.Table.Exponents.Select(e => new[] { I(e.D), N(e.Alpha), e.Observable, N(e.BetaInf), string.Join(" ", e.N), string.Join(" ", e.Ns), N(e.P), N(e.PErr), N(e.Amplitude), e.Weighted ? "yes" : "no", e.Error ?? string.Empty })));
+            s.Table.Exponents.Select(e => new[] { I(e.D), N(e.Alpha), e.Observable.Name(), N(e.BetaInf), string.Join(" ", e.N), string.Join(" ", e.Ns), N(e.P), N(e.PErr), N(e.Amplitude), e.Weighted ? "yes" : "no", e.Error ?? string.Empty })));
 
         sb.Append("<h2 id=\"points\">Every finished point</h2>\n<p class=\"note\">Each link opens the point's page: mag and pur with standard-error bands, the fit, the analytic curve and the residuals. beta errors are jackknife errors.</p>\n");
         sb.Append(PointTable(c.Points, string.Empty));

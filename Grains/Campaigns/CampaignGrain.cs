@@ -92,7 +92,7 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IRemindable
         {
             var key = new PointKey(spec.Name, p.Point.D, p.Point.Alpha, p.Point.X, p.Point.N);
             int ns = byKey.TryGetValue(key.GrainKey, out PointAssignment? old) ? Math.Max(old.Ns, p.Ns) : p.Ns;
-            byKey[key.GrainKey] = new PointAssignment(key, settings, ns, ObservableNames.Format(p.Observables).ToArray());
+            byKey[key.GrainKey] = new PointAssignment(key, settings, ns, p.Observables.ToArray());
         }
 
         S.SpecJson = CampaignSpecJson.Write(spec);

@@ -251,7 +251,7 @@ public sealed class GridPointGrain : Grain, IGridPointGrain
 
     // Records compare arrays by reference; the observables are compared by content.
     private static bool Same(PointAssignment? a, PointAssignment b)
-        => a is not null && a.Key == b.Key && a.Settings == b.Settings && a.Ns == b.Ns && a.Observables.SequenceEqual(b.Observables, StringComparer.Ordinal);
+        => a is not null && a.Key == b.Key && a.Settings == b.Settings && a.Ns == b.Ns && a.Observables.SequenceEqual(b.Observables);
 
     private bool AllMerged() => S.Plan.Count > 0 && S.Plan.All(b => S.Merged.Contains(b.First));
 

@@ -49,12 +49,12 @@ public sealed class StraightRun
         foreach (ExpectedPoint p in points)
         {
             GridPoint g = p.Point.Point;
-            if (p.Point.Observables.HasFlag(Observables.Mag) && p.Analysis.Mag.Fit.IsSuccess)
+            if (p.Point.Observables.Contains(Observable.Mag) && p.Analysis.Mag.Fit.IsSuccess)
             {
                 yield return new PointBeta(g.D, g.Alpha, g.X, g.N, Observable.Mag, p.Analysis.Mag.Fit.Beta, p.Analysis.Mag.BetaJackknifeError);
             }
 
-            if (p.Point.Observables.HasFlag(Observables.Pur) && p.Analysis.Pur.Fit.IsSuccess)
+            if (p.Point.Observables.Contains(Observable.Pur) && p.Analysis.Pur.Fit.IsSuccess)
             {
                 yield return new PointBeta(g.D, g.Alpha, g.X, g.N, Observable.Pur, p.Analysis.Pur.Fit.Beta, p.Analysis.Pur.BetaJackknifeError);
             }

@@ -1,0 +1,97 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Serialization;
+using Sweep.Grains.Interfaces;
+using Sweep.Grains.Storage;
+using Sweep.Physics.Scaling;
+
+namespace Sweep.Grains.Tests.Storage;
+
+/// <summary>
+/// The domain types that replaced strings in stored records (observable, time unit, kernel) are
+/// encoded byte for byte as the strings were, so states and batches written before read into the
+/// typed fields, and what this build writes is what an earlier build wrote. The Legacy records
+/// below are the earlier declarations, kept here only to compare encodings.
+/// </summary>
+public sealed class VocabularyEncodingTests
+{
+    private static Serializer Serializer { get; } = new ServiceCollection()
+        .AddSerializer(b => b.AddAssembly(typeof(VocabularyEncodingTests).Assembly).AddAssembly(typeof(BatchId).Assembly))
+        .BuildServiceProvider()
+        .GetRequiredService<Serializer>();
+
+    private static readonly PointKey Key = new("c", 3, 6, 1e-3, 50);
+
+    [Fact]
+    public void A_table_row_encodes_its_observable_as_the_string_it_was()
+    {
+        var rows = new[]
+        {
+            new DeviationRow(3, 6, Observable.Mag, 50, 2, 0.45, 0.01, 0.02, 0.05),
+            new DeviationRow(3, 6, Observable.Pur, 50, 2, 0.45, 0.01, 0.02, 0.05),
+            new DeviationRow(3, 6, Observable.Mag, 100, 2, 0.46, 0.01, 0.02, 0.04),
+        };
+        var legacy = rows.Select(r => new LegacyDeviationRow(r.D, r.Alpha, r.Observable == Observable.Mag ? "mag" : "pur", r.N, r.XCount, r.MeanBeta, r.BetaStd, r.BetaJackknifeError, r.Deviation)).ToArray();
+
+        byte[] typed = Serializer.SerializeToArray(rows);
+        Assert.Equal(Serializer.SerializeToArray(legacy), typed);
+        Assert.Equal(rows, Serializer.Deserialize<DeviationRow[]>(Serializer.SerializeToArray(legacy)));
+    }
+
+    [Fact]
+    public void A_point_summary_encodes_its_observables_as_the_strings_they_were()
+    {
+        var summary = new PointSummary(Key, PointStatus.Running, 3, 8, 1, 2, null, null, null, [Observable.Mag, Observable.Pur]);
+        var legacy = new LegacyPointSummary(Key, PointStatus.Running, 3, 8, 1, 2, null, null, null, ["mag", "pur"]);
+
+        Assert.Equal(Serializer.SerializeToArray(legacy), Serializer.SerializeToArray(summary));
+        PointSummary? read = Serializer.Deserialize<PointSummary>(Serializer.SerializeToArray(legacy));
+        Assert.Equal(summary.Observables, read?.Observables);
+    }
+
+    [Fact]
+    public void An_unknown_stored_observable_is_refused_with_its_name()
+    {
+        var legacy = new LegacyDeviationRow(1, 2, "energy", 8, 1, 0.5, 0, 0, 0);
+        var e = Assert.ThrowsAny<Exception>(() => Serializer.Deserialize<DeviationRow>(Serializer.SerializeToArray(legacy)));
+        Assert.Contains("energy", e.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_fixture_store_written_before_the_types_reads_into_them()
+    {
+        using var store = new TempStore();
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "Fixtures", "main-store", "sweep.db"), store.DatabasePath);
+        using SweepStoreReader reader = SweepStoreReader.Open(store.DatabasePath);
+        var campaign = reader.Campaign("fixture");
+        Assert.NotNull(campaign);
+        Assert.All(campaign.Points, p => Assert.NotEmpty(p.Observables));
+        Assert.All(campaign.Summaries.Values, s => Assert.Subset(ObservableNames.All.ToHashSet(), s.Observables.ToHashSet()));
+        Assert.All(campaign.Table?.Deviations ?? [], r => Assert.Contains(r.Observable, ObservableNames.All));
+    }
+}
+
+[GenerateSerializer]
+public sealed record LegacyDeviationRow(
+    [property: Id(0)] int D,
+    [property: Id(1)] double Alpha,
+    [property: Id(2)] string Observable,
+    [property: Id(3)] int N,
+    [property: Id(4)] int XCount,
+    [property: Id(5)] double MeanBeta,
+    [property: Id(6)] double BetaStd,
+    [property: Id(7)] double BetaJackknifeError,
+    [property: Id(8)] double Deviation);
+
+[GenerateSerializer]
+public sealed record LegacyPointSummary(
+    [property: Id(0)] PointKey Key,
+    [property: Id(1)] PointStatus Status,
+    [property: Id(2)] long RealizationsDone,
+    [property: Id(3)] long RealizationsTarget,
+    [property: Id(4)] int BatchesDone,
+    [property: Id(5)] int BatchesTotal,
+    [property: Id(6)] FitData? FitMag,
+    [property: Id(7)] FitData? FitPur,
+    [property: Id(8)] string? Failure,
+    [property: Id(9)] string[] Observables);
+
