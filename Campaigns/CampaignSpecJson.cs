@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Sweep.Physics.Scaling;
+using Sweep.Physics.Time;
 
 namespace Sweep.Campaigns;
 
@@ -34,7 +35,7 @@ public static class CampaignSpecJson
 
             writer.WriteNumber(CampaignSpecParser.SeedKey, spec.Seed);
             writer.WriteNumber(CampaignSpecParser.TimePointsKey, spec.TimePoints);
-            writer.WriteString(CampaignSpecParser.TimeUnitKey, TimeUnitNames.Format(spec.TimeUnit));
+            writer.WriteString(CampaignSpecParser.TimeUnitKey, spec.TimeUnit.Name());
             writer.WriteStartArray(CampaignSpecParser.FitWindowKey);
             writer.WriteNumberValue(spec.FitUpper);
             writer.WriteNumberValue(spec.FitLower);

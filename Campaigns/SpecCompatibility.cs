@@ -1,4 +1,5 @@
 using System.Globalization;
+using Sweep.Physics.Time;
 
 namespace Sweep.Campaigns;
 
@@ -37,7 +38,7 @@ public static class SpecCompatibility
 
         Setting(CampaignSpecParser.SeedKey, stored.Seed, requested.Seed, Text);
         Setting(CampaignSpecParser.TimePointsKey, stored.TimePoints, requested.TimePoints, Text);
-        Setting(CampaignSpecParser.TimeUnitKey, stored.TimeUnit, requested.TimeUnit, TimeUnitNames.Format);
+        Setting(CampaignSpecParser.TimeUnitKey, stored.TimeUnit, requested.TimeUnit, TimeUnitNames.Name);
         Setting(CampaignSpecParser.FitWindowKey, (stored.FitUpper, stored.FitLower), (requested.FitUpper, requested.FitLower), Window);
         Setting(CampaignSpecParser.KernelKey, stored.Kernel, requested.Kernel, KernelJson.Describe);
         if (stored.Kernel is AcceleratedKernel s && requested.Kernel is AcceleratedKernel r && s.Version != r.Version)

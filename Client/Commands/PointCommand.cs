@@ -62,12 +62,9 @@ internal static class PointCommand
     /// <summary>The largest Ns the exact accumulators hold.</summary>
     public const int FixedPointLimit = 1 << 22;
 
-    public static TimeUnit ParseTimeUnit(string? text) => text switch
-    {
-        null or "common" => TimeUnit.Common,
-        "per-realization" => TimeUnit.PerRealization,
-        _ => throw UsageException.ForOption("--time-unit", $"must be 'common' or 'per-realization' (got '{text}')"),
-    };
+    public static TimeUnit ParseTimeUnit(string? text) => text is null
+        ? TimeUnit.Common
+        : TimeUnitNames.Parse(text) ?? throw UsageException.ForOption("--time-unit", $"must be {string.Join(" or ", TimeUnitNames.Known.Select(n => $"'{n}'"))} (got '{text}')");
 
     // A one-off point keeps the exact kernel unless asked: its numbers are compared with older runs.
     public static SpinKernelChoice ParseKernel(string? code)
@@ -96,8 +93,6 @@ internal static class PointCommand
 
         throw UsageException.ForOption("--kernel", $"must be 'exact', 'accelerated' or 'accelerated:TOLERANCE' (got '{code}')");
     }
-
-    public static string TimeUnitName(TimeUnit unit) => unit == TimeUnit.Common ? "common" : "per-realization";
 
     /// <summary>What one unit of t is, as a sentence with the number.</summary>
     public static string TimeUnitSentence(GridPoint point, TimeUnit unit)

@@ -1,5 +1,6 @@
 using Sweep.Grains.Interfaces;
 using Sweep.Physics.Scaling;
+using Sweep.Physics.Time;
 
 namespace Sweep.Client.Reports;
 
@@ -43,7 +44,7 @@ internal static class ReportBuilder
     }
 
     public static string UnitNote(PointSettingsData? settings)
-        => settings?.TimeUnit == "per-realization"
+        => settings?.TimeUnit == TimeUnit.PerRealization
             ? "t = J_NN tau, J_NN = each realization's median nearest-neighbour coupling"
             : "t = J_NN,inf tau, J_NN,inf = (n V_d / ln 2)^(alpha/d), C = 1, r0 = 1";
 }

@@ -5,6 +5,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using Sweep.Grains.Interfaces;
 using Sweep.Physics.Scaling;
+using Sweep.Physics.Time;
 
 namespace Sweep.Client.Reports;
 
@@ -114,7 +115,7 @@ internal static class ReportHtml
     {
         sb.Append("<h2 id=\"conventions\">Conventions</h2>\n<ul>\n");
         PointSettingsData? p = s.Settings;
-        Item(sb, $"Time unit: {p?.TimeUnit ?? "?"}; {ReportBuilder.UnitNote(p)}. t is dimensionless; fitted gamma is in the same unit.");
+        Item(sb, $"Time unit: {p?.TimeUnit.Name() ?? "?"}; {ReportBuilder.UnitNote(p)}. t is dimensionless; fitted gamma is in the same unit.");
         Item(sb, string.Create(CultureInfo.InvariantCulture, $"Time grid: {p?.TimePoints} log-spaced points per (d, alpha), from analytic mag = 0.9995 to analytic pur = 1e-3."));
         Item(sb, string.Create(CultureInfo.InvariantCulture, $"Fit: f(t) = A exp(-(gamma t)^beta), uniform weights, window from the first grid point with f <= {p?.FitUpper:R} up to, not including, the first later point with f < {p?.FitLower:R}."));
         Item(sb, string.Create(CultureInfo.InvariantCulture, $"Seeds: master seed {p?.Seed}; realization r of a point is seeded from (seed, d, alpha, x, N, r) alone; batches of {p?.BatchSize} realizations."));

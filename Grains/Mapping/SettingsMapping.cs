@@ -11,13 +11,6 @@ internal static class SettingsMapping
 {
     public static GridPoint ToGridPoint(this PointKey key) => new(key.D, key.Alpha, key.X, key.N);
 
-    public static TimeUnit ParseTimeUnit(string name) => name switch
-    {
-        "common" => TimeUnit.Common,
-        "per-realization" => TimeUnit.PerRealization,
-        _ => throw new ArgumentException($"unknown time unit '{name}'", nameof(name)),
-    };
-
     /// <summary>The kernel of a settings record, from its canonical code ("exact", "accelerated:1E-10").</summary>
     public static SpinKernelChoice ParseKernel(string code)
     {
@@ -32,5 +25,5 @@ internal static class SettingsMapping
     }
 
     public static PointSettings ToPointSettings(this PointSettingsData s)
-        => new(s.Seed, s.TimePoints, ParseTimeUnit(s.TimeUnit), new FitWindow(s.FitUpper, s.FitLower), ParseKernel(s.Kernel));
+        => new(s.Seed, s.TimePoints, s.TimeUnit, new FitWindow(s.FitUpper, s.FitLower), ParseKernel(s.Kernel));
 }

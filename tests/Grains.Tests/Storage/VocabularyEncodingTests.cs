@@ -3,6 +3,7 @@ using Orleans.Serialization;
 using Sweep.Grains.Interfaces;
 using Sweep.Grains.Storage;
 using Sweep.Physics.Scaling;
+using Sweep.Physics.Time;
 
 namespace Sweep.Grains.Tests.Storage;
 
@@ -48,6 +49,18 @@ public sealed class VocabularyEncodingTests
         Assert.Equal(summary.Observables, read?.Observables);
     }
 
+    [Theory]
+    [InlineData(TimeUnit.Common, "common")]
+    [InlineData(TimeUnit.PerRealization, "per-realization")]
+    public void Settings_encode_their_time_unit_as_the_string_it_was(TimeUnit unit, string name)
+    {
+        var settings = new PointSettingsData(7, 200, unit, 0.99, 0.01, "accelerated-v2:1E-10", 10);
+        var legacy = new LegacyPointSettingsData(7, 200, name, 0.99, 0.01, "accelerated-v2:1E-10", 10);
+
+        Assert.Equal(Serializer.SerializeToArray(legacy), Serializer.SerializeToArray(settings));
+        Assert.Equal(settings, Serializer.Deserialize<PointSettingsData>(Serializer.SerializeToArray(legacy)));
+    }
+
     [Fact]
     public void An_unknown_stored_observable_is_refused_with_its_name()
     {
@@ -65,6 +78,7 @@ public sealed class VocabularyEncodingTests
         var campaign = reader.Campaign("fixture");
         Assert.NotNull(campaign);
         Assert.All(campaign.Points, p => Assert.NotEmpty(p.Observables));
+        Assert.All(campaign.Points, p => Assert.Equal(TimeUnit.Common, p.Settings.TimeUnit));
         Assert.All(campaign.Summaries.Values, s => Assert.Subset(ObservableNames.All.ToHashSet(), s.Observables.ToHashSet()));
         Assert.All(campaign.Table?.Deviations ?? [], r => Assert.Contains(r.Observable, ObservableNames.All));
     }
@@ -94,4 +108,14 @@ public sealed record LegacyPointSummary(
     [property: Id(7)] FitData? FitPur,
     [property: Id(8)] string? Failure,
     [property: Id(9)] string[] Observables);
+
+[GenerateSerializer]
+public sealed record LegacyPointSettingsData(
+    [property: Id(0)] ulong Seed,
+    [property: Id(1)] int TimePoints,
+    [property: Id(2)] string TimeUnit,
+    [property: Id(3)] double FitUpper,
+    [property: Id(4)] double FitLower,
+    [property: Id(5)] string Kernel,
+    [property: Id(6)] int BatchSize);
 
