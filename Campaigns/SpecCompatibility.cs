@@ -1,5 +1,6 @@
 using System.Globalization;
 using Sweep.Physics.Time;
+using Sweep.Physics.Kernel;
 
 namespace Sweep.Campaigns;
 
@@ -41,10 +42,10 @@ public static class SpecCompatibility
         Setting(CampaignSpecParser.TimeUnitKey, stored.TimeUnit, requested.TimeUnit, TimeUnitNames.Name);
         Setting(CampaignSpecParser.FitWindowKey, (stored.FitUpper, stored.FitLower), (requested.FitUpper, requested.FitLower), Window);
         Setting(CampaignSpecParser.KernelKey, stored.Kernel, requested.Kernel, KernelJson.Describe);
-        if (stored.Kernel is AcceleratedKernel s && requested.Kernel is AcceleratedKernel r && s.Version != r.Version)
+        if (stored.Kernel.Kind == SpinKernelKind.Accelerated && requested.Kernel.Kind == SpinKernelKind.Accelerated && stored.Kernel.Version != requested.Kernel.Version)
         {
             problems.Add(
-                $"campaign '{stored.Name}' was computed with version {s.Version} of the accelerated kernel and the request names version {r.Version}; " +
+                $"campaign '{stored.Name}' was computed with version {stored.Kernel.Version} of the accelerated kernel and the request names version {requested.Kernel.Version}; " +
                 $"the two are never mixed in one campaign: to extend it, give \"kernel\": {KernelJson.Describe(stored.Kernel)} in the spec");
         }
         Setting(CampaignSpecParser.BatchSizeKey, stored.BatchSize, requested.BatchSize, Text);

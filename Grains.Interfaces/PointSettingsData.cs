@@ -1,12 +1,12 @@
 using Sweep.Physics.Time;
+using Sweep.Physics.Kernel;
 
 namespace Sweep.Grains.Interfaces;
 
 /// <summary>
-/// The campaign-wide settings that decide a point's bits: master seed, time points, time unit
-/// (stored as its name, Vocabulary/TimeUnitCodec), fit window thresholds, kernel and batch size. The kernel is
-/// its canonical code: "exact", or "accelerated:" and the tolerance in round-trip form
-/// ("accelerated:1E-10"), so that two settings with the same kernel compare equal.
+/// The campaign-wide settings that decide a point's bits: master seed, time points, time unit,
+/// fit window thresholds, kernel and batch size. The time unit and the kernel travel
+/// and are stored as their canonical names (Vocabulary/), as the strings of earlier builds were.
 /// </summary>
 [GenerateSerializer]
 [Immutable]
@@ -16,5 +16,5 @@ public sealed record PointSettingsData(
     [property: Id(2)] TimeUnit TimeUnit,
     [property: Id(3)] double FitUpper,
     [property: Id(4)] double FitLower,
-    [property: Id(5)] string Kernel,
+    [property: Id(5)] SpinKernelChoice Kernel,
     [property: Id(6)] int BatchSize);

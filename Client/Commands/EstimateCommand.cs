@@ -45,7 +45,7 @@ internal static class EstimateCommand
         stdout.WriteLine(string.Create(c, $"  grid points:               {cost.Points:N0}"));
         stdout.WriteLine(string.Create(c, $"  realizations:              {cost.Realizations:N0} (+{cost.SnapshotRealizations:N0} Fig. 1 snapshot realizations, one per point)"));
         stdout.WriteLine(string.Create(c, $"  spin-pair-time factors:    {cost.Factors:E3} (sum of N(N-1)T over realizations, T = {spec.TimePoints})"));
-        stdout.WriteLine(string.Create(c, $"  measured on one core ({spec.Kernel.ToSpinKernel().Code}, {cal.Path}), per realization at the median alpha and x:"));
+        stdout.WriteLine(string.Create(c, $"  measured on one core ({spec.Kernel.Code}, {cal.Path}), per realization at the median alpha and x:"));
         foreach (var byD in cal.SecondsPerRealization.GroupBy(e => e.Key.D).OrderBy(g => g.Key))
         {
             string times = string.Join(", ", byD.OrderBy(e => e.Key.N).Select(e => string.Create(c, $"N = {e.Key.N}: {Milliseconds(e.Value)}")));

@@ -19,7 +19,7 @@ internal static class PointResultJson
             r.Realizations,
             r.Provenance.Settings.TimeUnit.Name(),
             r.Provenance.Settings.Seed,
-            r.Provenance.Kernel,
+            r.Provenance.Kernel.Code,
             r.Provenance.ProgramVersion,
             r.T,
             r.Mag,

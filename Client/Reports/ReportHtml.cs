@@ -133,7 +133,7 @@ internal static class ReportHtml
         Item(sb, $"ScottPlot: {typeof(ScottPlot.Plot).Assembly.GetName().Version}");
         Item(sb, $".NET: {RuntimeInformation.FrameworkDescription} on {RuntimeInformation.OSDescription}");
         Item(sb, $"computed by sweep versions: {string.Join(", ", s.Results.Select(r => r.Provenance.ProgramVersion).Distinct().DefaultIfEmpty("none yet"))}");
-        Item(sb, $"kernel: {string.Join(", ", s.Results.Select(r => r.Provenance.Kernel).Distinct().DefaultIfEmpty("none yet"))}; hosts: {string.Join(", ", s.Results.Select(r => r.Provenance.Host).Distinct().DefaultIfEmpty("none yet"))}");
+        Item(sb, $"kernel: {string.Join(", ", s.Results.Select(r => r.Provenance.Kernel.Code).Distinct().DefaultIfEmpty("none yet"))}; hosts: {string.Join(", ", s.Results.Select(r => r.Provenance.Host).Distinct().DefaultIfEmpty("none yet"))}");
         sb.Append("</ul>\n");
     }
 

@@ -86,7 +86,7 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IRemindable
         }
 
         var settings = new PointSettingsData(
-            spec.Seed, spec.TimePoints, spec.TimeUnit, spec.FitUpper, spec.FitLower, spec.Kernel.ToSpinKernel().Code, spec.BatchSize);
+            spec.Seed, spec.TimePoints, spec.TimeUnit, spec.FitUpper, spec.FitLower, spec.Kernel, spec.BatchSize);
         var byKey = S.Points.ToDictionary(p => p.Key.GrainKey, StringComparer.Ordinal);
         foreach (CampaignPoint p in CampaignGrid.Expand(spec))
         {

@@ -28,7 +28,7 @@ internal static class BatchComputation
         SpinSnapshotData? snapshot = work.Id.First <= SpinSnapshot.Realization && SpinSnapshot.Realization < work.Id.First + work.Id.Count
             ? SpinSnapshot.Compute(point, settings.Seed, t, settings.TimeUnit, path).ToData()
             : null;
-        var provenance = new Provenance(ProgramVersion, settings.Kernel.Code, path.ToString(), work.Settings, Environment.MachineName, DateTimeOffset.UtcNow);
+        var provenance = new Provenance(ProgramVersion, settings.Kernel, path.ToString(), work.Settings, Environment.MachineName, DateTimeOffset.UtcNow);
         return new BatchResult(work.Id, sums.ToData(), provenance, clock.Elapsed.TotalSeconds, snapshot);
     }
 }

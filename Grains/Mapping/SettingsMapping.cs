@@ -11,19 +11,6 @@ internal static class SettingsMapping
 {
     public static GridPoint ToGridPoint(this PointKey key) => new(key.D, key.Alpha, key.X, key.N);
 
-    /// <summary>The kernel of a settings record, from its canonical code ("exact", "accelerated:1E-10").</summary>
-    public static SpinKernelChoice ParseKernel(string code)
-    {
-        try
-        {
-            return SpinKernelChoice.ParseCode(code);
-        }
-        catch (FormatException e)
-        {
-            throw new NotSupportedException($"kernel '{code}' is not available in this version: {e.Message}", e);
-        }
-    }
-
     public static PointSettings ToPointSettings(this PointSettingsData s)
-        => new(s.Seed, s.TimePoints, s.TimeUnit, new FitWindow(s.FitUpper, s.FitLower), ParseKernel(s.Kernel));
+        => new(s.Seed, s.TimePoints, s.TimeUnit, new FitWindow(s.FitUpper, s.FitLower), s.Kernel);
 }

@@ -34,7 +34,7 @@ public sealed class CommandLineTests : IDisposable
     [InlineData("report", "--out,--point," + Targets)]
     [InlineData("cancel", Targets)]
     [InlineData("delete", "--yes," + Targets)]
-    [InlineData("point", "--d,--alpha,--x,--n,--ns,--seed,--time-unit,--t-points,--threads,--kernel,--json")]
+    [InlineData("point", "--d,--alpha,--x,--n,--ns,--seed,--time-unit,--t-points,--threads,--kernel,--tolerance,--kernel-version,--json")]
     public void EachCommandsHelpListsItsOwnOptions(string command, string options)
     {
         foreach (string[] args in new[] { new[] { command, "--help" }, ["help", command], [command, "-h"] })

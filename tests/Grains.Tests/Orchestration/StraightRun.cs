@@ -33,7 +33,7 @@ public sealed class StraightRun
     public static StraightRun Of(string specJson)
     {
         CampaignSpec spec = CampaignSpecParser.Parse(specJson).GetSpecOrThrow();
-        var settings = new PointSettings(spec.Seed, spec.TimePoints, spec.TimeUnit, new FitWindow(spec.FitUpper, spec.FitLower), spec.Kernel.ToSpinKernel());
+        var settings = new PointSettings(spec.Seed, spec.TimePoints, spec.TimeUnit, new FitWindow(spec.FitUpper, spec.FitLower), spec.Kernel);
         var points = CampaignGrid.Expand(spec).Select(p =>
         {
             double[] t = settings.TimeGrid(p.Point);

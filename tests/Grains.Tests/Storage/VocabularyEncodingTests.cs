@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
 using Sweep.Grains.Interfaces;
 using Sweep.Grains.Storage;
+using Sweep.Physics.Kernel;
 using Sweep.Physics.Scaling;
 using Sweep.Physics.Time;
 
@@ -54,11 +55,45 @@ public sealed class VocabularyEncodingTests
     [InlineData(TimeUnit.PerRealization, "per-realization")]
     public void Settings_encode_their_time_unit_as_the_string_it_was(TimeUnit unit, string name)
     {
-        var settings = new PointSettingsData(7, 200, unit, 0.99, 0.01, "accelerated-v2:1E-10", 10);
+        var settings = new PointSettingsData(7, 200, unit, 0.99, 0.01, SpinKernelChoice.Default, 10);
         var legacy = new LegacyPointSettingsData(7, 200, name, 0.99, 0.01, "accelerated-v2:1E-10", 10);
 
         Assert.Equal(Serializer.SerializeToArray(legacy), Serializer.SerializeToArray(settings));
         Assert.Equal(settings, Serializer.Deserialize<PointSettingsData>(Serializer.SerializeToArray(legacy)));
+    }
+
+    [Theory]
+    [InlineData("exact")]
+    [InlineData("accelerated:1E-10")]
+    [InlineData("accelerated-v2:2.5E-09")]
+    public void Settings_and_provenance_encode_their_kernel_as_its_code(string code)
+    {
+        SpinKernelChoice kernel = SpinKernelChoice.ParseCode(code);
+        var settings = new PointSettingsData(7, 200, TimeUnit.Common, 0.99, 0.01, kernel, 10);
+        var legacySettings = new LegacyPointSettingsData(7, 200, "common", 0.99, 0.01, code, 10);
+        var at = new DateTimeOffset(2026, 12, 4, 0, 0, 0, TimeSpan.Zero);
+        var provenance = new Provenance("v", kernel, "Avx2", settings, "host", at);
+        var legacyProvenance = new LegacyProvenance("v", code, "Avx2", legacySettings, "host", at);
+
+        Assert.Equal(Serializer.SerializeToArray(legacySettings), Serializer.SerializeToArray(settings));
+
+        // Earlier builds wrote the provenance's kernel either as its own string or, when it was the
+        // settings' string instance, as Orleans' reference to it: both read into the type.
+        var distinct = legacyProvenance with { Kernel = new string(code.AsSpan()) };
+        foreach (LegacyProvenance stored in new[] { legacyProvenance, distinct })
+        {
+            Provenance? read = Serializer.Deserialize<Provenance>(Serializer.SerializeToArray(stored));
+            Assert.Equal(provenance, read);
+            Assert.Equal(kernel, read?.Settings.Kernel);
+        }
+    }
+
+    [Fact]
+    public void A_kernel_this_build_does_not_know_is_refused_with_its_code()
+    {
+        var legacy = new LegacyPointSettingsData(7, 200, "common", 0.99, 0.01, "accelerated-v9:1E-10", 10);
+        var e = Assert.ThrowsAny<Exception>(() => Serializer.Deserialize<PointSettingsData>(Serializer.SerializeToArray(legacy)));
+        Assert.Contains("accelerated-v9:1E-10", e.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -79,6 +114,9 @@ public sealed class VocabularyEncodingTests
         Assert.NotNull(campaign);
         Assert.All(campaign.Points, p => Assert.NotEmpty(p.Observables));
         Assert.All(campaign.Points, p => Assert.Equal(TimeUnit.Common, p.Settings.TimeUnit));
+        Assert.All(campaign.Points, p => Assert.Equal(SpinKernelChoice.Exact, p.Settings.Kernel));
+        PointResult result = Assert.Single(reader.Points("fixture").Values.Select(p => p.Result).OfType<PointResult>().Take(1));
+        Assert.Equal(SpinKernelChoice.Exact, result.Provenance.Kernel);
         Assert.All(campaign.Summaries.Values, s => Assert.Subset(ObservableNames.All.ToHashSet(), s.Observables.ToHashSet()));
         Assert.All(campaign.Table?.Deviations ?? [], r => Assert.Contains(r.Observable, ObservableNames.All));
     }
@@ -119,3 +157,11 @@ public sealed record LegacyPointSettingsData(
     [property: Id(5)] string Kernel,
     [property: Id(6)] int BatchSize);
 
+[GenerateSerializer]
+public sealed record LegacyProvenance(
+    [property: Id(0)] string ProgramVersion,
+    [property: Id(1)] string Kernel,
+    [property: Id(2)] string KernelPath,
+    [property: Id(3)] LegacyPointSettingsData Settings,
+    [property: Id(4)] string Host,
+    [property: Id(5)] DateTimeOffset ComputedAt);
