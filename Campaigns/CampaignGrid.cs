@@ -13,7 +13,9 @@ public static class CampaignGrid
     /// </summary>
     public static IReadOnlyList<CampaignPoint> Expand(CampaignSpec spec)
     {
-        var merged = new Dictionary<PointKey, CampaignPoint>();
+        // Keyed by the point itself: alpha and x are validated finite and positive, so value
+        // equality is equality of bit patterns (6 and 6.000000000000001 are different points).
+        var merged = new Dictionary<GridPoint, CampaignPoint>();
         foreach (SpecBlock block in spec.Blocks)
         {
             foreach (double alpha in block.Alpha)
@@ -23,8 +25,7 @@ public static class CampaignGrid
                     foreach (int n in block.N)
                     {
                         var point = new GridPoint(block.D, alpha, x, n);
-                        var key = PointKey.Of(point);
-                        merged[key] = merged.TryGetValue(key, out CampaignPoint existing)
+                        merged[point] = merged.TryGetValue(point, out CampaignPoint existing)
                             ? new CampaignPoint(point, Math.Max(existing.Ns, block.Ns), new ValueList<Observable>(ObservableNames.Union(existing.Observables, block.Observables)))
                             : new CampaignPoint(point, block.Ns, block.Observables);
                     }

@@ -50,10 +50,10 @@ public static class SpecCompatibility
         }
         Setting(CampaignSpecParser.BatchSizeKey, stored.BatchSize, requested.BatchSize, Text);
 
-        var requestedNs = CampaignGrid.Expand(requested).ToDictionary(p => PointKey.Of(p.Point), p => p.Ns);
+        var requestedNs = CampaignGrid.Expand(requested).ToDictionary(p => p.Point, p => p.Ns);
         foreach (CampaignPoint point in CampaignGrid.Expand(stored))
         {
-            if (requestedNs.TryGetValue(PointKey.Of(point.Point), out int ns) && ns < point.Ns)
+            if (requestedNs.TryGetValue(point.Point, out int ns) && ns < point.Ns)
             {
                 problems.Add(
                     $"Ns of point {point.Point} would go down from {point.Ns} to {ns} in campaign '{stored.Name}': " +

@@ -1,13 +1,14 @@
 using Sweep.Grains.Interfaces;
 using Sweep.Physics.Scaling;
 using Sweep.Physics.Time;
+using Sweep.Physics.Points;
 
 namespace Sweep.Client.Reports;
 
 /// <summary>Builds every figure of a report from what is stored; nothing is written here.</summary>
 internal static class ReportBuilder
 {
-    public static ReportContents Build(ReportSource source, (int D, double Alpha, double X, int N)? fig1Point)
+    public static ReportContents Build(ReportSource source, GridPoint? fig1Point)
     {
         ArgumentNullException.ThrowIfNull(source);
         string unit = UnitNote(source.Settings);

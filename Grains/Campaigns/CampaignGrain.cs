@@ -90,7 +90,7 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IRemindable
         var byKey = S.Points.ToDictionary(p => p.Key.GrainKey, StringComparer.Ordinal);
         foreach (CampaignPoint p in CampaignGrid.Expand(spec))
         {
-            var key = new PointKey(spec.Name, p.Point.D, p.Point.Alpha, p.Point.X, p.Point.N);
+            var key = PointKey.Of(spec.Name, p.Point);
             int ns = byKey.TryGetValue(key.GrainKey, out PointAssignment? old) ? Math.Max(old.Ns, p.Ns) : p.Ns;
             byKey[key.GrainKey] = new PointAssignment(key, settings, ns, p.Observables.ToArray());
         }

@@ -17,7 +17,7 @@ internal static class BatchComputation
     public static BatchResult Run(BatchWork work, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        GridPoint point = work.Id.Point.ToGridPoint();
+        GridPoint point = work.Id.Point.Point;
         // Refuses (NotSupportedException) a kernel code this version does not know.
         PointSettings settings = work.Settings.ToPointSettings();
         KernelPath path = SpinProductKernel.BestPath;

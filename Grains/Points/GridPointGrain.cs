@@ -274,7 +274,7 @@ public sealed class GridPointGrain : Grain, IGridPointGrain
     {
         PointAssignment a = S.Assignment!;
         EnsembleAccumulator sums = _merged ?? S.Sums!.ToAccumulator();
-        GridPoint point = a.Key.ToGridPoint();
+        GridPoint point = a.Key.Point;
         PointSettings settings = a.Settings.ToPointSettings();
         // Fitting with jackknife refits is CPU work: keep it off the grain's turn.
         PointAnalysis analysis = await Task.Run(() => GridPointAnalysis.Analyze(point, settings, settings.TimeGrid(point), sums));

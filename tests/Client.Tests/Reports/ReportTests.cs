@@ -257,7 +257,7 @@ public partial class ReportTests : IClassFixture<ReportFixture>
         var o = new StringWriter();
         var e = new StringWriter();
         Assert.Equal(0, CommandLine.Run(["report", ReportFixture.Campaign, "--data", _f.DataDir, "--out", other, "--point", "2,3,0.01,20"], o, e));
-        Assert.Contains("N = 20", Assert.Single(ReportBuilder.Build(_f.Source, (2, 3, 0.01, 20)).Fig1, f => f.Stem == "fig1_mag").Title, StringComparison.Ordinal);
+        Assert.Contains("N = 20", Assert.Single(ReportBuilder.Build(_f.Source, new GridPoint(2, 3, 0.01, 20)).Fig1, f => f.Stem == "fig1_mag").Title, StringComparison.Ordinal);
         Assert.Equal(2, CommandLine.Run(["report", ReportFixture.Campaign, "--data", _f.DataDir, "--out", other, "--point", "2,3,0.5,20"], o, e));
         Assert.Contains("--point", e.ToString(), StringComparison.Ordinal);
         Assert.Equal(2, CommandLine.Run(["report", ReportFixture.Campaign, "--data", _f.DataDir, "--out", other, "--point", "3,6"], o, e));

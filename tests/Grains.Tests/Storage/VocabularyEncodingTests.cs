@@ -3,6 +3,7 @@ using Orleans.Serialization;
 using Sweep.Grains.Interfaces;
 using Sweep.Grains.Storage;
 using Sweep.Physics.Kernel;
+using Sweep.Physics.Points;
 using Sweep.Physics.Scaling;
 using Sweep.Physics.Time;
 
@@ -94,6 +95,18 @@ public sealed class VocabularyEncodingTests
         var legacy = new LegacyPointSettingsData(7, 200, "common", 0.99, 0.01, "accelerated-v9:1E-10", 10);
         var e = Assert.ThrowsAny<Exception>(() => Serializer.Deserialize<PointSettingsData>(Serializer.SerializeToArray(legacy)));
         Assert.Contains("accelerated-v9:1E-10", e.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_point_key_is_its_campaign_and_grid_point_with_the_stored_grain_key()
+    {
+        var point = new GridPoint(3, 6, 1e-3, 50);
+        PointKey key = PointKey.Of("c", point);
+
+        Assert.Equal(Key, key);
+        Assert.Equal(point, key.Point);
+        // The grain key names stored rows (point/gridpoint/..., batch/realizationbatch/...).
+        Assert.Equal("c/3/6/0.001/50", key.GrainKey);
     }
 
     [Fact]
