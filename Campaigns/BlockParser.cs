@@ -16,8 +16,12 @@ internal static class BlockParser
     public const string NKey = "N";
     public const string NsKey = "Ns";
     public const string ObservablesKey = "observables";
+    public const string TargetKey = "target";
 
-    public static IReadOnlyList<string> Keys { get; } = [DKey, AlphaKey, XKey, NKey, NsKey, ObservablesKey];
+    public static IReadOnlyList<string> Keys { get; } = [DKey, AlphaKey, XKey, NKey, NsKey, ObservablesKey, TargetKey];
+
+    // Ns or target, exactly one of them, is checked after the shape.
+    private static readonly string[] RequiredKeys = [DKey, AlphaKey, XKey, NKey, ObservablesKey];
 
     // Values that pass every check on their own, used to probe one field at a time.
     private const double ProbeX = 1e-3;
@@ -25,7 +29,7 @@ internal static class BlockParser
 
     public static SpecBlock? Read(JsonElement element, string path, SpecErrors errors)
     {
-        var fields = ObjectShape.Read(element, path, Keys, Keys, CampaignWideHint, errors);
+        var fields = ObjectShape.Read(element, path, Keys, RequiredKeys, CampaignWideHint, errors);
         if (fields is null)
         {
             return null;
@@ -42,18 +46,30 @@ internal static class BlockParser
         int? ns = Get(fields, NsKey, path, (e, p) =>
             JsonFields.ReadInt(e, p, 1, SpecBlock.MaxNs, "the exact accumulators' capacity (2^22)", errors));
         ValueList<Observable>? observables = Get(fields, ObservablesKey, path, (e, p) => ReadObservables(e, p, errors));
+        SpecTarget? target = Get(fields, TargetKey, path, (e, p) => TargetParser.Read(e, p, observables, errors));
+        bool hasNs = fields.ContainsKey(NsKey);
+        bool hasTarget = fields.ContainsKey(TargetKey);
+        if (hasNs && hasTarget)
+        {
+            errors.Add(path, "give either Ns or target, not both: a precision target chooses Ns per point");
+        }
+        else if (!hasNs && !hasTarget)
+        {
+            errors.Add(SpecErrors.Child(path, NsKey), "is required (or give a precision target instead)");
+        }
 
         if (d is not null)
         {
             CheckPoints(d.Value, alpha, x, n, path, errors);
         }
 
-        if (errors.Count > before || d is null || alpha is null || x is null || n is null || ns is null || observables is null)
+        if (errors.Count > before || d is null || alpha is null || x is null || n is null || (ns is null && target is null) || observables is null)
         {
             return null;
         }
 
-        return new SpecBlock(d.Value, new(alpha), new(x), new(n), ns.Value, observables);
+        // A target block computes at most maxNs realizations per point: that is its Ns bound.
+        return new SpecBlock(d.Value, new(alpha), new(x), new(n), ns ?? target!.MaxNs, observables) { Target = target };
     }
 
     private static string? CampaignWideHint(string key) =>
@@ -131,7 +147,7 @@ internal static class BlockParser
         return ok;
     }
 
-    private static ValueList<Observable>? ReadObservables(JsonElement element, string path, SpecErrors errors)
+    public static ValueList<Observable>? ReadObservables(JsonElement element, string path, SpecErrors errors)
     {
         int before = errors.Count;
         var seen = new List<Observable>();

@@ -67,15 +67,35 @@ public static class CampaignSpecJson
         WriteNumbers(writer, BlockParser.AlphaKey, block.Alpha, writer.WriteNumberValue);
         WriteNumbers(writer, BlockParser.XKey, block.X, writer.WriteNumberValue);
         WriteNumbers(writer, BlockParser.NKey, block.N, writer.WriteNumberValue);
-        writer.WriteNumber(BlockParser.NsKey, block.Ns);
-        writer.WriteStartArray(BlockParser.ObservablesKey);
-        foreach (string name in block.Observables.Select(o => o.Name()))
+        if (block.Target is null)
+        {
+            writer.WriteNumber(BlockParser.NsKey, block.Ns);
+        }
+
+        WriteObservables(writer, BlockParser.ObservablesKey, block.Observables);
+        if (block.Target is { } target)
+        {
+            writer.WriteStartObject(BlockParser.TargetKey);
+            writer.WriteNumber(TargetParser.BetaErrorKey, target.BetaError);
+            WriteObservables(writer, TargetParser.ObservablesKey, target.Observables);
+            writer.WriteNumber(TargetParser.MinNsKey, target.MinNs);
+            writer.WriteNumber(TargetParser.MaxNsKey, target.MaxNs);
+            writer.WriteNumber(TargetParser.StepKey, target.Step);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static void WriteObservables(Utf8JsonWriter writer, string key, ValueList<Observable> observables)
+    {
+        writer.WriteStartArray(key);
+        foreach (string name in observables.Select(o => o.Name()))
         {
             writer.WriteStringValue(name);
         }
 
         writer.WriteEndArray();
-        writer.WriteEndObject();
     }
 
     private static void WriteNumbers<T>(Utf8JsonWriter writer, string key, IEnumerable<T> values, Action<T> write)

@@ -77,6 +77,12 @@ public static class CampaignSpecParser
         {
             var errors = new SpecErrors();
             CampaignSpec? spec = Read(document.RootElement, errors);
+            if (errors.Count == 0 && spec is not null)
+            {
+                // Limits that need the whole spec (the kernel, T and every point) come last.
+                SpecLimits.Check(spec, errors);
+            }
+
             return errors.Count == 0 && spec is not null ? SpecParseResult.Valid(spec) : SpecParseResult.Invalid(errors.Messages);
         }
     }
@@ -99,7 +105,7 @@ public static class CampaignSpecParser
         string? description = Optional(fields, DescriptionKey, null, (e, p) => JsonFields.ReadString(e, p, errors));
         ulong? seed = Optional<ulong?>(fields, SeedKey, null, (e, p) => JsonFields.ReadUInt64(e, p, errors));
         int? timePoints = Optional<int?>(fields, TimePointsKey, CampaignSpec.DefaultTimePoints, (e, p) =>
-            JsonFields.ReadInt(e, p, 2, int.MaxValue, null, errors));
+            JsonFields.ReadInt(e, p, 2, SpecLimits.MaxTimePoints, SpecLimits.TimePointsReason, errors));
         TimeUnit? timeUnit = Optional<TimeUnit?>(fields, TimeUnitKey, CampaignSpec.DefaultTimeUnit, (e, p) => ReadTimeUnit(e, p, errors));
         (double Upper, double Lower)? window = Optional<(double, double)?>(
             fields, FitWindowKey, (CampaignSpec.DefaultFitUpper, CampaignSpec.DefaultFitLower), (e, p) => ReadFitWindow(e, p, errors));
@@ -224,7 +230,17 @@ public static class CampaignSpecParser
             index++;
         }
 
-        return ok ? blocks : null;
+        if (!ok)
+        {
+            return null;
+        }
+
+        foreach ((int block, string problem) in CampaignGrid.StepConflicts(blocks))
+        {
+            errors.Add(SpecErrors.Child(SpecErrors.Child(SpecErrors.Item(path, block), BlockParser.TargetKey), TargetParser.StepKey), problem);
+        }
+
+        return blocks;
     }
 
     private static string SyntaxError(JsonException e)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Sweep.Physics.Time;
 using Sweep.Physics.Kernel;
+using Sweep.Physics.Scaling;
 
 namespace Sweep.Campaigns;
 
@@ -50,10 +51,22 @@ public static class SpecCompatibility
         }
         Setting(CampaignSpecParser.BatchSizeKey, stored.BatchSize, requested.BatchSize, Text);
 
-        var requestedNs = CampaignGrid.Expand(requested).ToDictionary(p => p.Point, p => p.Ns);
+        var requestedPoints = CampaignGrid.Expand(requested).ToDictionary(p => p.Point);
         foreach (CampaignPoint point in CampaignGrid.Expand(stored))
         {
-            if (requestedNs.TryGetValue(point.Point, out int ns) && ns < point.Ns)
+            if (!requestedPoints.TryGetValue(point.Point, out CampaignPoint asked))
+            {
+                continue;
+            }
+
+            if (point.Target is not null || asked.Target is not null)
+            {
+                problems.AddRange(TargetProblems(stored.Name, point, asked));
+                continue;
+            }
+
+            int ns = asked.Ns;
+            if (ns < point.Ns)
             {
                 problems.Add(
                     $"Ns of point {point.Point} would go down from {point.Ns} to {ns} in campaign '{stored.Name}': " +
@@ -62,6 +75,51 @@ public static class SpecCompatibility
         }
 
         return problems;
+    }
+
+    /// <summary>
+    /// A target may be tightened (lower betaError, more observables, higher minNs or maxNs): the
+    /// point goes on from its stored checkpoints. Loosening it could stop a point before its stored
+    /// Ns, and a new step moves every checkpoint, so both are refused, naming the field.
+    /// </summary>
+    private static IEnumerable<string> TargetProblems(string campaign, CampaignPoint stored, CampaignPoint requested)
+    {
+        const string Advice = "it would lower a stored Ns; tighten the target or use a new campaign name";
+        if (stored.Target is not { } s || requested.Target is not { } r)
+        {
+            string was = stored.Target is null ? $"a fixed Ns = {stored.Ns}" : "a precision target";
+            string now = requested.Target is null ? $"a fixed Ns = {requested.Ns}" : "a precision target";
+            yield return $"point {stored.Point} of campaign '{campaign}' was computed with {was} and the request gives {now}: " +
+                "a point keeps how its Ns is chosen; use a new campaign name";
+            yield break;
+        }
+
+        string at = $"target of point {stored.Point} in campaign '{campaign}'";
+        if (r.Step != s.Step)
+        {
+            yield return $"{TargetParser.StepKey} of the {at} differs (stored {s.Step}, requested {r.Step}): it moves every checkpoint; use a new campaign name";
+        }
+
+        if (r.BetaError > s.BetaError)
+        {
+            yield return string.Create(CultureInfo.InvariantCulture, $"{TargetParser.BetaErrorKey} of the {at} would be loosened from {s.BetaError:R} to {r.BetaError:R}: {Advice}");
+        }
+
+        Observable[] dropped = [.. s.Observables.Except(r.Observables)];
+        if (dropped.Length > 0)
+        {
+            yield return $"{TargetParser.ObservablesKey} of the {at} would drop {string.Join(", ", dropped.Select(o => o.Name()))}: {Advice}";
+        }
+
+        if (r.MinNs < s.MinNs)
+        {
+            yield return $"{TargetParser.MinNsKey} of the {at} would go down from {s.MinNs} to {r.MinNs}: {Advice}";
+        }
+
+        if (r.MaxNs < s.MaxNs)
+        {
+            yield return $"{TargetParser.MaxNsKey} of the {at} would go down from {s.MaxNs} to {r.MaxNs}: {Advice}";
+        }
     }
 
     private static string Text<T>(T value)

@@ -2,7 +2,10 @@ namespace Sweep.Grains.Interfaces;
 
 /// <summary>
 /// A campaign's progress: points and realizations done, failures, batches computed and reused,
-/// and when the last of its points finished (UTC; null while any point is unfinished).
+/// and when the last of its points finished (UTC; null while any point is unfinished). Batches
+/// beyond a precision target's stopping point are stored but not merged, and counted apart.
+/// <see cref="DiskFull"/> is the cause when the disk under the campaign's store (local mode)
+/// filled up: the run stops, and resumes once space is freed.
 /// </summary>
 [GenerateSerializer]
 [Immutable]
@@ -18,7 +21,9 @@ public sealed record CampaignStatus(
     [property: Id(8)] int BatchesDone,
     [property: Id(9)] int BatchesTotal,
     [property: Id(10)] PointSummary[] PointSummaries,
-    [property: Id(11)] DateTimeOffset? FinishedAt = null)
+    [property: Id(11)] DateTimeOffset? FinishedAt = null,
+    [property: Id(20)] int BatchesBeyondStop = 0,
+    [property: Id(30)] string? DiskFull = null)
 {
     public bool Finished => Exists && (PointsDone + PointsFailed == Points || Cancelled);
 }

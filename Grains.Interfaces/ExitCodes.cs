@@ -35,8 +35,17 @@ public static class ExitCodes
     /// <summary>The disk holding the store or the output is full.</summary>
     public const int DiskFull = 7;
 
-    /// <summary>Reserved for authentication and TLS failures when talking to a cluster (issue 13).</summary>
+    /// <summary>
+    /// Redis wants a password that was not given, refused the password or user, or TLS with it
+    /// failed: the same settings fail again, so nothing retries them.
+    /// </summary>
     public const int AuthenticationFailed = 8;
+
+    /// <summary>
+    /// `verify`: a stored batch, intact by its checksum, computed again does not give its stored
+    /// bits (the results are not re-proved: a different program version or a faulty machine).
+    /// </summary>
+    public const int NotReproduced = 9;
 
     /// <summary>Stopped by SIGHUP (128 + 1).</summary>
     public const int HangUp = 129;

@@ -14,6 +14,19 @@ public interface ICampaignGrain : IGrainWithStringKey
     [OneWay]
     Task PointChanged(PointSummary summary);
 
+    /// <summary>
+    /// A point of the campaign found its stored state corrupt and started from empty: the
+    /// campaign starts it again with its assignment, so it rebuilds itself from its stored batches.
+    /// </summary>
+    [OneWay]
+    Task PointStateRebuilt(string pointGrainKey);
+
+    /// <summary>The damage of the campaign's stored record (null when intact), read back from the store (`sweep verify`).</summary>
+    Task<string?> CheckStored();
+
+    /// <summary>Writes the campaign's record again from memory over a damaged stored copy (`sweep verify --repair` on a live campaign).</summary>
+    Task RewriteStoredState();
+
     /// <summary>The canonical spec JSON, or null if the campaign does not exist.</summary>
     Task<string?> GetSpec();
 

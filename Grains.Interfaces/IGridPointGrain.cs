@@ -24,6 +24,29 @@ public interface IGridPointGrain : IGrainWithStringKey
     Task<SpinSnapshotData?> GetSnapshot();
 
     /// <summary>
+    /// Reads back what is stored of the point (its own state and every planned batch) and says
+    /// what is intact, missing or corrupt; changes nothing (`sweep verify`).
+    /// </summary>
+    Task<StoredPointCheck> CheckStored();
+
+    /// <summary>A planned batch's stored result, or null; throws when it is corrupt.</summary>
+    Task<BatchResult?> ReadStoredBatch(BatchId id);
+
+    /// <summary>
+    /// Stores a batch result computed again (`sweep verify --repair`) in place of a corrupt or
+    /// missing one; false, storing nothing, when an intact result is stored or the result is
+    /// not one of this point's batches with its settings.
+    /// </summary>
+    Task<bool> StoreRecomputedBatch(BatchResult result);
+
+    /// <summary>
+    /// Writes the point's state again over a damaged stored copy (`sweep verify --repair`): the
+    /// state in memory, or the one rebuilt from its stored batches when the point had to start
+    /// from empty.
+    /// </summary>
+    Task RewriteStoredState();
+
+    /// <summary>
     /// Erases the stored state of every planned batch and of the point itself, then deactivates
     /// without writing; returns the stored states erased. Only its campaign calls this, once
     /// nothing of the point is in flight.

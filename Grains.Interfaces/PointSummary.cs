@@ -2,7 +2,12 @@ using Sweep.Physics.Scaling;
 
 namespace Sweep.Grains.Interfaces;
 
-/// <summary>Progress and fitted betas of one grid point, as the campaign grain tracks it.</summary>
+/// <summary>
+/// Progress and fitted betas of one grid point, as the campaign grain tracks it. With a precision
+/// target: RealizationsTarget is what is planned so far (the stopping Ns once stopped),
+/// TargetOutcome is "reached" or "maxNs" once stopped (null before, and without a target), and
+/// the batches computed beyond the stopping point (stored, not merged) are counted.
+/// </summary>
 [GenerateSerializer]
 [Immutable]
 public sealed record PointSummary(
@@ -15,4 +20,8 @@ public sealed record PointSummary(
     [property: Id(6)] FitData? FitMag,
     [property: Id(7)] FitData? FitPur,
     [property: Id(8)] string? Failure,
-    [property: Id(9)] Observable[] Observables);
+    [property: Id(9)] Observable[] Observables,
+    [property: Id(20)] TargetData? Target = null,
+    [property: Id(21)] string? TargetOutcome = null,
+    [property: Id(22)] int BatchesBeyondStop = 0,
+    [property: Id(23)] long RealizationsBeyondStop = 0);

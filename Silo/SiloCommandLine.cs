@@ -29,7 +29,8 @@ internal static class SiloCommandLine
             "sweep-silo: one silo of a Sweep cluster (Orleans, with membership, state and reminders in Redis).\n" +
             $"Every option is also read from the environment (the name in brackets) and from {SiloSettingsReader.ConfigFile} in the working directory;\n" +
             "the command line wins over the environment, which wins over the file.\n" +
-            $"Exit codes: 0 stopped, {SiloHost.ExitUsage} bad settings, {SiloHost.ExitRedisUnreachable} Redis unreachable.");
+            $"The Redis password is read from {SiloSettingsReader.PasswordVariable} or --redis-password-file, never from the command line.\n" +
+            $"Exit codes: 0 stopped, {SiloHost.ExitUsage} bad settings, {SiloHost.ExitRedisUnreachable} Redis unreachable, {SiloHost.ExitAuthentication} Redis refused the password or TLS failed.");
         foreach (Option<string> option in options.Values)
         {
             root.Options.Add(option);

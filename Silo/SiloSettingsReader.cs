@@ -29,7 +29,19 @@ internal static class SiloSettingsReader
         ("service-id", "ID", $"service id: names the stored state, keep it across deployments (default {ClusterSiloSettings.DefaultServiceId})"),
         ("slots", "K", "compute slots: batches computed at once, 1..1024 (default: the number of cores)"),
         ("resume-seconds", "S", $"period of a running campaign's durable reminder in seconds, at least 1 (default {ClusterSiloSettings.DefaultResumeSeconds})"),
+        ("redis-user", "USER", $"Redis ACL user (default: Redis' default user); the password comes from {RedisCredentials.PasswordVariable} or --redis-password-file"),
+        ("redis-password-file", "FILE", $"file holding the Redis password (one line); instead of {RedisCredentials.PasswordVariable}, never on the command line"),
+        ("redis-tls", "true|false", "connect to Redis with TLS (default false; on when --redis-ca or --redis-cert is given)"),
+        ("redis-ca", "FILE", "PEM file of the CA that signed Redis' certificate (default: the system's trust store)"),
+        ("redis-cert", "FILE", "PEM client certificate to present to Redis (for tls-auth-clients)"),
+        ("redis-key", "FILE", "PEM private key of --redis-cert (default: read from the --redis-cert file)"),
     ];
+
+    /// <summary>
+    /// Read from the environment only, never from the command line (where `ps` shows it) or the
+    /// settings file: the Redis password. The user's variable doubles as redis-user's.
+    /// </summary>
+    public const string PasswordVariable = RedisCredentials.PasswordVariable;
 
     public static string EnvironmentName(string setting) => "SWEEP_" + setting.Replace('-', '_').ToUpperInvariant();
 
@@ -61,7 +73,12 @@ internal static class SiloSettingsReader
 
         string redis = config["redis"] ?? throw new FormatException(
             $"no Redis address: pass --redis host:port, set {EnvironmentName("redis")}, or put \"redis\" in {ConfigFile}");
-        var settings = new ClusterSiloSettings { Redis = RedisEndpoint.Parse(redis) };
+        RedisEndpoint endpoint = RedisEndpoint.Parse(redis) with
+        {
+            Credentials = RedisCredentials.Read(config["redis-user"], config["redis-password-file"], environment, "redis-password-file", "redis-user"),
+            Tls = RedisTls.Read(Bool(config, "redis-tls"), config["redis-ca"], config["redis-cert"], config["redis-key"], ("redis-tls", "redis-ca", "redis-cert", "redis-key")),
+        };
+        var settings = new ClusterSiloSettings { Redis = endpoint };
         int resumeSeconds = Int(config, "resume-seconds", ClusterSiloSettings.DefaultResumeSeconds, 1, 86_400);
         return settings with
         {
@@ -87,6 +104,14 @@ internal static class SiloSettingsReader
             ? v
             : throw new FormatException($"{name}: '{text}' is not an integer in {min}..{max}");
     }
+
+    private static bool Bool(IConfiguration config, string name)
+        => config[name]?.Trim().ToLowerInvariant() switch
+        {
+            null or "false" or "no" or "0" => false,
+            "true" or "yes" or "1" => true,
+            _ => throw new FormatException($"{name}: '{config[name]}' is not true or false"),
+        };
 
     private static IPAddress Address(IConfiguration config, string name, IPAddress fallback)
     {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Sweep.Campaigns;
 using Sweep.Client.Commands;
 using Sweep.Client.Output;
 using Sweep.Physics.Kernel;
@@ -26,7 +27,7 @@ internal sealed class SweepCommandTree
         _in = stdin;
         Root = new RootCommand("sweep: parameter sweeps of the disordered Ising spin dynamics (Glassy quantum dynamics of disordered Ising spins).\n" +
             "Local mode runs a silo in this process on a SQLite store (--data); cluster mode talks to running silos (--redis HOST:PORT, docs/cluster.md).\n" +
-            "Exit codes: 0 done, 1 points failed or nothing deleted, 2 bad input, 3 cancelled, 4 cluster unreachable, 5 store corrupt, 6 store or directory unusable, 7 disk full, 8 authentication (reserved), 129/130/143 stopped by SIGHUP/Ctrl-C/SIGTERM (README: Exit codes).")
+            "Exit codes: 0 done, 1 points failed or nothing deleted, 2 bad input, 3 cancelled, 4 cluster unreachable, 5 store corrupt, 6 store or directory unusable, 7 disk full, 8 authentication (reserved), 9 verify: a batch computed again differs, 129/130/143 stopped by SIGHUP/Ctrl-C/SIGTERM (README: Exit codes).")
         {
             Run(),
             Estimate(),
@@ -35,6 +36,7 @@ internal sealed class SweepCommandTree
             Table(),
             Export(),
             Report(),
+            Verify(),
             Cancel(),
             Delete(),
             Point(),
@@ -61,14 +63,15 @@ internal sealed class SweepCommandTree
     {
         var spec = Spec();
         var slots = CliOptions.Integer("--slots", "K", "local mode: batches computed at once, 1..1024 (default: one per core)");
-        var progress = CliOptions.Number("--progress-seconds", "S", "seconds between progress lines when output is not a terminal (default 10)");
+        var progress = CliOptions.Number("--progress-seconds", "S", $"seconds between progress lines when output is not a terminal, at most {RunCommand.MaxProgressSeconds:F0} (default 10)");
         var detach = CliOptions.Flag("--detach", "with --redis: submit and leave at once; the campaign goes on in the cluster");
+        var export = CliOptions.Text("--export", "DIR", "once the campaign has finished, export it into DIR as `sweep export --out DIR` does");
         var command = new Command("run", "run a campaign spec: in this process on the data directory (resumes and extends a stored campaign), or submitted to a cluster with --redis")
         {
-            spec, slots, progress, detach,
+            spec, slots, progress, detach, export,
         };
         Targets.AddTo(command);
-        command.SetAction((p, ct) => RunCommand.RunAsync(p.GetValue(spec)!, Targets.Read(p), p.GetValue(slots), p.GetValue(progress), p.GetValue(detach), _out, _err, ct));
+        command.SetAction((p, ct) => RunCommand.RunAsync(p.GetValue(spec)!, Targets.Read(p), p.GetValue(slots), p.GetValue(progress), p.GetValue(detach), p.GetValue(export), _out, _err, ct));
         return command;
     }
 
@@ -136,6 +139,17 @@ internal sealed class SweepCommandTree
         return command;
     }
 
+    private Command Verify()
+    {
+        var campaign = Campaign();
+        var sample = CliOptions.Integer("--sample", "K", $"stored batches computed again and compared bit for bit, 0..{VerifyCommand.MaxSample}, chosen evenly in grid order (default {VerifyCommand.DefaultSample})");
+        var repair = CliOptions.Flag("--repair", "compute corrupt or missing batches again and store them; rebuild corrupt point states from their batches");
+        var command = new Command("verify", "re-prove a campaign's stored results: SQLite's integrity check, every checksum, a sample computed again (exit 0 clean or repaired, 5 corruption left, 9 a sample differs)") { campaign, sample, repair };
+        Targets.AddTo(command);
+        command.SetAction((p, ct) => VerifyCommand.RunAsync(p.GetValue(campaign)!, p.GetValue(sample), p.GetValue(repair), Targets.Read(p), _out, _err, ct));
+        return command;
+    }
+
     private Command Cancel()
     {
         var campaign = Campaign();
@@ -177,8 +191,8 @@ internal sealed class SweepCommandTree
         var seed = CliOptions.UnsignedInteger("--seed", "S", "master seed; the same seed gives the same bits as a campaign's point (default 1)");
         var timeUnit = CliOptions.Text("--time-unit", "UNIT", "common (t = J_NN,inf tau, default) or per-realization (t = J_NN tau)");
         timeUnit.CompletionSources.Add("common", "per-realization");
-        var tPoints = CliOptions.Integer("--t-points", "T", "time points of the grid, 2..100000 (default 200)");
-        var threads = CliOptions.Integer("--threads", "K", "threads (default: all cores)");
+        var tPoints = CliOptions.Integer("--t-points", "T", $"time points of the grid, 2..{SpecLimits.MaxTimePoints} (default 200)");
+        var threads = CliOptions.Integer("--threads", "K", $"threads, 1..{PointCommand.MaxThreads} (default: all cores)");
         var kernel = CliOptions.Text("--kernel", "KERNEL", "exact or accelerated, as the spec's kernel name (default: accelerated version 2 at 1e-10, as a spec without kernel); accelerated:TOL is --kernel accelerated --tolerance TOL");
         kernel.CompletionSources.Add(SpinKernelChoice.Names.ToArray());
         var tolerance = CliOptions.Number("--tolerance", "TOL", "with --kernel accelerated: the absolute error bound on mag and pur (default 1e-10)");

@@ -22,7 +22,19 @@ internal sealed class TargetOptionSet
 
     public Option<double?> OutageSeconds { get; } = CliOptions.Number("--outage-seconds", "S", $"with --redis: seconds to keep retrying while no silo answers, then exit 4 (default {ClusterTarget.DefaultOutageSeconds:F0})");
 
-    public IEnumerable<Option> All => [Data, Redis, ClusterId, ServiceId, OutageSeconds];
+    public Option<string> RedisUser { get; } = CliOptions.Text("--redis-user", "USER", $"with --redis: Redis ACL user (default: ${RedisCredentials.UserVariable}, else Redis' default user)");
+
+    public Option<string> RedisPasswordFile { get; } = CliOptions.Text("--redis-password-file", "FILE", $"with --redis: file holding the Redis password, one line (or set ${RedisCredentials.PasswordVariable}; never on the command line)");
+
+    public Option<bool> RedisTls { get; } = CliOptions.Flag("--redis-tls", "with --redis: connect to Redis with TLS (implied by --redis-ca and --redis-cert)");
+
+    public Option<string> RedisCa { get; } = CliOptions.Text("--redis-ca", "FILE", "with --redis: PEM file of the CA that signed Redis' certificate (default: the system's trust store)");
+
+    public Option<string> RedisCertificate { get; } = CliOptions.Text("--redis-cert", "FILE", "with --redis: PEM client certificate to present to Redis");
+
+    public Option<string> RedisKey { get; } = CliOptions.Text("--redis-key", "FILE", "with --redis: PEM private key of --redis-cert (default: read from the --redis-cert file)");
+
+    public IEnumerable<Option> All => [Data, Redis, ClusterId, ServiceId, OutageSeconds, RedisUser, RedisPasswordFile, RedisTls, RedisCa, RedisCertificate, RedisKey];
 
     public void AddTo(Command command)
     {
@@ -37,6 +49,9 @@ internal sealed class TargetOptionSet
     public TargetOptions Read(ParseResult parse)
     {
         ArgumentNullException.ThrowIfNull(parse);
-        return new TargetOptions(parse.GetValue(Data), parse.GetValue(Redis), parse.GetValue(ClusterId), parse.GetValue(ServiceId), parse.GetValue(OutageSeconds));
+        return new TargetOptions(parse.GetValue(Data), parse.GetValue(Redis), parse.GetValue(ClusterId), parse.GetValue(ServiceId), parse.GetValue(OutageSeconds))
+        {
+            RedisAccess = new RedisAccessOptions(parse.GetValue(RedisUser), parse.GetValue(RedisPasswordFile), parse.GetValue(RedisTls), parse.GetValue(RedisCa), parse.GetValue(RedisCertificate), parse.GetValue(RedisKey)),
+        };
     }
 }

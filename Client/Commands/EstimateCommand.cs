@@ -2,6 +2,7 @@ using System.Globalization;
 using Sweep.Campaigns;
 using Sweep.Client.Cli;
 using Sweep.Client.Estimate;
+using Sweep.Physics.Kernel;
 
 namespace Sweep.Client.Commands;
 
@@ -52,7 +53,21 @@ internal static class EstimateCommand
             stdout.WriteLine(string.Create(c, $"    d = {byD.Key}: {times}"));
         }
 
+        double slotBytes = CampaignGrid.Expand(spec).Max(p => KernelMemoryModel.BytesPerSlot(spec.Kernel, p.Point.D, p.Point.N, spec.TimePoints));
+        stdout.WriteLine(string.Create(c, $"  memory per compute slot:   {RunCommand.Megabytes(slotBytes)} at most (the kernel's memory model at the largest point; the limit is {RunCommand.Megabytes(SpecLimits.SlotMemoryBytes)}, docs/campaign-spec.md)"));
+        stdout.WriteLine(string.Create(c, $"  store size:                {RunCommand.Megabytes(StoreSizeModel.Bytes(spec))} (SQLite, from scratch; keep {RunCommand.Megabytes(StoreSizeModel.WalHeadroomBytes)} more free for its write-ahead log)"));
         stdout.WriteLine(string.Create(c, $"  estimated wall time:       {Duration(wall)} on {cores} core{(cores == 1 ? string.Empty : "s")} (sum over points of (Ns + 1) x the time per realization above, divided by the cores; fits and orchestration come on top, see docs/PERFORMANCE.md)"));
+        int targeted = CampaignGrid.Expand(spec).Count(p => p.Target is not null);
+        if (targeted > 0)
+        {
+            // Where between minNs and maxNs a target stops depends on errors not yet measured.
+            CampaignCost fewest = CampaignCost.Of(spec, fewest: true);
+            stdout.WriteLine(string.Create(c, $"  precision targets:         {targeted:N0} of the points choose their Ns between minNs and maxNs; the figures above are for maxNs, the whole range is:"));
+            stdout.WriteLine(string.Create(c, $"    realizations:            {fewest.Realizations:N0} to {cost.Realizations:N0}"));
+            stdout.WriteLine(string.Create(c, $"    spin-pair-time factors:  {fewest.Factors:E3} to {cost.Factors:E3}"));
+            stdout.WriteLine(string.Create(c, $"    estimated wall time:     {Duration(cal.WallSeconds(spec, cores, fewest: true))} to {Duration(wall)} on {cores} core{(cores == 1 ? string.Empty : "s")}"));
+        }
+
         return 0;
     }
 

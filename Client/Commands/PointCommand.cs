@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Sweep.Campaigns;
 using Sweep.Client.Cli;
 using Sweep.Client.Output;
 using Sweep.Physics.Analytic;
@@ -29,19 +30,26 @@ internal static class PointCommand
             throw UsageException.ForOption("--ns", $"must be between 1 and {FixedPointLimit} (got {ns})");
         }
 
+        // The limits of a campaign's spec, so a point that runs here also runs in a campaign.
         int tPoints = args.TPoints ?? TimeGrid.DefaultPoints;
-        if (tPoints < 2 || tPoints > 100_000)
+        if (tPoints < 2 || tPoints > SpecLimits.MaxTimePoints)
         {
-            throw UsageException.ForOption("--t-points", $"must be between 2 and 100000 (got {tPoints})");
+            throw UsageException.ForOption("--t-points", $"must be between 2 and {SpecLimits.MaxTimePoints} (got {tPoints}), the limit of a campaign's timePoints");
         }
 
         int threads = args.Threads ?? Environment.ProcessorCount;
-        if (threads < 1)
+        if (threads < 1 || threads > MaxThreads)
         {
-            throw UsageException.ForOption("--threads", $"must be at least 1 (got {threads})");
+            throw UsageException.ForOption("--threads", $"must be between 1 and {MaxThreads} (got {threads})");
         }
 
-        var settings = new PointSettings(args.Seed ?? 1, tPoints, ParseTimeUnit(args.TimeUnit), FitWindow.Default, ParseKernel(args.Kernel, args.Tolerance, args.KernelVersion));
+        SpinKernelChoice kernel = ParseKernel(args.Kernel, args.Tolerance, args.KernelVersion);
+        if (SpecLimits.SpinsProblem(kernel, point.D, point.N, tPoints) is { } tooLarge)
+        {
+            throw UsageException.ForOption("--n", tooLarge);
+        }
+
+        var settings = new PointSettings(args.Seed ?? 1, tPoints, ParseTimeUnit(args.TimeUnit), FitWindow.Default, kernel);
         var clock = Stopwatch.StartNew();
         EnsembleAccumulator sums = PointComputation.Run(point, settings, ns, threads, SpinProductKernel.BestPath);
         PointAnalysis analysis = GridPointAnalysis.Analyze(point, settings, settings.TimeGrid(point), sums, threads);
@@ -58,6 +66,9 @@ internal static class PointCommand
 
         return 0;
     }
+
+    /// <summary>The most threads `--threads` takes, as `--slots` of `run`.</summary>
+    public const int MaxThreads = 1024;
 
     /// <summary>The largest Ns the exact accumulators hold.</summary>
     public const int FixedPointLimit = 1 << 22;

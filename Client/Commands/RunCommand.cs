@@ -1,3 +1,4 @@
+using System.Globalization;
 using Sweep.Campaigns;
 using Sweep.Client.Cli;
 using Sweep.Client.Hosting;
@@ -14,7 +15,10 @@ namespace Sweep.Client.Commands;
 /// </summary>
 internal static class RunCommand
 {
-    public static async Task<int> RunAsync(string specPath, TargetOptions target, int? slotsGiven, double? progressSecondsGiven, bool detach, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    /// <summary>The longest interval between progress lines (a day); longer ones overflow a TimeSpan.</summary>
+    public const double MaxProgressSeconds = 86_400;
+
+    public static async Task<int> RunAsync(string specPath, TargetOptions target, int? slotsGiven, double? progressSecondsGiven, bool detach, string? exportDir, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(target);
         if (target.Redis is not null && slotsGiven is not null)
@@ -33,10 +37,21 @@ internal static class RunCommand
             throw UsageException.ForOption("--slots", $"must be between 1 and 1024 (got {slots})");
         }
 
-        double progressSeconds = progressSecondsGiven ?? 10;
-        if (progressSeconds <= 0)
+        if (exportDir is not null)
         {
-            throw UsageException.ForOption("--progress-seconds", "must be positive");
+            if (detach)
+            {
+                throw UsageException.ForOption("--export", "cannot wait for a detached campaign; run `sweep export` once it has finished");
+            }
+
+            // Checked now: a bad --export must fail before the campaign costs anything.
+            OutputDirectory.Check(exportDir, "export", force: false, option: "--export");
+        }
+
+        double progressSeconds = progressSecondsGiven ?? 10;
+        if (!(progressSeconds > 0 && progressSeconds <= MaxProgressSeconds))
+        {
+            throw UsageException.ForOption("--progress-seconds", string.Create(CultureInfo.InvariantCulture, $"must be more than 0 and at most {MaxProgressSeconds} s, a day (got {progressSeconds:R})"));
         }
 
         SpecParseResult parsed = CampaignSpecParser.ParseFile(specPath);
@@ -70,6 +85,7 @@ internal static class RunCommand
         stdout.WriteLine($"campaign '{spec.Name}' in {cluster.Description}: {submitted.Points} grid points, {submitted.BatchesTotal} batches " +
             $"({submitted.BatchesAlreadyStored} already stored{(submitted.Extended ? ", spec extended" : string.Empty)})" +
             (cluster.OutlivesClient ? string.Empty : $", {slots} compute slots"));
+        WarnIfShortOfSpace(cluster, spec, submitted, stderr);
         if (detach)
         {
             stdout.WriteLine($"detached: the campaign goes on in the cluster; run the same command without --detach to follow it");
@@ -89,6 +105,16 @@ internal static class RunCommand
         }
 
         long computed = cluster.BatchesComputed(final, submitted);
+        if (final.DiskFull is { } cause)
+        {
+            // Retrying on a full disk only fills SQLite's log: stop, keep what is stored, resume later.
+            throw new EnvironmentException(
+                ExitCodes.DiskFull,
+                $"{cluster.StoreDirectory ?? cluster.Description}: the disk is full ({cause}); {final.BatchesDone} of {final.BatchesTotal} batches are stored " +
+                $"({computed} computed in this run); free space (this campaign's store needs about {Megabytes(StoreSizeModel.Bytes(spec))} in all, " +
+                $"plus {Megabytes(StoreSizeModel.WalHeadroomBytes)} for SQLite's write-ahead log) and run the same command to resume");
+        }
+
         if (cancellationToken.IsCancellationRequested && !final.Finished)
         {
             stdout.WriteLine(cluster.OutlivesClient
@@ -116,6 +142,49 @@ internal static class RunCommand
         // killed run stored but had not merged into their points, which the submit's count misses.
         long reused = Math.Max(0, final.BatchesDone - computed);
         stdout.WriteLine($"batches: {computed} computed in this run, {reused} reused from storage");
+        if (exportDir is not null)
+        {
+            // Through the one read path: a local run is found live by its own gateway, as any command finds it.
+            int exported = await ExportCommand.RunAsync(spec.Name, exportDir, force: false, target, stdout, stderr, cancellationToken);
+            if (exported != 0)
+            {
+                return exported;
+            }
+        }
+
         return final.PointsFailed > 0 ? 1 : 0;
     }
+
+    /// <summary>
+    /// One line on stderr when the store's disk has less free space than the rest of the campaign
+    /// needs (<see cref="StoreSizeModel"/>) plus the write-ahead log's headroom: the run still starts,
+    /// and stops cleanly with exit 7 if the disk does fill.
+    /// </summary>
+    private static void WarnIfShortOfSpace(ICampaignHost cluster, CampaignSpec spec, SubmitResult submitted, TextWriter stderr)
+    {
+        if (cluster.StoreDirectory is not { } directory || submitted.BatchesTotal == 0)
+        {
+            return;
+        }
+
+        long free;
+        try
+        {
+            free = new DriveInfo(Path.GetFullPath(directory)).AvailableFreeSpace;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            return;
+        }
+
+        double left = StoreSizeModel.Bytes(spec) * (submitted.BatchesTotal - submitted.BatchesAlreadyStored) / submitted.BatchesTotal;
+        if (free < left + StoreSizeModel.WalHeadroomBytes)
+        {
+            stderr.WriteLine($"sweep run: warning: {directory} has {Megabytes(free)} free; the rest of this campaign needs about {Megabytes(left)} in its store " +
+                $"plus {Megabytes(StoreSizeModel.WalHeadroomBytes)} for SQLite's write-ahead log. A full disk stops the run (exit 7) with what is stored kept; the same command resumes it");
+        }
+    }
+
+    /// <summary>Bytes as megabytes (10^6), the unit `df -H` and the messages use.</summary>
+    public static string Megabytes(double bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1e6:#,0.#} MB");
 }

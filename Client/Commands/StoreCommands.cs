@@ -49,6 +49,11 @@ internal static class StoreCommands
         foreach (CampaignStatus s in statuses)
         {
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"campaign {s.Name}: {StateWord(s)}; points {s.PointsDone}/{s.Points} done, {s.PointsFailed} failed; realizations {s.RealizationsDone}/{s.RealizationsTarget}; batches {s.BatchesDone}/{s.BatchesTotal} stored{FinishedText(s)}"));
+            if (s.PointSummaries.Any(p => p.Target is not null))
+            {
+                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  precision targets: {s.PointSummaries.Count(p => p.TargetOutcome == "reached")} reached, {s.PointSummaries.Count(p => p.TargetOutcome == "maxNs")} stopped at maxNs, {s.PointSummaries.Count(p => p.Target is not null && p.TargetOutcome is null)} running; {s.BatchesBeyondStop} batches past a stopping point (stored, not merged)"));
+            }
+
             foreach (PointSummary p in s.PointSummaries.Where(p => p.Status == PointStatus.Failed))
             {
                 stdout.WriteLine($"  FAILED {p.Key.GrainKey}: {p.Failure}");

@@ -46,7 +46,26 @@ internal sealed class KernelCalibration
         // Warm up on the cheapest representative: the same code runs for all of them.
         TimeRealizations(representatives[0], settings, path, Warmup, 1);
         TimeSpan each = TimeSpan.FromTicks(Math.Max(budget.Ticks / representatives.Count, TimeSpan.FromMilliseconds(10).Ticks));
-        var seconds = representatives.ToDictionary(p => (p.D, p.N), p => TimeRealizations(p, settings, path, each, 3));
+        // A point too large for this process is not timed: its time is scaled from the largest
+        // timed N of its d by N(N-1), the count of pair factors (an upper bound for the accelerated kernels).
+        double room = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 2.0;
+        var seconds = new Dictionary<(int D, int N), double>();
+        foreach (GridPoint p in representatives)
+        {
+            if (KernelMemoryModel.BytesPerSlot(kernel, p.D, p.N, spec.TimePoints) <= room)
+            {
+                seconds[(p.D, p.N)] = TimeRealizations(p, settings, path, each, 3);
+            }
+            else if (seconds.Keys.Where(k => k.D == p.D).OrderBy(k => k.N).LastOrDefault() is { N: > 0 } timed)
+            {
+                seconds[(p.D, p.N)] = seconds[timed] * ((double)p.N * (p.N - 1)) / ((double)timed.N * (timed.N - 1));
+            }
+            else
+            {
+                seconds[(p.D, p.N)] = double.NaN;
+            }
+        }
+
         return new KernelCalibration(seconds, path.ToString());
     }
 
@@ -55,10 +74,10 @@ internal sealed class KernelCalibration
     /// (Ns + 1) realizations (the +1 is the Fig. 1 snapshot) times the measured time of their
     /// (d, N), shared evenly by the cores.
     /// </summary>
-    public double WallSeconds(CampaignSpec spec, int cores)
+    public double WallSeconds(CampaignSpec spec, int cores, bool fewest = false)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        double seconds = CampaignGrid.Expand(spec).Sum(p => (p.Ns + 1.0) * _seconds[(p.Point.D, p.Point.N)]);
+        double seconds = CampaignGrid.Expand(spec).Sum(p => (CampaignCost.NsOf(p, fewest) + 1.0) * _seconds[(p.Point.D, p.Point.N)]);
         return seconds / Math.Max(1, cores);
     }
 

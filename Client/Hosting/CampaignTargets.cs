@@ -1,5 +1,6 @@
 using Sweep.Client.Hosting.Local;
 using Sweep.Client.Hosting.Remote;
+using Sweep.Client.Hosting.Verification;
 
 namespace Sweep.Client.Hosting;
 
@@ -31,5 +32,25 @@ internal static class CampaignTargets
         }
 
         return new StoreCampaignTarget(data);
+    }
+
+    /// <summary>The same resolution for `sweep verify`: what it reads back and repairs through.</summary>
+    public static async Task<IVerificationSource> OpenVerificationAsync(TargetOptions options, TextWriter notices, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (ClusterTarget.From(options) is { } target)
+        {
+            return new GrainVerificationSource(await RemoteCluster.ConnectAsync(target, notices, cancellationToken), file: null);
+        }
+
+        DataDirectory data = DataDirectory.Resolve(options.Data);
+        if (LocalRunRecord.FindLive(data, RunStartup) is { } run)
+        {
+            return new GrainVerificationSource(await RemoteCluster.ConnectAsync(run, data, notices, cancellationToken), data);
+        }
+
+        // Refuses a directory without a store, or a truncated one, as every command does.
+        await new StoreCampaignTarget(data).DisposeAsync();
+        return new StoreVerificationSource(data);
     }
 }

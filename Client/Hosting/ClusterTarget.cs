@@ -34,6 +34,11 @@ internal sealed record ClusterTarget(RedisEndpoint Redis, string ClusterId, stri
                 }
             }
 
+            if (options.RedisAccess.Given().FirstOrDefault() is { } access)
+            {
+                throw UsageException.ForOption(access, "only applies to a cluster (with --redis)");
+            }
+
             return null;
         }
 
@@ -52,6 +57,8 @@ internal sealed record ClusterTarget(RedisEndpoint Redis, string ClusterId, stri
             throw UsageException.ForOption("--redis", e.Message);
         }
 
+        endpoint = WithAccess(endpoint, options.RedisAccess, Environment.GetEnvironmentVariable);
+
         double outage = options.OutageSeconds ?? DefaultOutageSeconds;
         if (!(outage > 0 && outage <= 86_400))
         {
@@ -66,6 +73,23 @@ internal sealed record ClusterTarget(RedisEndpoint Redis, string ClusterId, stri
     }
 
     public override string ToString() => $"cluster '{ClusterId}' through Redis {Redis}";
+
+    /// <summary>The endpoint with its password (from the file or the environment) and TLS settings.</summary>
+    internal static RedisEndpoint WithAccess(RedisEndpoint endpoint, RedisAccessOptions access, Func<string, string?> environment)
+    {
+        try
+        {
+            return endpoint with
+            {
+                Credentials = RedisCredentials.Read(access.User, access.PasswordFile, environment, "--redis-password-file", "--redis-user"),
+                Tls = RedisTls.Read(access.Tls, access.Ca, access.Certificate, access.Key, ("--redis-tls", "--redis-ca", "--redis-cert", "--redis-key")),
+            };
+        }
+        catch (FormatException e)
+        {
+            throw new UsageException(e.Message);
+        }
+    }
 
     private static string? NonEmpty(string option, string? value)
         => value is not null && string.IsNullOrWhiteSpace(value) ? throw UsageException.ForOption(option, "is empty") : value;

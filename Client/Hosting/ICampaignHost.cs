@@ -11,6 +11,9 @@ internal interface ICampaignHost : ICampaignCalls
     /// <summary>Whether the campaign goes on without this process (so the client may detach).</summary>
     bool OutlivesClient { get; }
 
+    /// <summary>The directory the store is in (local mode), whose free space a run watches; null for a cluster.</summary>
+    string? StoreDirectory { get; }
+
     /// <summary>Batches computed since the campaign was submitted by this process.</summary>
     long BatchesComputed(CampaignStatus status, SubmitResult submitted);
 }

@@ -43,6 +43,12 @@ internal static class StoreFailure
             {
                 case EnvironmentException known:
                     return (known.ExitCode, known.Message);
+                case StackExchange.Redis.RedisConnectionException { FailureType: StackExchange.Redis.ConnectionFailureType.AuthenticationFailure }:
+                    return (ExitCodes.AuthenticationFailed, "Redis refused this client's password or user (check SWEEP_REDIS_PASSWORD, --redis-password-file, --redis-user)");
+                case System.Security.Authentication.AuthenticationException tls:
+                    return (ExitCodes.AuthenticationFailed, $"TLS failed: {tls.Message.TrimEnd('.')} (check --redis-ca, --redis-cert)");
+                case StoredPayloadCorruptException corrupt when corrupt.Key?.StartsWith("campaign/", StringComparison.Ordinal) == true:
+                    return (ExitCodes.StoreCorrupt, $"{where}: {corrupt.Message}; a campaign's record holds its spec and cannot be rebuilt from its batches (nothing in the store was changed)");
                 case StoredPayloadCorruptException corrupt:
                     return (ExitCodes.StoreCorrupt, $"{where}: {corrupt.Message} (the store is damaged; nothing in it was changed)");
                 case StoredPayloadVersionException newer:

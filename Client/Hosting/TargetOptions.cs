@@ -9,4 +9,33 @@ namespace Sweep.Client.Hosting;
 internal sealed record TargetOptions(string? Data, string? Redis, string? ClusterId, string? ServiceId, double? OutageSeconds)
 {
     public const string Usage = "[--data DIR | " + ClusterTarget.Usage + "]";
+
+    /// <summary>How to authenticate to the cluster's Redis and whether to use TLS (with --redis only).</summary>
+    public RedisAccessOptions RedisAccess { get; init; } = RedisAccessOptions.None;
+}
+
+/// <summary>
+/// `--redis-user`, `--redis-password-file`, `--redis-tls`, `--redis-ca`, `--redis-cert`,
+/// `--redis-key` as given (null or false where not given). The password itself is never an
+/// option: it comes from the file or from SWEEP_REDIS_PASSWORD.
+/// </summary>
+internal sealed record RedisAccessOptions(string? User, string? PasswordFile, bool Tls, string? Ca, string? Certificate, string? Key)
+{
+    public static RedisAccessOptions None { get; } = new(null, null, false, null, null, null);
+
+    /// <summary>The options given, by name, to refuse them in local mode.</summary>
+    public IEnumerable<string> Given()
+    {
+        foreach ((string name, bool given) in new[]
+        {
+            ("--redis-user", User is not null), ("--redis-password-file", PasswordFile is not null), ("--redis-tls", Tls),
+            ("--redis-ca", Ca is not null), ("--redis-cert", Certificate is not null), ("--redis-key", Key is not null),
+        })
+        {
+            if (given)
+            {
+                yield return name;
+            }
+        }
+    }
 }

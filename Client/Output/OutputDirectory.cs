@@ -24,23 +24,23 @@ internal sealed class OutputDirectory
 
     private string MarkerPath => MarkerIn(Path, Command);
 
-    /// <summary>Checks the target before anything is read or written; throws a usage error naming --out and the reason.</summary>
-    public static OutputDirectory Check(string? given, string command, bool force)
+    /// <summary>Checks the target before anything is read or written; throws a usage error naming the option (--out, or run's --export) and the reason.</summary>
+    public static OutputDirectory Check(string? given, string command, bool force, string option = "--out")
     {
         if (string.IsNullOrWhiteSpace(given))
         {
-            throw UsageException.ForOption("--out", "is empty; name the directory to write into");
+            throw UsageException.ForOption(option, "is empty; name the directory to write into");
         }
 
         string path = System.IO.Path.GetFullPath(given);
         if (File.Exists(path))
         {
-            throw UsageException.ForOption("--out", $"{path} is a file; name a directory");
+            throw UsageException.ForOption(option, $"{path} is a file; name a directory");
         }
 
         if (Directory.Exists(path) && Directory.EnumerateFileSystemEntries(path).Any() && !File.Exists(MarkerIn(path, command)) && !force)
         {
-            throw UsageException.ForOption("--out", $"{path} is not empty and was not written by `sweep {command}`; choose an empty or new directory, or pass --force to write into it");
+            throw UsageException.ForOption(option, $"{path} is not empty and was not written by `sweep {command}`; choose an empty or new directory, or pass --force to write into it");
         }
 
         return new OutputDirectory(path, command);

@@ -85,7 +85,7 @@ internal sealed class ProgressReporter
         {
             CampaignStatus status = await poll();
             show(status);
-            if (status.Finished || cancellationToken.IsCancellationRequested)
+            if (status.Finished || status.DiskFull is not null || cancellationToken.IsCancellationRequested)
             {
                 return status;
             }

@@ -22,7 +22,10 @@ internal static class StatusJson
             s.BatchesDone,
             s.BatchesTotal,
             s.FinishedAt?.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture),
-            [.. s.PointSummaries.Where(p => p.Status == PointStatus.Failed).Select(p => new FailureDocument(p.Key.GrainKey, p.Failure))])).ToArray();
+            [.. s.PointSummaries.Where(p => p.Status == PointStatus.Failed).Select(p => new FailureDocument(p.Key.GrainKey, p.Failure))],
+            s.BatchesBeyondStop,
+            s.PointSummaries.Count(p => p.TargetOutcome == "reached"),
+            s.PointSummaries.Count(p => p.TargetOutcome == "maxNs"))).ToArray();
         return SweepJson.Write(documents, SweepJsonContext.Default.CampaignStatusDocumentArray);
     }
 }
@@ -30,7 +33,9 @@ internal static class StatusJson
 /// <summary>
 /// One campaign's progress: state (running, finished, failed or cancelled), counts of points,
 /// realizations and stored batches, when the last point finished (UTC, ISO 8601, null while
-/// running) and the failed points with their reasons.
+/// running) and the failed points with their reasons. With precision targets: the batches computed
+/// past a point's stopping checkpoint (stored, not merged), and how many points stopped with the
+/// target reached or at maxNs.
 /// </summary>
 internal sealed record CampaignStatusDocument(
     string Name,
@@ -43,7 +48,10 @@ internal sealed record CampaignStatusDocument(
     int BatchesStored,
     int BatchesTotal,
     string? FinishedUtc,
-    IReadOnlyList<FailureDocument> Failures);
+    IReadOnlyList<FailureDocument> Failures,
+    int BatchesBeyondStop,
+    int TargetsReached,
+    int TargetsAtMaxNs);
 
 /// <summary>A failed point (its grain key) and why it failed.</summary>
 internal sealed record FailureDocument(string Point, string? Reason);

@@ -30,7 +30,9 @@ internal static class TableJson
                 s.FitMag?.Beta ?? double.NaN,
                 s.FitMag?.BetaJackknifeError ?? double.NaN,
                 s.FitPur?.Beta ?? double.NaN,
-                s.FitPur?.BetaJackknifeError ?? double.NaN))]);
+                s.FitPur?.BetaJackknifeError ?? double.NaN,
+                s.Target?.BetaError ?? double.NaN,
+                s.TargetOutcome))]);
         return SweepJson.Write(document, SweepJsonContext.Default.ScalingTableDocument);
     }
 }
@@ -74,7 +76,11 @@ internal sealed record DeviationDocument(
     double BetaJackknifeError,
     double Deviation);
 
-/// <summary>A point's status, realizations and fitted betas (null where there is no fit).</summary>
+/// <summary>
+/// A point's status, realizations (its Ns so far) and fitted betas (null where there is no fit);
+/// with a precision target, the target's error of beta and its outcome ("reached", "maxNs"; null
+/// while running and without a target).
+/// </summary>
 internal sealed record PointBetaDocument(
     int D,
     double Alpha,
@@ -85,4 +91,6 @@ internal sealed record PointBetaDocument(
     double BetaMag,
     double BetaMagJackknife,
     double BetaPur,
-    double BetaPurJackknife);
+    double BetaPurJackknife,
+    double TargetBetaError,
+    string? TargetOutcome);

@@ -44,7 +44,7 @@ internal static class TableWriter
                 r.Error is null ? ns : $"{ns}  [{r.Error}]"));
         }
 
-        var perPoint = NewTable(("d", true), ("alpha", true), ("x", true), ("N", true), ("status", false), ("beta_mag", false), ("beta_pur", false));
+        var perPoint = NewTable(("d", true), ("alpha", true), ("x", true), ("N", true), ("status", false), ("beta_mag", false), ("beta_pur", false), ("Ns", true), ("target", false));
         foreach (PointSummary s in points)
         {
             perPoint.AddRow(Cells(
@@ -54,7 +54,9 @@ internal static class TableWriter
                 s.Key.N.ToString(CultureInfo.InvariantCulture),
                 s.Status.ToString(),
                 Beta(s.FitMag),
-                Beta(s.FitPur)));
+                Beta(s.FitPur),
+                s.RealizationsDone.ToString(CultureInfo.InvariantCulture),
+                TargetText(s)));
         }
 
         var sb = new StringBuilder();
@@ -97,6 +99,11 @@ internal static class TableWriter
         return string.Join('\n', text.ToString().Split('\n').Select(l => l.TrimEnd())).TrimEnd('\n') + "\n";
     }
 
+    /// <summary>"-" without a target; else the target and, once stopped, whether it was reached or maxNs stopped the point.</summary>
+    public static string TargetText(PointSummary s) => s.Target is not { } t
+        ? "-"
+        : string.Create(CultureInfo.InvariantCulture, $"{s.TargetOutcome ?? "running"} (<= {t.BetaError:R} on {string.Join('+', t.Observables.Select(o => o.Name()))}, maxNs {t.MaxNs})");
+
     private static string Beta(FitData? f) => f switch
     {
         null => "-",
@@ -114,10 +121,10 @@ internal static class TableWriter
         }
 
         csv.Line();
-        csv.Row("table", "d", "alpha", "x", "N", "status", "beta_mag", "beta_mag_jackknife", "beta_pur", "beta_pur_jackknife");
+        csv.Row("table", "d", "alpha", "x", "N", "status", "beta_mag", "beta_mag_jackknife", "beta_pur", "beta_pur_jackknife", "Ns", "target_beta_error", "target_outcome");
         foreach (PointSummary s in points)
         {
-            csv.Row("point", CsvWriter.Integer(s.Key.D), CsvWriter.Number(s.Key.Alpha), CsvWriter.Number(s.Key.X), CsvWriter.Integer(s.Key.N), s.Status.ToString(), CsvWriter.Number(s.FitMag?.Beta ?? double.NaN), CsvWriter.Number(s.FitMag?.BetaJackknifeError ?? double.NaN), CsvWriter.Number(s.FitPur?.Beta ?? double.NaN), CsvWriter.Number(s.FitPur?.BetaJackknifeError ?? double.NaN));
+            csv.Row("point", CsvWriter.Integer(s.Key.D), CsvWriter.Number(s.Key.Alpha), CsvWriter.Number(s.Key.X), CsvWriter.Integer(s.Key.N), s.Status.ToString(), CsvWriter.Number(s.FitMag?.Beta ?? double.NaN), CsvWriter.Number(s.FitMag?.BetaJackknifeError ?? double.NaN), CsvWriter.Number(s.FitPur?.Beta ?? double.NaN), CsvWriter.Number(s.FitPur?.BetaJackknifeError ?? double.NaN), CsvWriter.Integer(s.RealizationsDone), CsvWriter.Number(s.Target?.BetaError ?? double.NaN), s.TargetOutcome);
         }
 
         return csv.ToString();

@@ -10,4 +10,7 @@ internal sealed record PointPage(PointResult Result, Figure Mag, Figure Pur, Fig
     public string HtmlPath => $"points/{ExportCommand.FileStem(Result.Key)}.html";
 
     public IEnumerable<Figure> Figures => [Mag, Pur, Residuals];
+
+    /// <summary>The point's precision target and outcome as the table shows it, or null without one.</summary>
+    public string? Target { get; init; }
 }

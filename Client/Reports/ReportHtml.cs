@@ -142,12 +142,12 @@ internal static class ReportHtml
 
     private static string HtmlTableWithLinks(IEnumerable<PointPage> pages, string prefix)
     {
-        var sb = new StringBuilder("<table>\n<tr><th>point</th><th>d</th><th>alpha</th><th>x</th><th>N</th><th>Ns</th><th>beta mag</th><th>+-</th><th>beta pur</th><th>+-</th><th>gamma mag</th><th>gamma pur</th><th>median J_NN / J_NN,inf</th></tr>\n");
+        var sb = new StringBuilder("<table>\n<tr><th>point</th><th>d</th><th>alpha</th><th>x</th><th>N</th><th>Ns</th><th>beta mag</th><th>+-</th><th>beta pur</th><th>+-</th><th>gamma mag</th><th>gamma pur</th><th>median J_NN / J_NN,inf</th><th>target</th></tr>\n");
         foreach (PointPage p in pages)
         {
             PointResult r = p.Result;
             sb.Append("<tr><td><a href=\"").Append(prefix).Append(E(p.HtmlPath)).Append("\">page</a></td>");
-            foreach (string cell in new[] { I(r.Key.D), N(r.Key.Alpha), N(r.Key.X), I(r.Key.N), r.Realizations.ToString(CultureInfo.InvariantCulture), Fit(r.FitMag, f => f.Beta), Fit(r.FitMag, f => f.BetaJackknifeError), Fit(r.FitPur, f => f.Beta), Fit(r.FitPur, f => f.BetaJackknifeError), Fit(r.FitMag, f => f.Gamma), Fit(r.FitPur, f => f.Gamma), N(r.JnnRatio) })
+            foreach (string cell in new[] { I(r.Key.D), N(r.Key.Alpha), N(r.Key.X), I(r.Key.N), r.Realizations.ToString(CultureInfo.InvariantCulture), Fit(r.FitMag, f => f.Beta), Fit(r.FitMag, f => f.BetaJackknifeError), Fit(r.FitPur, f => f.Beta), Fit(r.FitPur, f => f.BetaJackknifeError), Fit(r.FitMag, f => f.Gamma), Fit(r.FitPur, f => f.Gamma), N(r.JnnRatio), p.Target ?? "-" })
             {
                 sb.Append("<td>").Append(E(cell)).Append("</td>");
             }

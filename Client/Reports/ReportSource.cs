@@ -1,3 +1,4 @@
+using Sweep.Client.Output;
 using Sweep.Client.Hosting;
 using Sweep.Grains.Interfaces;
 
@@ -20,6 +21,9 @@ internal sealed record ReportSource(
 {
     public bool Partial => PointsDone < PointsTotal;
 
+    /// <summary>The precision target and its outcome per point key, for the points that have one.</summary>
+    public IReadOnlyDictionary<string, string> Targets { get; init; } = new Dictionary<string, string>();
+
     /// <summary>
     /// From what the reading commands read (with results), the points' settings and their
     /// snapshots in grid order. Local and cluster reports both come through here, so they
@@ -39,6 +43,10 @@ internal sealed record ReportSource(
             snapshots.Select(s => new SnapshotPoint(s.Key, s.Snapshot, byKey.GetValueOrDefault(s.Key.GrainKey))).ToList(),
             campaign.Table,
             campaign.Status.PointsDone,
-            campaign.Status.Points);
+            campaign.Status.Points)
+        {
+            Targets = campaign.Status.PointSummaries.Where(p => p.Target is not null)
+                .ToDictionary(p => p.Key.GrainKey, TableWriter.TargetText, StringComparer.Ordinal),
+        };
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Sweep.Campaigns;
 using Sweep.Grains.Interfaces;
 using Sweep.Grains.Points;
+using Sweep.Grains.Storage;
 using PointKey = Sweep.Grains.Interfaces.PointKey;
 
 namespace Sweep.Grains.Campaigns;
@@ -21,6 +22,7 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IRemindable
     private readonly ResumeReminder _reminder;
     private readonly PointOptions _pointOptions;
     private readonly CampaignOptions _options;
+    private readonly DiskFullFault _diskFull;
     private IGrainTimer? _resumeTimer;
     private IGrainTimer? _tableTimer;
     private bool _tableStale;
@@ -28,8 +30,10 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IRemindable
     public CampaignGrain(
         [PersistentState("campaign", StorageSchema.Provider)] IPersistentState<CampaignState> state,
         IOptions<CampaignOptions> options,
-        IOptions<PointOptions> pointOptions)
+        IOptions<PointOptions> pointOptions,
+        DiskFullFault diskFull)
     {
+        _diskFull = diskFull;
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(pointOptions);
         _state = state;
@@ -77,6 +81,12 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IRemindable
                 return Refuse(problem);
             }
 
+            // The stored kernel may hold fewer spins per slot than the default the spec was checked with.
+            if (SpecLimits.Problems(spec) is { Count: > 0 } limits)
+            {
+                return Refuse(string.Join(Environment.NewLine, limits));
+            }
+
             extended = stored != spec;
         }
         else
@@ -92,7 +102,10 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IRemindable
         {
             var key = PointKey.Of(spec.Name, p.Point);
             int ns = byKey.TryGetValue(key.GrainKey, out PointAssignment? old) ? Math.Max(old.Ns, p.Ns) : p.Ns;
-            byKey[key.GrainKey] = new PointAssignment(key, settings, ns, p.Observables.ToArray());
+            TargetData? target = p.Target is { } t
+                ? new TargetData(t.BetaError, [.. t.Observables], t.MinNs, t.MaxNs, t.Step)
+                : null;
+            byKey[key.GrainKey] = new PointAssignment(key, settings, ns, [.. p.Observables], target);
         }
 
         S.SpecJson = CampaignSpecJson.Write(spec);
@@ -108,7 +121,7 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IRemindable
     }
 
     public Task<CampaignStatus> GetStatus()
-        => Task.FromResult(CampaignProgress.Aggregate(this.GetPrimaryKeyString(), S, p => S.Summaries.GetValueOrDefault(p.Key.GrainKey)));
+        => Task.FromResult(CampaignProgress.Aggregate(this.GetPrimaryKeyString(), S, p => S.Summaries.GetValueOrDefault(p.Key.GrainKey)) with { DiskFull = _diskFull.Cause });
 
     public async Task PointChanged(PointSummary summary)
     {
@@ -155,6 +168,17 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IRemindable
         }
     }
 
+    public async Task PointStateRebuilt(string pointGrainKey)
+    {
+        PointAssignment? point = S.Points.FirstOrDefault(p => p.Key.GrainKey == pointGrainKey);
+        // A cancelled campaign computes nothing: its point is rebuilt when `sweep run` resumes it.
+        if (point is not null && S.SpecJson is not null && !S.Cancelled)
+        {
+            await StartPoints([point], alwaysPersist: false);
+            await KeepResumingWhileUnfinished();
+        }
+    }
+
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         if (_tableStale)
@@ -181,6 +205,16 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IRemindable
     }
 
     public Task<string?> GetSpec() => Task.FromResult(S.SpecJson);
+
+    public Task<string?> CheckStored() => StoredStateProbe.DamageAsync<CampaignState>(ServiceProvider, "campaign", this.GetGrainId());
+
+    public async Task RewriteStoredState()
+    {
+        if (S.SpecJson is not null)
+        {
+            await _state.WriteStateAsync();
+        }
+    }
 
     public async Task Cancel()
     {
@@ -305,7 +339,10 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IRemindable
         foreach (PointSummary s in summaries)
         {
             PointSummary? known = S.Summaries.GetValueOrDefault(s.Key.GrainKey);
-            if (Supersedes(s, known))
+            // A reply is newer than any report processed before it (this grain does not
+            // interleave), so it also counts when it goes back: a finished point whose stored
+            // state was corrupt is computing again from its stored batches.
+            if (Supersedes(s, known) || (IsFinished(known) && !IsFinished(s)))
             {
                 finishedAny |= IsFinished(s) && known?.Status != s.Status;
                 S.Summaries[s.Key.GrainKey] = s;

@@ -15,6 +15,9 @@ public static class CampaignProgress
         }
 
         PointSummary[] points = state.Points.Select(summaryOf).OfType<PointSummary>().ToArray();
+
+        // A target point's Ns is known once it stops: until then, what it has planned.
+        long target = state.Points.Sum(p => p.Target is null ? p.Ns : summaryOf(p)?.RealizationsTarget ?? p.Target.MinNs);
         return new CampaignStatus(
             name,
             true,
@@ -23,10 +26,11 @@ public static class CampaignProgress
             points.Count(p => p.Status == PointStatus.Done),
             points.Count(p => p.Status == PointStatus.Failed),
             points.Sum(p => p.RealizationsDone),
-            state.Points.Sum(p => (long)p.Ns),
+            target,
             points.Sum(p => p.BatchesDone),
             points.Sum(p => p.BatchesTotal),
             points,
-            state.FinishedAt);
+            state.FinishedAt,
+            points.Sum(p => p.BatchesBeyondStop));
     }
 }

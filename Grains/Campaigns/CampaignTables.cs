@@ -12,7 +12,8 @@ public static class CampaignTables
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(summaryOf);
         double maxX = state.StrongDisorderMaxX ?? TypedSettings(state);
-        var ns = state.Points.ToDictionary(p => p.Key.GrainKey, p => p.Ns, StringComparer.Ordinal);
+        // A target point reports the Ns it stopped at.
+        var ns = state.Points.ToDictionary(p => p.Key.GrainKey, p => p.Target is null ? p.Ns : (int)(summaryOf(p)?.RealizationsTarget ?? 0), StringComparer.Ordinal);
         return TableMapping.Build(state.Points.Select(summaryOf).OfType<PointSummary>(), ns, maxX);
     }
 

@@ -3,10 +3,20 @@ using StackExchange.Redis;
 
 namespace Sweep.Grains.Cluster;
 
-/// <summary>A Redis server as users name it: host:port (the port defaults to 6379).</summary>
+/// <summary>
+/// A Redis server as users name it: host:port (the port defaults to 6379), with the password and
+/// TLS settings to reach it. Its text is host:port only: it goes into logs and messages, and the
+/// password must never.
+/// </summary>
 public sealed record RedisEndpoint(string Host, int Port)
 {
     public const int DefaultPort = 6379;
+
+    /// <summary>The password (and ACL user) to authenticate with; null: none.</summary>
+    public RedisCredentials? Credentials { get; init; }
+
+    /// <summary>TLS settings; null: plain TCP.</summary>
+    public RedisTls? Tls { get; init; }
 
     public override string ToString() => $"{Host}:{Port.ToString(CultureInfo.InvariantCulture)}";
 
@@ -52,6 +62,23 @@ public sealed record RedisEndpoint(string Host, int Port)
             ClientName = "sweep",
         };
         options.EndPoints.Add(Host, Port);
+        if (Credentials is { } credentials)
+        {
+            options.User = credentials.User;
+            options.Password = credentials.Password;
+        }
+
+        if (Tls is { } tls)
+        {
+            options.Ssl = true;
+            options.SslHost = Host;
+            options.CertificateValidation += tls.Validate;
+            if (tls.ClientCertificate is { } certificate)
+            {
+                options.CertificateSelection += (_, _, _, _, _) => certificate;
+            }
+        }
+
         return options;
     }
 }

@@ -9,7 +9,7 @@ using Sweep.Physics.Points;
 namespace Sweep.Grains.Compute;
 
 /// <summary>Runs one batch through the physics library; called on a compute-pool thread only.</summary>
-internal static class BatchComputation
+public static class BatchComputation
 {
     public static string ProgramVersion { get; } =
         typeof(BatchComputation).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";

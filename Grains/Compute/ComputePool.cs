@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Sweep.Grains.Batches;
 using Sweep.Grains.Interfaces;
+using Sweep.Grains.Storage;
 using Sweep.Grains.Storage.Payloads;
 
 namespace Sweep.Grains.Compute;
@@ -25,6 +26,7 @@ public sealed class ComputePool : IDisposable
     private readonly IBatchResultStore _store;
     private readonly ILogger<ComputePool> _logger;
     private readonly CancellationTokenSource _stopping = new();
+    private readonly DiskFullFault _diskFull;
     private readonly SemaphoreSlim _slotFreed = new(0);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _held = new(StringComparer.Ordinal);
     private readonly System.Collections.Concurrent.BlockingCollection<BatchWork> _started = new();
@@ -33,10 +35,11 @@ public sealed class ComputePool : IDisposable
     private long _computed;
     private double _computeSeconds;
 
-    public ComputePool(IGrainFactory grains, IBatchResultStore store, IOptions<ComputeOptions> options, ILogger<ComputePool> logger)
+    public ComputePool(IGrainFactory grains, IBatchResultStore store, DiskFullFault diskFull, IOptions<ComputeOptions> options, ILogger<ComputePool> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         _grains = grains;
+        _diskFull = diskFull;
         _store = store;
         _logger = logger;
         Slots = Math.Max(1, options.Value.Slots);
@@ -108,8 +111,43 @@ public sealed class ComputePool : IDisposable
     public Task WaitForRoomAsync(TimeSpan timeout, CancellationToken cancellationToken)
         => _slotFreed.WaitAsync(timeout, cancellationToken);
 
-    /// <summary>Stops taking work and cancels running batches at their next realization.</summary>
+    /// <summary>
+    /// Stops taking work and cancels running batches at their next realization; each cancelled
+    /// batch goes back to the dispatcher's queue (wait for that with <see cref="DrainAsync"/>).
+    /// </summary>
     public void Stop() => _stopping.Cancel();
+
+    /// <summary>
+    /// Hands the batches still queued for a slot back to the dispatcher (at most
+    /// <paramref name="timeout"/>), so that a silo that leaves does not hold them until the
+    /// dispatcher notices it is gone. Call after <see cref="Stop"/>.
+    /// </summary>
+    public async Task ReturnQueuedAsync(TimeSpan timeout)
+    {
+        var queued = new List<BatchWork>();
+        while (_started.TryTake(out BatchWork? work))
+        {
+            queued.Add(work);
+        }
+
+        try
+        {
+            await Task.WhenAll(queued.Select(ReturnLease)).WaitAsync(timeout);
+        }
+        catch (Exception e)
+        {
+            // Left to the dispatcher, which re-queues the leases of a silo that left.
+            _logger.LogWarning("could not return {Count} queued batches to the dispatcher: {Error}", queued.Count, e.Message);
+        }
+        finally
+        {
+            foreach (BatchWork work in queued)
+            {
+                Interlocked.Decrement(ref _busy);
+                _held.TryRemove(work.Id.GrainKey, out _);
+            }
+        }
+    }
 
     /// <summary>
     /// Waits (at most <paramref name="timeout"/>) until every batch this pool started has been
@@ -166,6 +204,7 @@ public sealed class ComputePool : IDisposable
     {
         BatchResult? result = null;
         Exception? failure = null;
+        bool cancelled = false;
         try
         {
             result = BatchComputation.Run(work, _stopping.Token);
@@ -177,7 +216,9 @@ public sealed class ComputePool : IDisposable
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
         {
-            // The silo is stopping: the dispatcher re-queues this silo's leases when it leaves.
+            // The silo is stopping: the batch goes back to the queue below, at once, so another
+            // silo takes it now instead of when the dispatcher sees this silo gone.
+            cancelled = true;
         }
         catch (Exception e)
         {
@@ -205,10 +246,24 @@ public sealed class ComputePool : IDisposable
             {
                 await ReportFailure(work, failure.GetType().Name + ": " + failure.Message);
             }
+            else if (cancelled)
+            {
+                await ReturnLease(work);
+            }
         }
         catch (Exception e)
         {
             _logger.LogDebug(e, "batch {Batch} abandoned while the silo stops", work.Id.GrainKey);
+            // Its lease goes back too: another silo reports its result from the store if it was
+            // stored, or computes it.
+            try
+            {
+                await ReturnLease(work);
+            }
+            catch (Exception unreturned)
+            {
+                _logger.LogDebug(unreturned, "batch {Batch} left to the dispatcher", work.Id.GrainKey);
+            }
         }
         finally
         {
@@ -234,10 +289,18 @@ public sealed class ComputePool : IDisposable
                 await BatchReport.SendAsync(_grains, counted);
                 return;
             }
-            catch (Exception e) when (e is StoredPayloadCorruptException or StoredPayloadVersionException)
+            catch (StoredPayloadVersionException e)
             {
                 _logger.LogError("batch {Batch}: {Error}", work.Id.GrainKey, e.Message);
                 await ReportFailure(work, e.Message);
+                return;
+            }
+            catch (Exception e) when (!_stopping.IsCancellationRequested && _diskFull.Observe(e))
+            {
+                // Retrying cannot make room; the run stops with the cause (the computed result is
+                // lost, the batch is computed again by the run that resumes).
+                _logger.LogError("could not store batch {Batch}: the disk is full ({Error}); this silo stops taking work", work.Id.GrainKey, _diskFull.Cause);
+                await ReturnLease(work);
                 return;
             }
             catch (Exception e) when (!_stopping.IsCancellationRequested && attempt < DeliveryAttempts)
@@ -271,7 +334,19 @@ public sealed class ComputePool : IDisposable
                 return result;
             }
 
-            BatchResult? stored = await _store.ReadAsync(result.Id);
+            BatchResult? stored;
+            try
+            {
+                stored = await _store.ReadAsync(result.Id);
+            }
+            catch (StoredPayloadCorruptException e)
+            {
+                // The damaged payload this batch was computed again for: the new result replaces it.
+                _logger.LogWarning("batch {Batch}: {Error}; replacing it with the result computed again", result.Id.GrainKey, e.Message);
+                await _store.EraseAsync(result.Id);
+                continue;
+            }
+
             if (stored is null)
             {
                 // Erased between the insert and the read (its campaign was deleted): insert again.
@@ -310,6 +385,9 @@ public sealed class ComputePool : IDisposable
         try
         {
             await _grains.GetGrain<IDispatcherGrain>(0).Return(work.Id);
+            // One line per batch handed back: how operators and the cluster tests see that a
+            // stopping silo left its work to the others.
+            _logger.LogInformation("returned batch {Batch} to the queue", work.Id.GrainKey);
         }
         catch (Exception e) when (!_stopping.IsCancellationRequested)
         {

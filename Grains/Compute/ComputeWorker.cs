@@ -5,6 +5,7 @@ using Orleans.Runtime;
 using Sweep.Grains.Batches;
 using Sweep.Grains.Dispatch;
 using Sweep.Grains.Interfaces;
+using Sweep.Grains.Storage;
 using Sweep.Grains.Storage.Payloads;
 
 namespace Sweep.Grains.Compute;
@@ -23,11 +24,13 @@ public sealed class ComputeWorker : BackgroundService
     private readonly WorkAvailableSignal _workAvailable;
     private readonly ILocalSiloDetails _silo;
     private readonly ComputeOptions _options;
+    private readonly DiskFullFault _diskFull;
     private readonly ILogger<ComputeWorker> _logger;
 
-    public ComputeWorker(IGrainFactory grains, ComputePool pool, IBatchResultStore store, WorkAvailableSignal workAvailable, ILocalSiloDetails silo, IOptions<ComputeOptions> options, ILogger<ComputeWorker> logger)
+    public ComputeWorker(IGrainFactory grains, ComputePool pool, IBatchResultStore store, WorkAvailableSignal workAvailable, ILocalSiloDetails silo, DiskFullFault diskFull, IOptions<ComputeOptions> options, ILogger<ComputeWorker> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
+        _diskFull = diskFull;
         _grains = grains;
         _pool = pool;
         _store = store;
@@ -41,7 +44,10 @@ public sealed class ComputeWorker : BackgroundService
     {
         _pool.Stop();
         await base.StopAsync(cancellationToken);
-        // A batch finished just before the stop is still being stored on the thread pool.
+        // Leaving the cluster gracefully: queued batches go back to the dispatcher now, running
+        // ones as soon as they are cancelled, and a batch finished just before the stop is still
+        // being stored on the thread pool. The silo's shutdown timeout (15 s) bounds all of it.
+        await _pool.ReturnQueuedAsync(TimeSpan.FromSeconds(3));
         await _pool.DrainAsync(TimeSpan.FromSeconds(10));
     }
 
@@ -68,7 +74,14 @@ public sealed class ComputeWorker : BackgroundService
             // computed afresh, and the pool replaces such a result when it stores the new one.
             return _pool.TryStart(work);
         }
-        catch (Exception e) when (e is StoredPayloadCorruptException or StoredPayloadVersionException)
+        catch (StoredPayloadCorruptException e)
+        {
+            // Never used; results are deterministic, so computing the batch again restores its
+            // exact bits, and the pool replaces the damaged payload when it stores them.
+            _logger.LogError("batch {Batch}: {Error}; computing it again", work.Id.GrainKey, e.Message);
+            return _pool.TryStart(work);
+        }
+        catch (StoredPayloadVersionException e)
         {
             // Never used: the point counts a failed attempt with the reason.
             _logger.LogError("batch {Batch}: {Error}", work.Id.GrainKey, e.Message);
@@ -102,6 +115,13 @@ public sealed class ComputeWorker : BackgroundService
                 }
 
                 int room = _pool.Room;
+                if (_diskFull.Cause is not null)
+                {
+                    // Nothing computed now could be stored: the run stops, its leases lapse back.
+                    await Task.Delay(_options.IdlePoll, stoppingToken);
+                    continue;
+                }
+
                 if (room <= 0)
                 {
                     await _pool.WaitForRoomAsync(_options.IdlePoll, stoppingToken);

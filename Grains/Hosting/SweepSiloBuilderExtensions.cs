@@ -3,6 +3,7 @@ using Sweep.Grains.Campaigns;
 using Sweep.Grains.Compute;
 using Sweep.Grains.Dispatch;
 using Sweep.Grains.Points;
+using Sweep.Grains.Storage;
 
 namespace Sweep.Grains.Hosting;
 
@@ -19,6 +20,7 @@ public static class SweepSiloBuilderExtensions
         builder.Services.AddOptions<PointOptions>().Configure(o => points?.Invoke(o));
         builder.Services.AddOptions<DispatcherOptions>().Configure(o => dispatcher?.Invoke(o));
         builder.Services.AddOptions<CampaignOptions>();
+        builder.Services.AddSingleton<DiskFullFault>();
         builder.Services.AddSingleton<ComputePool>();
         builder.Services.AddSingleton<WorkAvailableSignal>();
         builder.Services.AddHostedService<ComputeWorker>();

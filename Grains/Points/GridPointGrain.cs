@@ -1,18 +1,25 @@
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Sweep.Grains.Batches;
 using Sweep.Grains.Compute;
 using Sweep.Grains.Interfaces;
 using Sweep.Grains.Mapping;
+using Sweep.Grains.Storage;
+using Sweep.Grains.Storage.Payloads;
 using Sweep.Physics.Ensemble;
 using Sweep.Physics.Points;
+using Sweep.Physics.Precision;
 
 namespace Sweep.Grains.Points;
 
 /// <summary>
 /// One grid point: plans its batches, hands them to the dispatcher, merges each reported
 /// batch exactly once, and fits when the last one is in. A timer over the persisted plan
-/// re-dispatches batches that have not reported back.
+/// re-dispatches batches that have not reported back. With a precision target the plan grows
+/// checkpoint by checkpoint: only batches up to the next undecided checkpoint are merged, the
+/// decision there is taken on exactly those sums (off the grain's turn, like the final fit) and
+/// stored, and batches reported ahead of it wait in memory until their checkpoint is next.
 /// </summary>
 public sealed class GridPointGrain : Grain, IGridPointGrain
 {
@@ -33,6 +40,10 @@ public sealed class GridPointGrain : Grain, IGridPointGrain
     // them, so their first dispatch skips the stored-result check (see BatchWork.MayBeStored).
     private readonly HashSet<long> _neverDispatched = new();
 
+    // Precision targets: batches reported past the next undecided checkpoint, merged when it is
+    // decided. Not persisted: after a restart they are dispatched again and reported from the store.
+    private readonly Dictionary<long, BatchResult> _ahead = new();
+
     public GridPointGrain(
         [PersistentState("point", StorageSchema.Provider)] IPersistentState<PointState> state,
         IBatchResultStore batches,
@@ -47,6 +58,24 @@ public sealed class GridPointGrain : Grain, IGridPointGrain
     }
 
     private PointState S => _state.State;
+
+    // Set while the point rebuilds a state whose stored payload was corrupt: its result is not
+    // known again until every stored batch is merged once more.
+    private string? _rebuilding;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (S.CorruptPayload is { } damage)
+        {
+            _rebuilding = damage;
+            string key = this.GetPrimaryKeyString();
+            _logger.LogError("point {Point}: {Damage}; rebuilding it from its stored batches", key, damage);
+            // Only the campaign knows the point's assignment (campaign names hold no '/').
+            GrainFactory.GetGrain<ICampaignGrain>(key[..key.IndexOf('/', StringComparison.Ordinal)]).PointStateRebuilt(key).Ignore();
+        }
+
+        return base.OnActivateAsync(cancellationToken);
+    }
 
     public async Task<PointSummary> Start(PointAssignment assignment)
     {
@@ -67,10 +96,21 @@ public sealed class GridPointGrain : Grain, IGridPointGrain
         bool changed = !Same(S.Assignment, assignment) || S.Cancelled;
         S.Assignment = assignment;
         S.Cancelled = false;
-        List<PlannedBatch> plan = BatchPlan.Extend(S.Plan, assignment.Ns, assignment.Settings.BatchSize);
+        List<PlannedBatch> plan = assignment.Target is null
+            ? BatchPlan.Extend(S.Plan, assignment.Ns, assignment.Settings.BatchSize)
+            : TargetPlan();
         if (plan.Count != S.Plan.Count)
         {
-            _neverDispatched.UnionWith(plan.Skip(S.Plan.Count).Select(b => b.First));
+            // A batch planned before, past an earlier stopping point, may well be stored, and so
+            // may every batch of a rebuilt plan: those are looked up before they are computed.
+            var before = S.Beyond.Select(b => b.First).ToHashSet();
+            S.Beyond.RemoveAll(b => plan.Contains(b));
+            if (S.CorruptPayload is null)
+            {
+                _neverDispatched.UnionWith(plan.Skip(S.Plan.Count).Select(b => b.First).Where(first => !before.Contains(first)));
+            }
+
+            S.CorruptPayload = null;
             S.Plan = plan;
             S.Result = null;
             if (S.Sums is null && _merged is null && S.Merged.Count > 0)
@@ -86,7 +126,11 @@ public sealed class GridPointGrain : Grain, IGridPointGrain
             await Flush();
         }
 
-        if (S.Failure is null && S.Result is null && AllMerged())
+        if (assignment.Target is not null)
+        {
+            await Advance();
+        }
+        else if (S.Failure is null && S.Result is null && AllMerged())
         {
             await Analyze();
         }
@@ -120,11 +164,25 @@ public sealed class GridPointGrain : Grain, IGridPointGrain
             return false;
         }
 
-        _merged ??= S.Sums?.ToAccumulator() ?? new EnsembleAccumulator(result.Sums.TimePoints);
-        _merged.Merge(result.Sums.ToAccumulator());
-        S.Merged.Add(first);
-        S.Snapshot = result.Snapshot ?? S.Snapshot;
-        if (S.Failure is null && AllMerged())
+        if (S.Assignment.Target is { } target && first + result.Id.Count > target.Position(S.Decisions).NextCheckpoint)
+        {
+            // Past the next undecided checkpoint: merging it now would mix realizations of later
+            // checkpoints into that decision.
+            _ahead[first] = result;
+            return true;
+        }
+
+        Merge(result);
+        if (S.Assignment.Target is not null)
+        {
+            await Advance();
+            if (S.Result is null)
+            {
+                _dirty = true;
+                EnsureFlushTimer();
+            }
+        }
+        else if (S.Failure is null && AllMerged())
         {
             await Analyze();
         }
@@ -168,7 +226,7 @@ public sealed class GridPointGrain : Grain, IGridPointGrain
 
     public Task<PointSummary> GetSummary() => Task.FromResult(Summary());
 
-    public Task<PointResult?> GetResult() => Task.FromResult(S.Result);
+    public Task<PointResult?> GetResult() => Task.FromResult(Usable(S.Result));
 
     public async Task Cancel()
     {
@@ -182,7 +240,100 @@ public sealed class GridPointGrain : Grain, IGridPointGrain
         await Flush();
     }
 
-    public Task<SpinSnapshotData?> GetSnapshot() => Task.FromResult(S.Snapshot);
+    public async Task<StoredPointCheck> CheckStored()
+    {
+        string? damage = await StoredStateProbe.DamageAsync<PointState>(ServiceProvider, "point", this.GetGrainId());
+        var checks = new List<StoredBatchCheck>();
+        if (S.Assignment is { } a)
+        {
+            foreach (PlannedBatch[] chunk in S.Plan.Chunk(StoreCallsInFlight))
+            {
+                StoredBatchCheck[] done = await Task.WhenAll(chunk.Select(b => CheckBatchAsync(new BatchId(a.Key, b.First, b.Count), a.Settings)));
+                checks.AddRange(done);
+            }
+        }
+
+        PointKey key = S.Assignment?.Key ?? KeyFromGrainId();
+        return new StoredPointCheck(key, damage, S.Assignment?.Settings, S.Result is not null, checks.ToArray());
+    }
+
+    public Task<BatchResult?> ReadStoredBatch(BatchId id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        return _batches.ReadAsync(id);
+    }
+
+    public async Task<bool> StoreRecomputedBatch(BatchResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        if (S.Assignment is not { } a || result.Id.Point.GrainKey != this.GetPrimaryKeyString()
+            || !S.Plan.Contains(new PlannedBatch(result.Id.First, result.Id.Count)) || result.Provenance.Settings != a.Settings)
+        {
+            return false;
+        }
+
+        StoredBatchCheck now = await CheckBatchAsync(result.Id, a.Settings);
+        if (now.Condition is StoredCondition.Intact or StoredCondition.OtherSettings)
+        {
+            return false;
+        }
+
+        if (now.Condition == StoredCondition.Corrupt)
+        {
+            await _batches.EraseAsync(result.Id);
+        }
+
+        bool stored = await _batches.TryInsertAsync(result);
+        _logger.LogWarning("batch {Batch}: stored again as computed by sweep verify --repair ({Was})", result.Id.GrainKey, now.Condition);
+        return stored;
+    }
+
+    public async Task RewriteStoredState()
+    {
+        // A point that started from empty writes its state once its campaign has started it
+        // again (the plan comes from the campaign); until then there is nothing better to write.
+        if (S.Assignment is not null)
+        {
+            await Flush();
+        }
+    }
+
+    // "campaign/d/alpha/x/N" (PointKey.GrainKey): the key of a point that lost its assignment with its state.
+    private PointKey KeyFromGrainId()
+    {
+        string[] parts = this.GetPrimaryKeyString().Split('/');
+        return new PointKey(
+            parts[0],
+            int.Parse(parts[1], CultureInfo.InvariantCulture),
+            double.Parse(parts[2], CultureInfo.InvariantCulture),
+            double.Parse(parts[3], CultureInfo.InvariantCulture),
+            int.Parse(parts[4], CultureInfo.InvariantCulture));
+    }
+
+    private async Task<StoredBatchCheck> CheckBatchAsync(BatchId id, PointSettingsData settings)
+    {
+        bool merged = S.Merged.Contains(id.First);
+        try
+        {
+            BatchResult? stored = await _batches.ReadAsync(id);
+            return stored is null ? new StoredBatchCheck(id, merged, StoredCondition.Missing, null)
+                : stored.Provenance.Settings != settings ? new StoredBatchCheck(id, merged, StoredCondition.OtherSettings, null)
+                : new StoredBatchCheck(id, merged, StoredCondition.Intact, null);
+        }
+        catch (StoredPayloadCorruptException e)
+        {
+            return new StoredBatchCheck(id, merged, StoredCondition.Corrupt, e.Message);
+        }
+    }
+
+    public Task<SpinSnapshotData?> GetSnapshot() => Task.FromResult(Usable(S.Snapshot));
+
+    // What readers get of a point being rebuilt is the corruption, never a partial result.
+    private T? Usable<T>(T? value)
+        where T : class
+        => _rebuilding is null || S.Result is not null || S.Failure is not null
+            ? value
+            : throw new StoredPayloadCorruptException($"point/{this.GetPrimaryKeyString()}", $"{_rebuilding}; it is being rebuilt from its stored batches, read it again when it is done");
 
     public async Task<int> Delete()
     {
@@ -190,11 +341,12 @@ public sealed class GridPointGrain : Grain, IGridPointGrain
         _dirty = false;
         _merged = null;
         _neverDispatched.Clear();
+        _ahead.Clear();
 
         int erased = 0;
         if (S.Assignment is { } a)
         {
-            BatchId[] batches = S.Plan.Select(b => new BatchId(a.Key, b.First, b.Count)).ToArray();
+            BatchId[] batches = S.Plan.Concat(S.Beyond).Select(b => new BatchId(a.Key, b.First, b.Count)).ToArray();
             foreach (BatchId[] chunk in batches.Chunk(StoreCallsInFlight))
             {
                 bool[] done = await Task.WhenAll(chunk.Select(_batches.EraseAsync));
@@ -226,7 +378,7 @@ public sealed class GridPointGrain : Grain, IGridPointGrain
         PlannedBatch[] batches = S.Plan.Where(b => S.Merged.Contains(b.First)).ToArray();
         foreach (PlannedBatch[] chunk in batches.Chunk(StoreCallsInFlight))
         {
-            BatchResult?[] results = await Task.WhenAll(chunk.Select(b => _batches.ReadAsync(new BatchId(assignment.Key, b.First, b.Count))));
+            BatchResult?[] results = await Task.WhenAll(chunk.Select(b => ReadIntactAsync(new BatchId(assignment.Key, b.First, b.Count))));
             for (int i = 0; i < chunk.Length; i++)
             {
                 if (results[i] is { } stored && stored.Provenance.Settings == assignment.Settings)
@@ -249,9 +401,30 @@ public sealed class GridPointGrain : Grain, IGridPointGrain
         _merged = merged;
     }
 
+    // A stored result that fails its checksum counts as missing: the batch is computed again
+    // (the same bits, since results are deterministic) and the new result replaces it.
+    private async Task<BatchResult?> ReadIntactAsync(BatchId id)
+    {
+        try
+        {
+            return await _batches.ReadAsync(id);
+        }
+        catch (StoredPayloadCorruptException e)
+        {
+            _logger.LogError("batch {Batch}: {Error}; it is computed again", id.GrainKey, e.Message);
+            return null;
+        }
+    }
+
     // Records compare arrays by reference; the observables are compared by content.
     private static bool Same(PointAssignment? a, PointAssignment b)
-        => a is not null && a.Key == b.Key && a.Settings == b.Settings && a.Ns == b.Ns && a.Observables.SequenceEqual(b.Observables);
+        => a is not null && a.Key == b.Key && a.Settings == b.Settings && a.Ns == b.Ns && a.Observables.SequenceEqual(b.Observables)
+            && SameTarget(a.Target, b.Target);
+
+    private static bool SameTarget(TargetData? a, TargetData? b)
+        => a is null || b is null
+            ? a is null && b is null
+            : a with { Observables = b.Observables } == b && a.Observables.SequenceEqual(b.Observables);
 
     private bool AllMerged() => S.Plan.Count > 0 && S.Plan.All(b => S.Merged.Contains(b.First));
 
@@ -261,7 +434,7 @@ public sealed class GridPointGrain : Grain, IGridPointGrain
     {
         PointAssignment a = S.Assignment!;
         BatchWork[] pending = S.Plan
-            .Where(b => !S.Merged.Contains(b.First))
+            .Where(b => !S.Merged.Contains(b.First) && !_ahead.ContainsKey(b.First))
             .Select(b => new BatchWork(new BatchId(a.Key, b.First, b.Count), a.Settings, S.FailedAttempts.GetValueOrDefault(b.First) + 1, MayBeStored: !_neverDispatched.Remove(b.First)))
             .ToArray();
         if (pending.Length > 0)
@@ -270,14 +443,109 @@ public sealed class GridPointGrain : Grain, IGridPointGrain
         }
     }
 
-    private async Task Analyze()
+    private async Task Analyze() => await StoreResult(await AnalyzeMerged());
+
+    private void Merge(BatchResult result)
+    {
+        _merged ??= S.Sums?.ToAccumulator() ?? new EnsembleAccumulator(result.Sums.TimePoints);
+        _merged.Merge(result.Sums.ToAccumulator());
+        S.Merged.Add(result.Id.First);
+        S.Snapshot = result.Snapshot ?? S.Snapshot;
+    }
+
+    // Fitting with jackknife refits is CPU work: keep it off the grain's turn. The grain is not
+    // reentrant, so nothing merges into the sums while the fits run.
+    private Task<PointAnalysis> AnalyzeMerged()
     {
         PointAssignment a = S.Assignment!;
-        EnsembleAccumulator sums = _merged ?? S.Sums!.ToAccumulator();
+        EnsembleAccumulator sums = _merged ?? S.Sums?.ToAccumulator() ?? new EnsembleAccumulator(a.Settings.TimePoints);
         GridPoint point = a.Key.Point;
         PointSettings settings = a.Settings.ToPointSettings();
-        // Fitting with jackknife refits is CPU work: keep it off the grain's turn.
-        PointAnalysis analysis = await Task.Run(() => GridPointAnalysis.Analyze(point, settings, settings.TimeGrid(point), sums));
+        return Task.Run(() => GridPointAnalysis.Analyze(point, settings, settings.TimeGrid(point), sums));
+    }
+
+    /// <summary>
+    /// The plan of a point with a precision target: every batch up to the Ns predicted so far (the
+    /// next checkpoint at least), plus <see cref="PointOptions.AheadBatches"/> more, never past
+    /// maxNs; once stopped, the batches up to the stopping point.
+    /// </summary>
+    private List<PlannedBatch> TargetPlan()
+    {
+        PointAssignment a = S.Assignment!;
+        TargetData target = a.Target!;
+        TargetPosition at = target.Position(S.Decisions);
+        if (at.Stopped)
+        {
+            return S.Plan;
+        }
+
+        List<PlannedBatch> plan = BatchPlan.Extend(S.Plan, at.PredictedNs, a.Settings.BatchSize, target.Step);
+        return BatchPlan.Append(plan, _options.AheadBatches, target.MaxNs, a.Settings.BatchSize, target.Step);
+    }
+
+    /// <summary>
+    /// Takes every decision whose checkpoint is complete: the merged sums are then exactly those of
+    /// realizations 0 .. checkpoint - 1. Each decision is stored at once; going on extends the plan
+    /// and merges what was reported ahead; stopping stores the checkpoint's analysis as the result.
+    /// </summary>
+    private async Task Advance()
+    {
+        TargetData target = S.Assignment!.Target!;
+        PrecisionTarget rule = target.ToPrecisionTarget();
+        while (S.Failure is null && S.Result is null && !S.Cancelled)
+        {
+            TargetPosition at = target.Position(S.Decisions);
+            long checkpoint = at.Stopped ? at.Stop!.Checkpoint : at.NextCheckpoint;
+            if (BatchPlan.End(S.Plan) < checkpoint || S.Plan.Any(b => b.First < checkpoint && !S.Merged.Contains(b.First)))
+            {
+                return;
+            }
+
+            PointAnalysis analysis = await AnalyzeMerged();
+            if (!at.Stopped)
+            {
+                CheckpointDecision decision = PrecisionStopping.Decide(rule, checkpoint, analysis.Mag.BetaJackknifeError, analysis.Pur.BetaJackknifeError);
+                S.Decisions.Add(CheckpointRecord.Of(decision));
+                if (!decision.Stops)
+                {
+                    await GoOn();
+                    continue;
+                }
+            }
+
+            S.Beyond.AddRange(S.Plan.Where(b => b.First >= checkpoint));
+            S.Plan.RemoveAll(b => b.First >= checkpoint);
+            _ahead.Clear();
+            await StoreResult(analysis);
+            return;
+        }
+    }
+
+    // After a decision to go on: the plan grows to the new prediction, the batches reported ahead
+    // that now lie before the next checkpoint are merged, and the decision is stored.
+    private async Task GoOn()
+    {
+        List<PlannedBatch> plan = TargetPlan();
+        _neverDispatched.UnionWith(plan.Skip(S.Plan.Count).Select(b => b.First));
+        bool grew = plan.Count != S.Plan.Count;
+        S.Plan = plan;
+        long next = S.Assignment!.Target!.Position(S.Decisions).NextCheckpoint;
+        foreach (BatchResult ready in _ahead.Values.Where(r => r.Id.First + r.Id.Count <= next).OrderBy(r => r.Id.First).ToArray())
+        {
+            _ahead.Remove(ready.Id.First);
+            Merge(ready);
+        }
+
+        await Flush();
+        if (grew && IsRunning())
+        {
+            await Dispatch();
+        }
+    }
+
+    private async Task StoreResult(PointAnalysis analysis)
+    {
+        PointAssignment a = S.Assignment!;
         var provenance = new Provenance(
             BatchComputation.ProgramVersion, a.Settings.Kernel, "exact ensemble sums of stored batches", a.Settings, Environment.MachineName, DateTimeOffset.UtcNow);
         S.Result = analysis.ToResult(a.Key, provenance) with { Snapshot = S.Snapshot };

@@ -9,4 +9,11 @@ public sealed class PointOptions
 
     /// <summary>How often merged sums are written while batches keep arriving (each batch is stored on its own at once).</summary>
     public TimeSpan FlushPeriod { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// With a precision target, the batches planned past the Ns the last decision predicted, so
+    /// slots keep busy while the next decision waits for its checkpoint. Batches that turn out to
+    /// lie past the stopping point are stored, not merged: this bounds that waste per point.
+    /// </summary>
+    public int AheadBatches { get; set; } = 2;
 }

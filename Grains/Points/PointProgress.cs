@@ -1,4 +1,6 @@
 using Sweep.Grains.Interfaces;
+using Sweep.Grains.Mapping;
+using Sweep.Physics.Precision;
 
 namespace Sweep.Grains.Points;
 
@@ -15,6 +17,21 @@ public static class PointProgress
             : state.Merged.Count > 0 ? PointStatus.Running
             : PointStatus.Pending;
         long done = state.Plan.Where(b => state.Merged.Contains(b.First)).Sum(b => (long)b.Count);
-        return new PointSummary(a.Key, status, done, a.Ns, state.Merged.Count, state.Plan.Count, state.Result?.FitMag, state.Result?.FitPur, state.Failure, a.Observables);
+        var summary = new PointSummary(a.Key, status, done, a.Ns, state.Merged.Count, state.Plan.Count, state.Result?.FitMag, state.Result?.FitPur, state.Failure, a.Observables);
+        if (a.Target is not { } target)
+        {
+            return summary;
+        }
+
+        // A target's Ns is what is planned so far until it stops; then the stopping checkpoint.
+        TargetPosition at = target.Position(state.Decisions);
+        return summary with
+        {
+            RealizationsTarget = at.Stopped ? at.Stop!.Checkpoint : BatchPlan.End(state.Plan),
+            Target = target,
+            TargetOutcome = at.Stopped && state.Result is not null ? TargetMapping.OutcomeName(at.Stop!.Outcome) : null,
+            BatchesBeyondStop = state.Beyond.Count,
+            RealizationsBeyondStop = state.Beyond.Sum(b => (long)b.Count),
+        };
     }
 }

@@ -10,7 +10,7 @@ namespace Sweep.Grains.Points;
 /// batch holding realization 0 is in, and the analysis once every batch is in.
 /// </summary>
 [GenerateSerializer]
-public sealed class PointState : IVersionedState
+public sealed class PointState : IVersionedState, IRebuildableState
 {
     [Id(0)]
     public int SchemaVersion { get; set; } = StorageSchema.Version;
@@ -41,6 +41,23 @@ public sealed class PointState : IVersionedState
 
     [Id(9)]
     public SpinSnapshotData? Snapshot { get; set; }
+
+    /// <summary>Set when the stored state failed its checksum: this empty one is rebuilt from the point's stored batches. Not stored.</summary>
+    public string? CorruptPayload { get => _corruptPayload; set => _corruptPayload = value; }
+
+    [NonSerialized]
+    private string? _corruptPayload;
+
+    /// <summary>A precision target's decisions, each stored when taken, in checkpoint order.</summary>
+    [Id(20)]
+    public List<CheckpointRecord> Decisions { get; set; } = new();
+
+    /// <summary>
+    /// Batches planned (and so dispatched) past a precision target's stopping point: stored when
+    /// computed, never merged, planned again if a tighter target needs them.
+    /// </summary>
+    [Id(21)]
+    public List<PlannedBatch> Beyond { get; set; } = new();
 }
 
 /// <summary>Realizations First .. First + Count - 1; batches are named by their first realization.</summary>

@@ -2,6 +2,7 @@ using Sweep.Grains.Campaigns;
 using Sweep.Grains.Interfaces;
 using Sweep.Grains.Points;
 using Sweep.Grains.Storage;
+using Sweep.Grains.Storage.Payloads;
 
 namespace Sweep.Grains.Reading;
 
@@ -51,5 +52,68 @@ public sealed class CampaignStoreReader : IDisposable
             snapshots);
     }
 
+    /// <summary>
+    /// Reads back everything stored of the campaign (its record, every point state, every
+    /// planned batch) and says what is intact, missing or corrupt; null when no campaign of
+    /// that name is stored. A corrupt point state has lost its plan, so its batches are not listed.
+    /// </summary>
+    public CampaignStoreCheck? Check(string name)
+    {
+        CampaignState? state;
+        try
+        {
+            state = _store.Campaign(name);
+        }
+        catch (StoredPayloadCorruptException e)
+        {
+            return new CampaignStoreCheck(e.Message, []);
+        }
+
+        if (state?.SpecJson is null)
+        {
+            return null;
+        }
+
+        IReadOnlyDictionary<string, (PointState? State, string? Damage)> points = _store.CheckedPoints(name);
+        var checks = new List<StoredPointCheck>();
+        foreach (PointAssignment a in state.Points)
+        {
+            (PointState? point, string? damage) = points.GetValueOrDefault(a.Key.GrainKey);
+            if (point?.Assignment is null)
+            {
+                checks.Add(new StoredPointCheck(a.Key, damage, a.Settings, false, []));
+                continue;
+            }
+
+            StoredBatchCheck[] batches = point.Plan
+                .Select(b => CheckBatch(new BatchId(a.Key, b.First, b.Count), point.Merged.Contains(b.First), point.Assignment.Settings))
+                .ToArray();
+            checks.Add(new StoredPointCheck(a.Key, null, point.Assignment.Settings, point.Result is not null, batches));
+        }
+
+        return new CampaignStoreCheck(null, checks);
+    }
+
+    /// <summary>A batch's stored result, or null; throws <see cref="StoredPayloadCorruptException"/> when it is corrupt.</summary>
+    public BatchResult? ReadBatch(BatchId id) => _store.Batch(id);
+
+    /// <summary>SQLite's integrity check of the whole file: its problems, none when the file is sound.</summary>
+    public IReadOnlyList<string> IntegrityProblems() => _store.IntegrityProblems();
+
     public void Dispose() => _store.Dispose();
+
+    private StoredBatchCheck CheckBatch(BatchId id, bool merged, PointSettingsData settings)
+    {
+        try
+        {
+            BatchResult? stored = _store.Batch(id);
+            return stored is null ? new StoredBatchCheck(id, merged, StoredCondition.Missing, null)
+                : stored.Provenance.Settings != settings ? new StoredBatchCheck(id, merged, StoredCondition.OtherSettings, null)
+                : new StoredBatchCheck(id, merged, StoredCondition.Intact, null);
+        }
+        catch (StoredPayloadCorruptException e)
+        {
+            return new StoredBatchCheck(id, merged, StoredCondition.Corrupt, e.Message);
+        }
+    }
 }

@@ -366,7 +366,7 @@ public sealed partial class SqliteGrainStorage : IGrainStorage, ILifecyclePartic
         try
         {
             return _serializer is EnvelopedStateSerializer enveloped
-                ? enveloped.Read<T>(payload, key)
+                ? enveloped.ReadOrRebuild<T>(payload, key)
                 : _serializer.Deserialize<T>(new BinaryData(payload));
         }
         catch (StoredPayloadCorruptException e) when (e.Key is null)

@@ -54,6 +54,44 @@ public sealed class SqliteStateReader : IDisposable
         return Query(grainIdPrefix);
     }
 
+    /// <summary>The live state stored under exactly this state name and grain id, or null.</summary>
+    public StoredStateRow? ReadOne(string stateName, string grainId)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText =
+            $"""
+            SELECT state_name, grain_id, version, created_utc, modified_utc, payload
+            FROM {SqliteStorageSchema.StateTable}
+            WHERE state_name = $state AND grain_id = $grain AND payload IS NOT NULL;
+            """;
+        command.Parameters.AddWithValue("$state", stateName);
+        command.Parameters.AddWithValue("$grain", grainId);
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? Row(reader) : null;
+    }
+
+    /// <summary>
+    /// SQLite's own check of the whole file (b-trees, pages, indexes; PRAGMA integrity_check):
+    /// the problems it reports, at most <paramref name="limit"/>, or none when the file is sound.
+    /// </summary>
+    public IReadOnlyList<string> IntegrityProblems(int limit = 20)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = $"PRAGMA integrity_check({limit});";
+        var problems = new List<string>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            string line = reader.GetString(0);
+            if (line != "ok")
+            {
+                problems.Add(line);
+            }
+        }
+
+        return problems;
+    }
+
     /// <inheritdoc/>
     public void Dispose() => _connection.Dispose();
 
@@ -75,17 +113,20 @@ public sealed class SqliteStateReader : IDisposable
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            rows.Add(new StoredStateRow(
-                reader.GetString(0),
-                reader.GetString(1),
-                reader.GetInt64(2).ToString(CultureInfo.InvariantCulture),
-                ParseTimestamp(reader.GetString(3)),
-                ParseTimestamp(reader.GetString(4)),
-                (byte[])reader.GetValue(5)));
+            rows.Add(Row(reader));
         }
 
         return rows;
     }
+
+    private static StoredStateRow Row(SqliteDataReader reader)
+        => new(
+            reader.GetString(0),
+            reader.GetString(1),
+            reader.GetInt64(2).ToString(CultureInfo.InvariantCulture),
+            ParseTimestamp(reader.GetString(3)),
+            ParseTimestamp(reader.GetString(4)),
+            (byte[])reader.GetValue(5));
 
     private static DateTimeOffset ParseTimestamp(string text)
         => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);

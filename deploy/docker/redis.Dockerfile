@@ -7,5 +7,9 @@ RUN apt-get update \
  && rm -rf /var/lib/apt/lists/* \
  && mkdir -p /data
 WORKDIR /data
+# Debian's redis-server is built with TLS (tls-port, tls-cert-file, ...), which the cluster tests use.
+# By default Redis reads a config file that must hold `requirepass` (mount it, mode 0600, at
+# /etc/sweep-redis/redis.conf): without one it does not start, so the image never serves an open
+# Redis. The deploy files and tests pass their own arguments, their config file first.
 ENTRYPOINT ["redis-server"]
-CMD ["--bind", "127.0.0.1", "--port", "6379", "--appendonly", "yes", "--appendfsync", "always", "--dir", "/data"]
+CMD ["/etc/sweep-redis/redis.conf", "--bind", "127.0.0.1", "--protected-mode", "yes", "--port", "6379", "--appendonly", "yes", "--appendfsync", "always", "--dir", "/data"]

@@ -21,6 +21,9 @@ public class EstimateCommandTests
         Assert.Contains("realizations:              20 (+4 Fig. 1", text, StringComparison.Ordinal);
         Assert.Contains("2.820E+005", text, StringComparison.Ordinal);
         Assert.Matches(@"estimated wall time: +\d+ s on 2 cores", text);
+        Assert.Matches(@"memory per compute slot: +[\d.,]+ MB at most", text);
+        // 4 points of one batch (two 64 kB pages at most) and their own states.
+        Assert.Matches(@"store size: +[\d.,]+ MB \(SQLite", text);
         // Every (d, N) of the spec is timed and shown with its unit.
         Assert.Matches(@"d = 3: N = 10: [\d.]+ (us|ms), N = 20: [\d.]+ (us|ms)", text);
     }
@@ -34,5 +37,21 @@ public class EstimateCommandTests
         var e = new StringWriter();
         Assert.Equal(2, CommandLine.Run(["estimate", spec], o, e));
         Assert.Contains("N", e.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("\"N\": [50000]", "blocks[0].N[0]: 50000 spins need")]
+    [InlineData("\"N\": [1000000000]", "blocks[0].N[0]: 1000000000 spins need")]
+    [InlineData("\"N\": [10], \"Ns\": 4194304, \"x\": [0.001, 0.01]", "batchSize: 50 gives 167,774 batches")]
+    public void OversizedSpecsAnswerWithTheirLimitInsteadOfRunningOutOfMemory(string block, string error)
+    {
+        string spec = Path.Combine(Directory.CreateTempSubdirectory("sweep-estimate-").FullName, "big.json");
+        string fields = block.Contains("Ns", StringComparison.Ordinal) ? block : block + ", \"Ns\": 5, \"x\": [0.001]";
+        File.WriteAllText(spec, $$"""{ "name": "big", "seed": 1, "kernel": { "name": "exact" }, "blocks": [ { "d": 3, "alpha": [6], {{fields}}, "observables": ["mag"] } ] }""");
+        var o = new StringWriter();
+        var e = new StringWriter();
+        Assert.Equal(2, CommandLine.Run(["estimate", spec], o, e));
+        string line = Assert.Single(e.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains(error, line, StringComparison.Ordinal);
     }
 }

@@ -93,4 +93,29 @@ public sealed class ExportTargetTests : IDisposable
         // A report into an export's directory is still someone else's directory.
         Assert.Equal(2, Sweep("report", "export-target", "--data", Data, "--out", out1).Code);
     }
+
+    [Fact]
+    public void Run_with_export_writes_what_export_writes_and_a_bad_export_fails_before_computing()
+    {
+        string spec = Path.Combine(_dir.FullName, "spec.json");
+        File.WriteAllText(spec, Spec);
+        string file = Path.Combine(_dir.FullName, "notes.txt");
+        File.WriteAllText(file, "mine");
+        var refused = Sweep("run", spec, "--data", Data, "--slots", "1", "--export", file);
+        Assert.Equal(2, refused.Code);
+        Assert.Equal($"sweep run: --export: {file} is a file; name a directory", refused.Err.Trim());
+        Assert.False(Directory.Exists(Data), "a refused --export must not start the campaign");
+
+        string runExport = Path.Combine(_dir.FullName, "run-export");
+        var run = Sweep("run", spec, "--data", Data, "--slots", "1", "--export", runExport);
+        Assert.True(run.Code == 0, run.Err + run.Out);
+        string export = Path.Combine(_dir.FullName, "export");
+        Assert.Equal(0, Sweep("export", "export-target", "--data", Data, "--out", export).Code);
+        string[] files = [.. Listing(export).Select(f => Path.GetRelativePath(export, f))];
+        Assert.Equal(files, Listing(runExport).Select(f => Path.GetRelativePath(runExport, f)));
+        foreach (string f in files.Where(f => f.EndsWith(".csv", StringComparison.Ordinal)))
+        {
+            Assert.Equal(File.ReadAllText(Path.Combine(export, f)), File.ReadAllText(Path.Combine(runExport, f)));
+        }
+    }
 }

@@ -9,6 +9,9 @@ internal static partial class BatchLog
 
     public static IReadOnlyList<string> Stored(string logs) => Keys(StoredLine(), logs);
 
+    /// <summary>Batches a stopping silo handed back to the dispatcher's queue.</summary>
+    public static IReadOnlyList<string> Returned(string logs) => Keys(ReturnedLine(), logs);
+
     /// <summary>
     /// Every batch is in Redis exactly as planned, and no batch was stored twice over the whole run,
     /// whatever was killed on the way. Redis is the record of what is stored; the silos' "stored
@@ -37,4 +40,7 @@ internal static partial class BatchLog
 
     [GeneratedRegex(@"stored batch (\S+)")]
     private static partial Regex StoredLine();
+
+    [GeneratedRegex(@"returned batch (\S+) to the queue")]
+    private static partial Regex ReturnedLine();
 }

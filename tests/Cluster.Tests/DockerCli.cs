@@ -10,13 +10,20 @@ internal static class DockerCli
 {
     public sealed record Result(int ExitCode, string Output, string Error);
 
-    public static Result Run(TimeSpan timeout, params string[] args)
+    public static Result Run(TimeSpan timeout, params string[] args) => Run(timeout, new Dictionary<string, string>(), args);
+
+    /// <param name="environment">Variables for the docker command itself: `docker run -e NAME` passes one on without showing its value on a command line.</param>
+    public static Result Run(TimeSpan timeout, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("docker")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
         foreach (string arg in args)
         {
             start.ArgumentList.Add(arg);

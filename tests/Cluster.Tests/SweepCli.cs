@@ -26,10 +26,15 @@ internal static class SweepCli
 
     /// <summary>Runs the sweep-client image once; <paramref name="specDirectory"/> is mounted read-only on /campaigns.</summary>
     public static Result InContainer(string specDirectory, TimeSpan timeout, params string[] args)
+        => InContainer(specDirectory, timeout, new Dictionary<string, string>(), args);
+
+    /// <param name="environment">Passed into the container by name (`-e NAME`), so no value appears on a command line.</param>
+    public static Result InContainer(string specDirectory, TimeSpan timeout, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         DockerCli.Result r = DockerCli.Run(
             timeout,
-            ["run", "--rm", "--network", "host", "--label", "org.testcontainers=true", "-v", $"{specDirectory}:/campaigns:ro", "sweep-client", .. args]);
+            environment,
+            ["run", "--rm", "--network", "host", "--label", "org.testcontainers=true", "-v", $"{specDirectory}:/campaigns:ro", .. environment.Keys.SelectMany(k => new[] { "-e", k }), "sweep-client", .. args]);
         return new Result(r.ExitCode, r.Output, r.Error);
     }
 

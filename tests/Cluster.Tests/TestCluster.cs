@@ -1,5 +1,6 @@
 using System.Globalization;
 using DotNet.Testcontainers.Builders;
+using DotNet.Testcontainers.Configurations;
 using DotNet.Testcontainers.Containers;
 using DotNet.Testcontainers.Images;
 using Sweep.Client.Hosting;
@@ -22,31 +23,39 @@ internal sealed class TestCluster : IAsyncDisposable
 
     private readonly string _siloImage;
 
-    private TestCluster(int basePort, IContainer redis, string siloImage)
+    private readonly SecuredRedis? _secured;
+
+    private TestCluster(int basePort, IContainer redis, string siloImage, SecuredRedis? secured)
     {
         _basePort = basePort;
         Redis = redis;
         _siloImage = siloImage;
+        _secured = secured;
     }
 
     public IContainer Redis { get; }
 
     public IReadOnlyList<IContainer> Silos => _silos;
 
-    public RedisEndpoint RedisEndpoint => new("127.0.0.1", _basePort);
+    /// <summary>Redis' address, with its password and TLS settings when it has them.</summary>
+    public RedisEndpoint RedisEndpoint => _secured?.Endpoint(_basePort) ?? new("127.0.0.1", _basePort);
 
     /// <param name="siloImage">The silos' image: this build's, or `sweep-silo:pre-envelope` for a store an earlier build wrote.</param>
-    public static async Task<TestCluster> StartAsync(int basePort, int silos = 3, string siloImage = "sweep-silo")
+    /// <param name="secured">A Redis with a password (and TLS), which the silos are given; null: an open one.</param>
+    public static async Task<TestCluster> StartAsync(int basePort, int silos = 3, string siloImage = "sweep-silo", SecuredRedis? secured = null)
     {
         DockerEnvironment.Require();
         DockerCli.RemoveLeftovers();
-        IContainer redis = HostNetworked(new ContainerBuilder("sweep-redis"))
+        IContainer redis = Secured(HostNetworked(new ContainerBuilder("sweep-redis")), secured)
             .WithCommand(
-                "--bind", "127.0.0.1", "--port", Port(basePort), "--dir", "/data", "--save", string.Empty,
-                "--appendonly", "yes", "--appendfsync", "always")
+                secured?.RedisCommand(basePort).ToArray() ??
+                [
+                    "--bind", "127.0.0.1", "--port", Port(basePort), "--dir", "/data", "--save", string.Empty,
+                    "--appendonly", "yes", "--appendfsync", "always",
+                ])
             .WithWaitStrategy(Wait.ForUnixContainer().UntilMessageIsLogged("Ready to accept connections"))
             .Build();
-        var cluster = new TestCluster(basePort, redis, siloImage);
+        var cluster = new TestCluster(basePort, redis, siloImage, secured);
         try
         {
             await redis.StartAsync();
@@ -187,15 +196,35 @@ internal sealed class TestCluster : IAsyncDisposable
     }
 
     private IContainer SiloContainer(int index, string redis, string waitFor)
-        => HostNetworked(new ContainerBuilder(_siloImage))
+        => Secured(HostNetworked(new ContainerBuilder(_siloImage)), _secured, withPassword: true)
             .WithCommand(
+            [
                 "--redis", redis,
                 "--silo-port", Port(_basePort + 1 + index),
                 "--gateway-port", Port(_basePort + 11 + index),
                 "--slots", "1",
-                "--resume-seconds", "5")
+                "--resume-seconds", "5",
+                .. _secured?.SiloArguments() ?? [],
+            ])
             .WithWaitStrategy(Wait.ForUnixContainer().UntilMessageIsLogged(waitFor))
             .Build();
+
+    /// <summary>A silo of this cluster that is not started, with the password given: for silos that must fail.</summary>
+    public IContainer SiloWithPassword(int index, string password)
+        => HostNetworked(new ContainerBuilder(_siloImage))
+            .WithBindMount(_secured!.Directory, SecuredRedis.MountPoint, AccessMode.ReadOnly)
+            .WithEnvironment(Sweep.Grains.Cluster.RedisCredentials.PasswordVariable, password)
+            .WithCommand(["--redis", $"127.0.0.1:{Port(_basePort)}", "--silo-port", Port(_basePort + 1 + index), "--gateway-port", Port(_basePort + 11 + index), "--slots", "1", .. _secured.SiloArguments()])
+            .Build();
+
+    // The secured Redis' files, read-only; a silo also gets the password in its environment, as
+    // a Kubernetes Secret or a compose env file gives it. Redis reads it from its config file.
+    private static ContainerBuilder Secured(ContainerBuilder builder, SecuredRedis? secured, bool withPassword = false)
+        => secured is null
+            ? builder
+            : withPassword
+                ? Secured(builder, secured).WithEnvironment(Sweep.Grains.Cluster.RedisCredentials.PasswordVariable, secured.Password)
+                : builder.WithBindMount(secured.Directory, SecuredRedis.MountPoint, AccessMode.ReadOnly);
 
     // Host networking keeps every byte on 127.0.0.1 (no bridge exists on this engine); Init
     // makes SIGTERM reach the silo, which runs as PID 1's child.

@@ -68,4 +68,40 @@ public sealed class SiloCommandLineTests : IDisposable
         var e = Assert.Throws<FormatException>(() => SiloSettingsReader.Read(values!, _ => null, _dir.FullName));
         Assert.Equal("slots: '0' is not an integer in 1..1024", e.Message);
     }
+
+    [Fact]
+    public void ThePasswordComesFromTheEnvironmentOrAFileNeverAnOption()
+    {
+        var (_, code, _, stderr) = Parse("--redis", "127.0.0.1:6379", "--redis-password", "x");
+        Assert.Equal(2, code);
+        Assert.StartsWith("sweep-silo: --redis-password: unknown option (did you mean --redis-password-file?)", stderr, StringComparison.Ordinal);
+
+        var (values, _, _, _) = Parse("--redis", "127.0.0.1:6379", "--redis-user", "silo");
+        var fromEnvironment = SiloSettingsReader.Read(values!, n => n == "SWEEP_REDIS_PASSWORD" ? "pw-env" : null, _dir.FullName);
+        Assert.Equal("pw-env", fromEnvironment.Redis.Credentials!.Password);
+        Assert.Equal("silo", fromEnvironment.Redis.Credentials.User);
+        Assert.Null(fromEnvironment.Redis.Tls);
+
+        string file = Path.Combine(_dir.FullName, "redis-password");
+        File.WriteAllText(file, "pw-file\n");
+        var (fileValues, _, _, _) = Parse("--redis", "127.0.0.1:6379", "--redis-password-file", file);
+        Assert.Equal("pw-file", SiloSettingsReader.Read(fileValues!, _ => null, _dir.FullName).Redis.Credentials!.Password);
+        var both = Assert.Throws<FormatException>(() => SiloSettingsReader.Read(fileValues!, n => n == "SWEEP_REDIS_PASSWORD" ? "pw-env" : null, _dir.FullName));
+        Assert.Equal("redis-password-file: the Redis password is also set in SWEEP_REDIS_PASSWORD; give it one way only", both.Message);
+    }
+
+    [Fact]
+    public void TlsSettingsAreCheckedAtStart()
+    {
+        var (values, _, _, _) = Parse("--redis", "127.0.0.1:6379", "--redis-tls", "maybe");
+        var e = Assert.Throws<FormatException>(() => SiloSettingsReader.Read(values!, _ => null, _dir.FullName));
+        Assert.Equal("redis-tls: 'maybe' is not true or false", e.Message);
+
+        var (on, _, _, _) = Parse("--redis", "127.0.0.1:6379");
+        Assert.NotNull(SiloSettingsReader.Read(on!, n => n == "SWEEP_REDIS_TLS" ? "true" : null, _dir.FullName).Redis.Tls);
+
+        var (keyOnly, _, _, _) = Parse("--redis", "127.0.0.1:6379", "--redis-key", "k.pem");
+        var noCertificate = Assert.Throws<FormatException>(() => SiloSettingsReader.Read(keyOnly!, _ => null, _dir.FullName));
+        Assert.Equal("redis-key: needs redis-cert, the certificate the key belongs to", noCertificate.Message);
+    }
 }

@@ -40,6 +40,8 @@ internal sealed class LocalCluster : ICampaignHost
 
     public bool OutlivesClient => false;
 
+    public string? StoreDirectory => Description;
+
     public long BatchesComputed(CampaignStatus status, SubmitResult submitted) => Pool.BatchesComputed;
 
     public Task<T> CallAsync<T>(Func<Task<T>> call, string what, CancellationToken cancellationToken)

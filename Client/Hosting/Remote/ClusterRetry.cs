@@ -99,6 +99,12 @@ internal sealed class ClusterRetry
     {
         for (Exception? e = exception; e is not null; e = e.InnerException)
         {
+            // A refused password or a failed TLS handshake fails the same way every time.
+            if (e is System.Security.Authentication.AuthenticationException or RedisConnectionException { FailureType: ConnectionFailureType.AuthenticationFailure })
+            {
+                return false;
+            }
+
             if (e is TimeoutException or OrleansMessageRejectionException or GatewayTooBusyException or ConnectionFailedException
                 or SocketConnectionException or SocketException or IOException or RedisConnectionException)
             {

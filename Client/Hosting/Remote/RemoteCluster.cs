@@ -54,6 +54,8 @@ internal sealed class RemoteCluster : ICampaignHost
 
     public string Description { get; }
 
+    public string? StoreDirectory => null;
+
     public bool OutlivesClient => true;
 
     /// <param name="notices">Where outages are reported while calls are retried (the command's stderr).</param>
@@ -62,10 +64,13 @@ internal sealed class RemoteCluster : ICampaignHost
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(notices);
         RedisEndpoint redis = target.Redis;
-        // A wrong address should fail in seconds with its name, not as a gateway timeout.
+        // A wrong address should fail in seconds with its name, not as a gateway timeout; a
+        // wrong password or a TLS failure at once with its own exit code, never retried.
         if (await RedisProbe.CheckAsync(redis, TimeSpan.FromSeconds(5), cancellationToken) is { } problem)
         {
-            throw new UsageException(problem);
+            throw problem.IsAuthentication
+                ? new EnvironmentException(ExitCodes.AuthenticationFailed, problem.Message)
+                : new UsageException(problem.Message);
         }
 
         return await ConnectAsync(

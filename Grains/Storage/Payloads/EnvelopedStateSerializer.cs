@@ -29,7 +29,26 @@ public sealed class EnvelopedStateSerializer : IGrainStorageSerializer, IGrainSt
     public T? Deserialize<T>(BinaryData input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return Read<T>(input.ToMemory(), key: null);
+        return ReadOrRebuild<T>(input.ToMemory(), key: null);
+    }
+
+    /// <summary>
+    /// What the grain storage providers read: <see cref="Read{T}"/>, except that a corrupt
+    /// payload of an <see cref="IRebuildableState"/> gives an empty state naming the damage, for
+    /// its grain to rebuild (the next write replaces the damaged payload).
+    /// </summary>
+    public T? ReadOrRebuild<T>(ReadOnlyMemory<byte> stored, string? key)
+    {
+        try
+        {
+            return Read<T>(stored, key);
+        }
+        catch (StoredPayloadCorruptException e) when (typeof(IRebuildableState).IsAssignableFrom(typeof(T)))
+        {
+            T empty = Activator.CreateInstance<T>();
+            ((IRebuildableState)empty!).CorruptPayload = e.Message;
+            return empty;
+        }
     }
 
     /// <summary>
@@ -100,6 +119,6 @@ public sealed class EnvelopedStateSerializer : IGrainStorageSerializer, IGrainSt
         ArgumentNullException.ThrowIfNull(input);
         using var copy = new MemoryStream();
         await input.CopyToAsync(copy, cancellationToken).ConfigureAwait(false);
-        return Read<T>(copy.GetBuffer().AsMemory(0, (int)copy.Length), key: null);
+        return ReadOrRebuild<T>(copy.GetBuffer().AsMemory(0, (int)copy.Length), key: null);
     }
 }

@@ -86,6 +86,8 @@ public sealed class CommandLineTests : IDisposable
     [InlineData(new[] { "run", "x.json", "--slots" }, "sweep run: --slots: needs a value")]
     [InlineData(new[] { "run", "x.json", "--slots", "two" }, "sweep run: --slots: 'two' is not an integer")]
     [InlineData(new[] { "run", "x.json", "--progress-seconds", "Infinity" }, "sweep run: --progress-seconds: must be a finite number (got Infinity)")]
+    [InlineData(new[] { "run", "x.json", "--progress-seconds", "1e308" }, "sweep run: --progress-seconds: must be more than 0 and at most 86400 s, a day (got 1E+308)")]
+    [InlineData(new[] { "run", "x.json", "--progress-seconds", "86401" }, "sweep run: --progress-seconds: must be more than 0 and at most 86400 s, a day (got 86401)")]
     [InlineData(new[] { "run", "x.json", "--slots", "2", "--redis", "127.0.0.1:6379" }, "sweep run: --slots: is set on each silo in cluster mode (sweep-silo --slots)")]
     [InlineData(new[] { "run", "x.json", "--detach" }, "sweep run: --detach: needs --redis: a local campaign runs in this process")]
     [InlineData(new[] { "run" }, "sweep run: usage: sweep run SPEC [--slots K] [--progress-seconds S] [--detach] [--data DIR | --redis HOST:PORT [--cluster-id ID] [--service-id ID] [--outage-seconds S]]")]

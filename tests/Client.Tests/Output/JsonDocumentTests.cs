@@ -34,10 +34,37 @@ public sealed class JsonDocumentTests
         Assert.Equal(JsonValueKind.Null, exponent.GetProperty("p_err").ValueKind);
         Assert.Equal(["d", "alpha", "observable", "N", "x_count", "mean_beta", "beta_std_over_x", "beta_jackknife_error", "deviation"], Keys(root.GetProperty("deviations")[0]));
         JsonElement point = root.GetProperty("points")[0];
-        Assert.Equal(["d", "alpha", "x", "N", "status", "realizations", "beta_mag", "beta_mag_jackknife", "beta_pur", "beta_pur_jackknife"], Keys(point));
+        Assert.Equal(["d", "alpha", "x", "N", "status", "realizations", "beta_mag", "beta_mag_jackknife", "beta_pur", "beta_pur_jackknife", "target_beta_error", "target_outcome"], Keys(point));
         Assert.Equal("done", point.GetProperty("status").GetString());
         Assert.Equal(0.45, point.GetProperty("beta_mag").GetDouble());
         Assert.Equal(JsonValueKind.Null, point.GetProperty("beta_pur").ValueKind);
+        Assert.Equal(JsonValueKind.Null, point.GetProperty("target_beta_error").ValueKind);
+        Assert.Equal(JsonValueKind.Null, point.GetProperty("target_outcome").ValueKind);
+    }
+
+    [Fact]
+    public void A_target_point_shows_its_Ns_achieved_error_target_and_outcome_in_every_table_format()
+    {
+        var key = new PointKey("c", 1, 2, 0.01, 8);
+        var fit = new FitData(null, 1, 2, 0.45, 0.1, 0.2, 0.01, 0.0025, null, 3, 40, 0.5, 9.5);
+        var table = new ScalingTable([], [], 0.01, Partial: false);
+        PointSummary[] points =
+        [
+            new PointSummary(key, PointStatus.Done, 1400, 1400, 7, 7, fit, fit, null, [Observable.Mag, Observable.Pur], new TargetData(0.003, [Observable.Mag, Observable.Pur], 200, 2000, 200), "reached", 2, 400),
+        ];
+
+        using var doc = JsonDocument.Parse(TableWriter.Render(table, points, "json"));
+        JsonElement point = doc.RootElement.GetProperty("points")[0];
+        Assert.Equal((1400, 0.0025, 0.003, "reached"), (point.GetProperty("realizations").GetInt64(), point.GetProperty("beta_mag_jackknife").GetDouble(), point.GetProperty("target_beta_error").GetDouble(), point.GetProperty("target_outcome").GetString()));
+
+        string csv = TableWriter.Render(table, points, "csv");
+        Assert.Contains("beta_pur_jackknife,Ns,target_beta_error,target_outcome", csv);
+        Assert.Contains(",1400,0.003,reached", csv);
+
+        string text = TableWriter.Render(table, points, "text");
+        Assert.Contains("0.4500 +- 0.0025", text);
+        Assert.Contains("1400", text);
+        Assert.Contains("reached (<= 0.003 on mag+pur, maxNs 2000)", text);
     }
 
     [Fact]

@@ -84,7 +84,7 @@ public sealed class StoreFailureTests : IDisposable
         RunOnce();
         FlipABitInTheCampaignState();
 
-        AssertOneLine(Sweep("run", SpecPath, "--data", Data), ExitCodes.StoreCorrupt, "corrupt");
+        AssertOneLine(Sweep("run", SpecPath, "--data", Data), ExitCodes.StoreCorrupt, "cannot be rebuilt");
     }
 
     private void FlipABitInTheCampaignState()

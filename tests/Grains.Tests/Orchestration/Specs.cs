@@ -40,6 +40,22 @@ public static class Specs
         ["observables"] = new JsonArray(observables.Select(o => (JsonNode)o).ToArray()),
     };
 
+    /// <summary>A block whose points choose their Ns by a precision target on the jackknife error of beta.</summary>
+    public static JsonObject TargetBlock(int d, double[] alpha, double[] x, int[] n, double betaError, int minNs, int maxNs, int step, params string[] observables)
+    {
+        JsonObject block = Block(d, alpha, x, n, 1, observables);
+        block.Remove("Ns");
+        block["target"] = new JsonObject
+        {
+            ["betaError"] = betaError,
+            ["observables"] = new JsonArray(observables.Select(o => (JsonNode)o).ToArray()),
+            ["minNs"] = minNs,
+            ["maxNs"] = maxNs,
+            ["step"] = step,
+        };
+        return block;
+    }
+
     /// <summary>A copy of the spec changed by <paramref name="change"/>, so a base spec can be reused.</summary>
     public static string With(JsonObject spec, Action<JsonObject> change)
     {

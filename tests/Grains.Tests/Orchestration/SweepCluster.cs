@@ -27,13 +27,18 @@ public sealed class SweepCluster : IAsyncDisposable
 
     public IClusterClient Client => Cluster.Client;
 
-    public static async Task<SweepCluster> StartAsync(string databasePath, short silos)
+    /// <param name="configure">More silo configuration (a test's grain call filter).</param>
+    public static async Task<SweepCluster> StartAsync(string databasePath, short silos, Action<ISiloBuilder>? configure = null)
     {
         var builder = new InProcessTestClusterBuilder(silos);
-        builder.ConfigureSilo((_, silo) => silo
-            .AddSqliteGrainStorage(StorageSchema.Provider, o => o.DatabasePath = databasePath)
-            .AddSqliteBatchResultStore(StorageSchema.Provider)
-            .AddSweepCompute(c => c.Slots = 1, p => p.RedispatchPeriod = TimeSpan.FromSeconds(1)));
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo
+                .AddSqliteGrainStorage(StorageSchema.Provider, o => o.DatabasePath = databasePath)
+                .AddSqliteBatchResultStore(StorageSchema.Provider)
+                .AddSweepCompute(c => c.Slots = 1, p => p.RedispatchPeriod = TimeSpan.FromSeconds(1));
+            configure?.Invoke(silo);
+        });
         var cluster = builder.Build();
         try
         {

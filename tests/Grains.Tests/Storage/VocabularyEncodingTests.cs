@@ -51,6 +51,17 @@ public sealed class VocabularyEncodingTests
         Assert.Equal(summary.Observables, read?.Observables);
     }
 
+    [Fact]
+    public void A_precision_target_encodes_its_observables_as_the_strings_they_were()
+    {
+        var summary = new PointSummary(Key, PointStatus.Done, 400, 400, 2, 2, null, null, null, [Observable.Mag, Observable.Pur], new TargetData(0.003, [Observable.Pur], 200, 2000, 200), "reached", 1, 200);
+        var legacy = new LegacyPointSummary(Key, PointStatus.Done, 400, 400, 2, 2, null, null, null, ["mag", "pur"], new LegacyTargetData(0.003, ["pur"], 200, 2000, 200), "reached", 1, 200);
+
+        Assert.Equal(Serializer.SerializeToArray(legacy), Serializer.SerializeToArray(summary));
+        PointSummary? read = Serializer.Deserialize<PointSummary>(Serializer.SerializeToArray(legacy));
+        Assert.Equal([Observable.Pur], read?.Target?.Observables);
+    }
+
     [Theory]
     [InlineData(TimeUnit.Common, "common")]
     [InlineData(TimeUnit.PerRealization, "per-realization")]
@@ -158,7 +169,19 @@ public sealed record LegacyPointSummary(
     [property: Id(6)] FitData? FitMag,
     [property: Id(7)] FitData? FitPur,
     [property: Id(8)] string? Failure,
-    [property: Id(9)] string[] Observables);
+    [property: Id(9)] string[] Observables,
+    [property: Id(20)] LegacyTargetData? Target = null,
+    [property: Id(21)] string? TargetOutcome = null,
+    [property: Id(22)] int BatchesBeyondStop = 0,
+    [property: Id(23)] long RealizationsBeyondStop = 0);
+
+[GenerateSerializer]
+public sealed record LegacyTargetData(
+    [property: Id(0)] double BetaError,
+    [property: Id(1)] string[] Observables,
+    [property: Id(2)] int MinNs,
+    [property: Id(3)] int MaxNs,
+    [property: Id(4)] int Step);
 
 [GenerateSerializer]
 public sealed record LegacyPointSettingsData(
