@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Sweep.Physics.Points;
+using Sweep.Physics.Scaling;
 
 namespace Sweep.Campaigns;
 
@@ -44,7 +45,7 @@ internal static class BlockParser
             JsonFields.ReadNonEmptyList(e, p, errors, (item, ip) => JsonFields.ReadInt(item, ip, int.MinValue, int.MaxValue, null, errors)));
         int? ns = Get(fields, NsKey, path, (e, p) =>
             JsonFields.ReadInt(e, p, 1, SpecBlock.MaxNs, "the exact accumulators' capacity (2^22)", errors));
-        Observables? observables = Get(fields, ObservablesKey, path, (e, p) => ReadObservables(e, p, errors));
+        ValueList<Observable>? observables = Get(fields, ObservablesKey, path, (e, p) => ReadObservables(e, p, errors));
         SpecTarget? target = Get(fields, TargetKey, path, (e, p) => TargetParser.Read(e, p, observables, errors));
         bool hasNs = fields.ContainsKey(NsKey);
         bool hasTarget = fields.ContainsKey(TargetKey);
@@ -68,7 +69,7 @@ internal static class BlockParser
         }
 
         // A target block computes at most maxNs realizations per point: that is its Ns bound.
-        return new SpecBlock(d.Value, new(alpha), new(x), new(n), ns ?? target!.MaxNs, observables.Value) { Target = target };
+        return new SpecBlock(d.Value, new(alpha), new(x), new(n), ns ?? target!.MaxNs, observables) { Target = target };
     }
 
     private static string? CampaignWideHint(string key) =>
@@ -146,35 +147,36 @@ internal static class BlockParser
         return ok;
     }
 
-    public static Observables? ReadObservables(JsonElement element, string path, SpecErrors errors)
+    public static ValueList<Observable>? ReadObservables(JsonElement element, string path, SpecErrors errors)
     {
         int before = errors.Count;
-        Observables seen = Observables.None;
+        var seen = new List<Observable>();
         var names = JsonFields.ReadNonEmptyList(element, path, errors, (item, itemPath) =>
         {
             string? name = JsonFields.ReadString(item, itemPath, errors);
             if (name is null)
             {
-                return (Observables?)null;
+                return (Observable?)null;
             }
 
-            Observables? flag = ObservableNames.Parse(name);
-            if (flag is null)
+            Observable? observable = ObservableNames.Parse(name);
+            if (observable is null)
             {
                 errors.Add(itemPath, $"unknown observable '{name}' (known: {string.Join(", ", ObservableNames.Known)})");
                 return null;
             }
 
-            if (seen.HasFlag(flag.Value))
+            if (seen.Contains(observable.Value))
             {
                 errors.Add(itemPath, $"duplicate observable '{name}'");
                 return null;
             }
 
-            seen |= flag.Value;
-            return flag;
+            seen.Add(observable.Value);
+            return observable;
         });
 
-        return names is null || errors.Count > before ? null : seen;
+        // Canonical order, whatever the spec's order, so equal sets compare equal.
+        return names is null || errors.Count > before ? null : new ValueList<Observable>(ObservableNames.Union(seen, []));
     }
 }

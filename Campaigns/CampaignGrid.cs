@@ -1,4 +1,5 @@
 using Sweep.Physics.Points;
+using Sweep.Physics.Scaling;
 
 namespace Sweep.Campaigns;
 
@@ -15,9 +16,12 @@ public static class CampaignGrid
     public static IReadOnlyList<CampaignPoint> Expand(CampaignSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        var merged = new Dictionary<PointKey, CampaignPoint>();
-        var fixedNs = new Dictionary<PointKey, int>();
-        var targets = new Dictionary<PointKey, SpecTarget>();
+
+        // Keyed by the point itself: alpha and x are validated finite and positive, so value
+        // equality is equality of bit patterns (6 and 6.000000000000001 are different points).
+        var merged = new Dictionary<GridPoint, CampaignPoint>();
+        var fixedNs = new Dictionary<GridPoint, int>();
+        var targets = new Dictionary<GridPoint, SpecTarget>();
         foreach (SpecBlock block in spec.Blocks)
         {
             foreach (double alpha in block.Alpha)
@@ -27,24 +31,23 @@ public static class CampaignGrid
                     foreach (int n in block.N)
                     {
                         var point = new GridPoint(block.D, alpha, x, n);
-                        var key = PointKey.Of(point);
-                        merged[key] = merged.TryGetValue(key, out CampaignPoint existing)
-                            ? new CampaignPoint(point, Math.Max(existing.Ns, block.Ns), existing.Observables | block.Observables)
+                        merged[point] = merged.TryGetValue(point, out CampaignPoint existing)
+                            ? new CampaignPoint(point, Math.Max(existing.Ns, block.Ns), new ValueList<Observable>(ObservableNames.Union(existing.Observables, block.Observables)))
                             : new CampaignPoint(point, block.Ns, block.Observables);
                         if (block.Target is { } target)
                         {
-                            targets[key] = targets.TryGetValue(key, out SpecTarget? other) ? other.Tightest(target) : target;
+                            targets[point] = targets.TryGetValue(point, out SpecTarget? other) ? other.Tightest(target) : target;
                         }
                         else
                         {
-                            fixedNs[key] = Math.Max(fixedNs.GetValueOrDefault(key), block.Ns);
+                            fixedNs[point] = Math.Max(fixedNs.GetValueOrDefault(point), block.Ns);
                         }
                     }
                 }
             }
         }
 
-        foreach ((PointKey key, SpecTarget target) in targets)
+        foreach ((GridPoint key, SpecTarget target) in targets)
         {
             SpecTarget floored = target.WithFloor(fixedNs.GetValueOrDefault(key));
             merged[key] = merged[key] with { Ns = floored.MaxNs, Target = floored };
@@ -64,7 +67,7 @@ public static class CampaignGrid
     /// </summary>
     internal static IEnumerable<(int Block, string Problem)> StepConflicts(IReadOnlyList<SpecBlock> blocks)
     {
-        var steps = new Dictionary<PointKey, (int Block, int Step)>();
+        var steps = new Dictionary<GridPoint, (int Block, int Step)>();
         var reported = new HashSet<(int, int)>();
         for (int i = 0; i < blocks.Count; i++)
         {
@@ -75,10 +78,9 @@ public static class CampaignGrid
 
             foreach (GridPoint point in Points(blocks[i]))
             {
-                var key = PointKey.Of(point);
-                if (!steps.TryGetValue(key, out var first))
+                if (!steps.TryGetValue(point, out var first))
                 {
-                    steps[key] = (i, target.Step);
+                    steps[point] = (i, target.Step);
                 }
                 else if (first.Step != target.Step && reported.Add((first.Block, i)))
                 {

@@ -1,4 +1,5 @@
 using Sweep.Physics.Points;
+using Sweep.Physics.Scaling;
 
 namespace Sweep.Campaigns;
 
@@ -7,7 +8,7 @@ namespace Sweep.Campaigns;
 /// observables are fitted for it, merged over every block that contains it. With a precision
 /// <see cref="Target"/>, Ns is the target's maxNs: the most it may compute.
 /// </summary>
-public readonly record struct CampaignPoint(GridPoint Point, int Ns, Observables Observables)
+public readonly record struct CampaignPoint(GridPoint Point, int Ns, ValueList<Observable> Observables)
 {
     /// <summary>The precision target that chooses this point's Ns, or null for a fixed Ns.</summary>
     public SpecTarget? Target { get; init; }

@@ -1,4 +1,5 @@
 using Sweep.Physics.Time;
+using Sweep.Physics.Kernel;
 
 namespace Sweep.Campaigns;
 
@@ -17,7 +18,7 @@ public sealed record CampaignSpec(
     double FitLower,
     double StrongDisorderMaxX,
     int BatchSize,
-    KernelChoice Kernel,
+    SpinKernelChoice Kernel,
     ValueList<SpecBlock> Blocks)
 {
     public const int DefaultTimePoints = 200;
@@ -29,7 +30,7 @@ public sealed record CampaignSpec(
     public const int MaxNameLength = 100;
 
     /// <summary>
-    /// False when the spec named no kernel and got <see cref="KernelChoice.Default"/>: such a spec
+    /// False when the spec named no kernel and got <see cref="SpinKernelChoice.Default"/>: such a spec
     /// extends a stored campaign with the kernel that campaign was computed with (so a spec that
     /// ran before the default kernel changed keeps resuming), and its canonical JSON leaves the
     /// kernel out until the campaign it is submitted to decides it.

@@ -1,6 +1,8 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Sweep.Physics.Scaling;
+using Sweep.Physics.Time;
 
 namespace Sweep.Campaigns;
 
@@ -33,7 +35,7 @@ public static class CampaignSpecJson
 
             writer.WriteNumber(CampaignSpecParser.SeedKey, spec.Seed);
             writer.WriteNumber(CampaignSpecParser.TimePointsKey, spec.TimePoints);
-            writer.WriteString(CampaignSpecParser.TimeUnitKey, TimeUnitNames.Format(spec.TimeUnit));
+            writer.WriteString(CampaignSpecParser.TimeUnitKey, spec.TimeUnit.Name());
             writer.WriteStartArray(CampaignSpecParser.FitWindowKey);
             writer.WriteNumberValue(spec.FitUpper);
             writer.WriteNumberValue(spec.FitLower);
@@ -85,10 +87,10 @@ public static class CampaignSpecJson
         writer.WriteEndObject();
     }
 
-    private static void WriteObservables(Utf8JsonWriter writer, string key, Observables observables)
+    private static void WriteObservables(Utf8JsonWriter writer, string key, ValueList<Observable> observables)
     {
         writer.WriteStartArray(key);
-        foreach (string name in ObservableNames.Format(observables))
+        foreach (string name in observables.Select(o => o.Name()))
         {
             writer.WriteStringValue(name);
         }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Sweep.Physics.Time;
+using Sweep.Physics.Kernel;
 
 namespace Sweep.Campaigns;
 
@@ -112,7 +113,7 @@ public static class CampaignSpecParser
             ReadPositive(e, p, errors));
         int? batchSize = Optional<int?>(fields, BatchSizeKey, CampaignSpec.DefaultBatchSize, (e, p) =>
             JsonFields.ReadInt(e, p, 1, int.MaxValue, null, errors));
-        KernelChoice? kernel = Optional(fields, KernelKey, KernelChoice.Default, (e, p) => KernelJson.Read(e, p, errors));
+        SpinKernelChoice? kernel = Optional(fields, KernelKey, SpinKernelChoice.Default, (e, p) => KernelJson.Read(e, p, errors));
         List<SpecBlock>? blocks = Optional(fields, BlocksKey, null, (e, p) => ReadBlocks(e, p, errors));
 
         if (name is null || seed is null || timePoints is null || timeUnit is null || window is null

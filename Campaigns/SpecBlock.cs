@@ -1,3 +1,5 @@
+using Sweep.Physics.Scaling;
+
 namespace Sweep.Campaigns;
 
 /// <summary>
@@ -11,7 +13,7 @@ public sealed record SpecBlock(
     ValueList<double> X,
     ValueList<int> N,
     int Ns,
-    Observables Observables)
+    ValueList<Observable> Observables)
 {
     /// <summary>
     /// The exact ensemble accumulators (Int128 fixed point, see Physics/Ensemble/FixedPoint.cs)

@@ -1,4 +1,7 @@
 using System.Globalization;
+using Sweep.Physics.Time;
+using Sweep.Physics.Kernel;
+using Sweep.Physics.Scaling;
 
 namespace Sweep.Campaigns;
 
@@ -37,21 +40,21 @@ public static class SpecCompatibility
 
         Setting(CampaignSpecParser.SeedKey, stored.Seed, requested.Seed, Text);
         Setting(CampaignSpecParser.TimePointsKey, stored.TimePoints, requested.TimePoints, Text);
-        Setting(CampaignSpecParser.TimeUnitKey, stored.TimeUnit, requested.TimeUnit, TimeUnitNames.Format);
+        Setting(CampaignSpecParser.TimeUnitKey, stored.TimeUnit, requested.TimeUnit, TimeUnitNames.Name);
         Setting(CampaignSpecParser.FitWindowKey, (stored.FitUpper, stored.FitLower), (requested.FitUpper, requested.FitLower), Window);
         Setting(CampaignSpecParser.KernelKey, stored.Kernel, requested.Kernel, KernelJson.Describe);
-        if (stored.Kernel is AcceleratedKernel s && requested.Kernel is AcceleratedKernel r && s.Version != r.Version)
+        if (stored.Kernel.Kind == SpinKernelKind.Accelerated && requested.Kernel.Kind == SpinKernelKind.Accelerated && stored.Kernel.Version != requested.Kernel.Version)
         {
             problems.Add(
-                $"campaign '{stored.Name}' was computed with version {s.Version} of the accelerated kernel and the request names version {r.Version}; " +
+                $"campaign '{stored.Name}' was computed with version {stored.Kernel.Version} of the accelerated kernel and the request names version {requested.Kernel.Version}; " +
                 $"the two are never mixed in one campaign: to extend it, give \"kernel\": {KernelJson.Describe(stored.Kernel)} in the spec");
         }
         Setting(CampaignSpecParser.BatchSizeKey, stored.BatchSize, requested.BatchSize, Text);
 
-        var requestedPoints = CampaignGrid.Expand(requested).ToDictionary(p => PointKey.Of(p.Point));
+        var requestedPoints = CampaignGrid.Expand(requested).ToDictionary(p => p.Point);
         foreach (CampaignPoint point in CampaignGrid.Expand(stored))
         {
-            if (!requestedPoints.TryGetValue(PointKey.Of(point.Point), out CampaignPoint asked))
+            if (!requestedPoints.TryGetValue(point.Point, out CampaignPoint asked))
             {
                 continue;
             }
@@ -102,9 +105,10 @@ public static class SpecCompatibility
             yield return string.Create(CultureInfo.InvariantCulture, $"{TargetParser.BetaErrorKey} of the {at} would be loosened from {s.BetaError:R} to {r.BetaError:R}: {Advice}");
         }
 
-        if ((s.Observables & ~r.Observables) != Observables.None)
+        Observable[] dropped = [.. s.Observables.Except(r.Observables)];
+        if (dropped.Length > 0)
         {
-            yield return $"{TargetParser.ObservablesKey} of the {at} would drop {string.Join(", ", ObservableNames.Format(s.Observables & ~r.Observables))}: {Advice}";
+            yield return $"{TargetParser.ObservablesKey} of the {at} would drop {string.Join(", ", dropped.Select(o => o.Name()))}: {Advice}";
         }
 
         if (r.MinNs < s.MinNs)

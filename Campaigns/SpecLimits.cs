@@ -74,7 +74,7 @@ public static class SpecLimits
 
     internal static void Check(CampaignSpec spec, SpecErrors errors)
     {
-        SpinKernelChoice kernel = spec.Kernel.ToSpinKernel();
+        SpinKernelChoice kernel = spec.Kernel;
         for (int b = 0; b < spec.Blocks.Count; b++)
         {
             SpecBlock block = spec.Blocks[b];
@@ -106,7 +106,7 @@ public static class SpecLimits
     public static long CountPoints(CampaignSpec spec, long stopAt)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        var seen = new HashSet<PointKey>();
+        var seen = new HashSet<GridPoint>();
         foreach (SpecBlock block in spec.Blocks)
         {
             foreach (double alpha in block.Alpha)
@@ -115,7 +115,7 @@ public static class SpecLimits
                 {
                     foreach (int n in block.N)
                     {
-                        seen.Add(PointKey.Of(new GridPoint(block.D, alpha, x, n)));
+                        seen.Add(new GridPoint(block.D, alpha, x, n));
                         if (seen.Count >= stopAt)
                         {
                             return seen.Count;

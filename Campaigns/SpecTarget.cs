@@ -8,7 +8,7 @@ namespace Sweep.Campaigns;
 /// targets"): realizations are added until the jackknife error of beta of every named
 /// observable is at most BetaError, deciding every Step realizations from MinNs to MaxNs.
 /// </summary>
-public sealed record SpecTarget(double BetaError, Observables Observables, int MinNs, int MaxNs, int Step)
+public sealed record SpecTarget(double BetaError, ValueList<Observable> Observables, int MinNs, int MaxNs, int Step)
 {
     /// <summary>The fewest realizations a decision may use: one per jackknife block.</summary>
     public const int SmallestMinNs = 16;
@@ -16,18 +16,7 @@ public sealed record SpecTarget(double BetaError, Observables Observables, int M
     /// <summary>The stopping rule's form of this target.</summary>
     public PrecisionTarget ToPrecisionTarget()
     {
-        var observables = new List<Observable>();
-        if (Observables.HasFlag(Observables.Mag))
-        {
-            observables.Add(Observable.Mag);
-        }
-
-        if (Observables.HasFlag(Observables.Pur))
-        {
-            observables.Add(Observable.Pur);
-        }
-
-        return new PrecisionTarget(BetaError, observables, MinNs, MaxNs, Step);
+        return new PrecisionTarget(BetaError, [.. Observables], MinNs, MaxNs, Step);
     }
 
     /// <summary>
@@ -39,7 +28,7 @@ public sealed record SpecTarget(double BetaError, Observables Observables, int M
         ArgumentNullException.ThrowIfNull(other);
         return new SpecTarget(
             Math.Min(BetaError, other.BetaError),
-            Observables | other.Observables,
+            new ValueList<Observable>(ObservableNames.Union(Observables, other.Observables)),
             Math.Max(MinNs, other.MinNs),
             Math.Max(MaxNs, other.MaxNs),
             Step);

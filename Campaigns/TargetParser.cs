@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Sweep.Physics.Scaling;
 
 namespace Sweep.Campaigns;
 
@@ -15,7 +16,7 @@ internal static class TargetParser
     private static readonly string[] Required = [BetaErrorKey, MaxNsKey, StepKey];
 
     /// <param name="blockObservables">The block's observables: the default of the target's.</param>
-    public static SpecTarget? Read(JsonElement element, string path, Observables? blockObservables, SpecErrors errors)
+    public static SpecTarget? Read(JsonElement element, string path, ValueList<Observable>? blockObservables, SpecErrors errors)
     {
         var fields = ObjectShape.Read(element, path, Keys, Required, _ => null, errors);
         if (fields is null)
@@ -36,7 +37,7 @@ internal static class TargetParser
             }
         }
 
-        Observables? observables = fields.TryGetValue(ObservablesKey, out e)
+        ValueList<Observable>? observables = fields.TryGetValue(ObservablesKey, out e)
             ? BlockParser.ReadObservables(e, SpecErrors.Child(path, ObservablesKey), errors)
             : blockObservables;
         int? step = ReadCount(fields, StepKey, path, 1, errors);
@@ -73,7 +74,7 @@ internal static class TargetParser
             return null;
         }
 
-        return new SpecTarget(betaError.Value, observables.Value, minNs.Value, maxNs.Value, step.Value);
+        return new SpecTarget(betaError.Value, observables, minNs.Value, maxNs.Value, step.Value);
     }
 
     private static int? ReadCount(Dictionary<string, JsonElement> fields, string key, string path, int min, SpecErrors errors)

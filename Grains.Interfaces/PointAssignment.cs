@@ -1,3 +1,5 @@
+using Sweep.Physics.Scaling;
+
 namespace Sweep.Grains.Interfaces;
 
 /// <summary>
@@ -10,5 +12,5 @@ public sealed record PointAssignment(
     [property: Id(0)] PointKey Key,
     [property: Id(1)] PointSettingsData Settings,
     [property: Id(2)] int Ns,
-    [property: Id(3)] string[] Observables,
+    [property: Id(3)] Observable[] Observables,
     [property: Id(20)] TargetData? Target = null);

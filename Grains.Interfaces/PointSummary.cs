@@ -1,3 +1,5 @@
+using Sweep.Physics.Scaling;
+
 namespace Sweep.Grains.Interfaces;
 
 /// <summary>
@@ -18,7 +20,7 @@ public sealed record PointSummary(
     [property: Id(6)] FitData? FitMag,
     [property: Id(7)] FitData? FitPur,
     [property: Id(8)] string? Failure,
-    [property: Id(9)] string[] Observables,
+    [property: Id(9)] Observable[] Observables,
     [property: Id(20)] TargetData? Target = null,
     [property: Id(21)] string? TargetOutcome = null,
     [property: Id(22)] int BatchesBeyondStop = 0,

@@ -1,3 +1,5 @@
+using Sweep.Physics.Kernel;
+
 namespace Sweep.Grains.Interfaces;
 
 /// <summary>Where a stored result came from: program version, kernel and path, settings, machine, time (UTC).</summary>
@@ -5,7 +7,7 @@ namespace Sweep.Grains.Interfaces;
 [Immutable]
 public sealed record Provenance(
     [property: Id(0)] string ProgramVersion,
-    [property: Id(1)] string Kernel,
+    [property: Id(1)] SpinKernelChoice Kernel,
     [property: Id(2)] string KernelPath,
     [property: Id(3)] PointSettingsData Settings,
     [property: Id(4)] string Host,

@@ -1,3 +1,5 @@
+using Sweep.Physics.Scaling;
+
 namespace Sweep.Grains.Interfaces;
 
 /// <summary>
@@ -13,7 +15,7 @@ public sealed record ScalingTable(
     [property: Id(3)] bool Partial);
 
 /// <summary>
-/// |mean beta - d/alpha| at (d, alpha, N) for an observable ("mag" or "pur"): beta averaged over the
+/// |mean beta - d/alpha| at (d, alpha, N) for an observable: beta averaged over the
 /// XCount values of x &lt;= strongDisorderMaxX, BetaStd the standard deviation over those x (the
 /// paper's error bar), BetaJackknifeError the error of the mean from the points' jackknife errors.
 /// </summary>
@@ -22,7 +24,7 @@ public sealed record ScalingTable(
 public sealed record DeviationRow(
     [property: Id(0)] int D,
     [property: Id(1)] double Alpha,
-    [property: Id(2)] string Observable,
+    [property: Id(2)] Observable Observable,
     [property: Id(3)] int N,
     [property: Id(4)] int XCount,
     [property: Id(5)] double MeanBeta,
@@ -39,7 +41,7 @@ public sealed record DeviationRow(
 public sealed record ExponentRow(
     [property: Id(0)] int D,
     [property: Id(1)] double Alpha,
-    [property: Id(2)] string Observable,
+    [property: Id(2)] Observable Observable,
     [property: Id(3)] double BetaInf,
     [property: Id(4)] int[] N,
     [property: Id(5)] int[] Ns,

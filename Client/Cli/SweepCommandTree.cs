@@ -2,6 +2,7 @@ using System.CommandLine;
 using Sweep.Campaigns;
 using Sweep.Client.Commands;
 using Sweep.Client.Output;
+using Sweep.Physics.Kernel;
 
 namespace Sweep.Client.Cli;
 
@@ -192,15 +193,17 @@ internal sealed class SweepCommandTree
         timeUnit.CompletionSources.Add("common", "per-realization");
         var tPoints = CliOptions.Integer("--t-points", "T", $"time points of the grid, 2..{SpecLimits.MaxTimePoints} (default 200)");
         var threads = CliOptions.Integer("--threads", "K", $"threads, 1..{PointCommand.MaxThreads} (default: all cores)");
-        var kernel = CliOptions.Text("--kernel", "KERNEL", "exact (default), accelerated, or accelerated:TOL with TOL the absolute error bound on mag and pur");
-        kernel.CompletionSources.Add("exact", "accelerated");
+        var kernel = CliOptions.Text("--kernel", "KERNEL", "exact or accelerated, as the spec's kernel name (default: accelerated version 2 at 1e-10, as a spec without kernel); accelerated:TOL is --kernel accelerated --tolerance TOL");
+        kernel.CompletionSources.Add(SpinKernelChoice.Names.ToArray());
+        var tolerance = CliOptions.Number("--tolerance", "TOL", "with --kernel accelerated: the absolute error bound on mag and pur (default 1e-10)");
+        var kernelVersion = CliOptions.Integer("--kernel-version", "V", "with --kernel accelerated: its version, 1 or 2 (default 1, as in the spec; version 2 computes from 8192 spins on in O(N) memory)");
         var json = CliOptions.Flag("--json", "one JSON object; non-finite numbers are null");
         var command = new Command("point", "one grid point in this process on all cores: fits, jackknife errors, analytic limits")
         {
-            d, alpha, x, n, ns, seed, timeUnit, tPoints, threads, kernel, json,
+            d, alpha, x, n, ns, seed, timeUnit, tPoints, threads, kernel, tolerance, kernelVersion, json,
         };
         command.SetAction(p => PointCommand.Run(
-            new PointArguments(p.GetValue(d)!.Value, p.GetValue(alpha)!.Value, p.GetValue(x)!.Value, p.GetValue(n)!.Value, p.GetValue(ns)!.Value, p.GetValue(seed), p.GetValue(timeUnit), p.GetValue(tPoints), p.GetValue(threads), p.GetValue(kernel), p.GetValue(json)),
+            new PointArguments(p.GetValue(d)!.Value, p.GetValue(alpha)!.Value, p.GetValue(x)!.Value, p.GetValue(n)!.Value, p.GetValue(ns)!.Value, p.GetValue(seed), p.GetValue(timeUnit), p.GetValue(tPoints), p.GetValue(threads), p.GetValue(kernel), p.GetValue(tolerance), p.GetValue(kernelVersion), p.GetValue(json)),
             _out));
         return command;
     }

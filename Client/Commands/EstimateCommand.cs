@@ -46,14 +46,14 @@ internal static class EstimateCommand
         stdout.WriteLine(string.Create(c, $"  grid points:               {cost.Points:N0}"));
         stdout.WriteLine(string.Create(c, $"  realizations:              {cost.Realizations:N0} (+{cost.SnapshotRealizations:N0} Fig. 1 snapshot realizations, one per point)"));
         stdout.WriteLine(string.Create(c, $"  spin-pair-time factors:    {cost.Factors:E3} (sum of N(N-1)T over realizations, T = {spec.TimePoints})"));
-        stdout.WriteLine(string.Create(c, $"  measured on one core ({spec.Kernel.ToSpinKernel().Code}, {cal.Path}), per realization at the median alpha and x:"));
+        stdout.WriteLine(string.Create(c, $"  measured on one core ({spec.Kernel.Code}, {cal.Path}), per realization at the median alpha and x:"));
         foreach (var byD in cal.SecondsPerRealization.GroupBy(e => e.Key.D).OrderBy(g => g.Key))
         {
             string times = string.Join(", ", byD.OrderBy(e => e.Key.N).Select(e => string.Create(c, $"N = {e.Key.N}: {Milliseconds(e.Value)}")));
             stdout.WriteLine(string.Create(c, $"    d = {byD.Key}: {times}"));
         }
 
-        double slotBytes = CampaignGrid.Expand(spec).Max(p => KernelMemoryModel.BytesPerSlot(spec.Kernel.ToSpinKernel(), p.Point.D, p.Point.N, spec.TimePoints));
+        double slotBytes = CampaignGrid.Expand(spec).Max(p => KernelMemoryModel.BytesPerSlot(spec.Kernel, p.Point.D, p.Point.N, spec.TimePoints));
         stdout.WriteLine(string.Create(c, $"  memory per compute slot:   {RunCommand.Megabytes(slotBytes)} at most (the kernel's memory model at the largest point; the limit is {RunCommand.Megabytes(SpecLimits.SlotMemoryBytes)}, docs/campaign-spec.md)"));
         stdout.WriteLine(string.Create(c, $"  store size:                {RunCommand.Megabytes(StoreSizeModel.Bytes(spec))} (SQLite, from scratch; keep {RunCommand.Megabytes(StoreSizeModel.WalHeadroomBytes)} more free for its write-ahead log)"));
         stdout.WriteLine(string.Create(c, $"  estimated wall time:       {Duration(wall)} on {cores} core{(cores == 1 ? string.Empty : "s")} (sum over points of (Ns + 1) x the time per realization above, divided by the cores; fits and orchestration come on top, see docs/PERFORMANCE.md)"));

@@ -3,6 +3,8 @@ using Sweep.Client.Cli;
 using Sweep.Client.Hosting;
 using Sweep.Client.Output;
 using Sweep.Grains.Interfaces;
+using Sweep.Physics.Scaling;
+using Sweep.Physics.Time;
 
 namespace Sweep.Client.Commands;
 
@@ -35,8 +37,8 @@ internal static class ExportCommand
             string stem = FileStem(r.Key);
             output.WriteText(Path.Combine("points", stem + ".csv"), CurvesCsv(r));
             output.WriteText(Path.Combine("points", stem + ".json"), PointResultJson.Write(r));
-            AppendFit(fits, r, "mag", r.FitMag);
-            AppendFit(fits, r, "pur", r.FitPur);
+            AppendFit(fits, r, ObservableNames.Mag, r.FitMag);
+            AppendFit(fits, r, ObservableNames.Pur, r.FitPur);
         }
 
         output.WriteText("fits.csv", fits.ToString());
@@ -50,7 +52,7 @@ internal static class ExportCommand
     private static string CurvesCsv(PointResult r)
     {
         var csv = new CsvWriter();
-        csv.Line(string.Create(CultureInfo.InvariantCulture, $"# d={r.Key.D} alpha={r.Key.Alpha:R} x={r.Key.X:R} N={r.Key.N} Ns={r.Realizations} time_unit={r.Provenance.Settings.TimeUnit}; t dimensionless (see spec.json); sem = standard error of the mean"));
+        csv.Line(string.Create(CultureInfo.InvariantCulture, $"# d={r.Key.D} alpha={r.Key.Alpha:R} x={r.Key.X:R} N={r.Key.N} Ns={r.Realizations} time_unit={r.Provenance.Settings.TimeUnit.Name()}; t dimensionless (see spec.json); sem = standard error of the mean"));
         csv.Row("t", "mag", "mag_sem", "pur", "pur_sem");
         for (int k = 0; k < r.T.Length; k++)
         {

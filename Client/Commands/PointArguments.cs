@@ -15,4 +15,6 @@ internal sealed record PointArguments(
     int? TPoints,
     int? Threads,
     string? Kernel,
+    double? Tolerance,
+    int? KernelVersion,
     bool Json);

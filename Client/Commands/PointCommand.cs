@@ -43,7 +43,7 @@ internal static class PointCommand
             throw UsageException.ForOption("--threads", $"must be between 1 and {MaxThreads} (got {threads})");
         }
 
-        SpinKernelChoice kernel = ParseKernel(args.Kernel);
+        SpinKernelChoice kernel = ParseKernel(args.Kernel, args.Tolerance, args.KernelVersion);
         if (SpecLimits.SpinsProblem(kernel, point.D, point.N, tPoints) is { } tooLarge)
         {
             throw UsageException.ForOption("--n", tooLarge);
@@ -73,42 +73,64 @@ internal static class PointCommand
     /// <summary>The largest Ns the exact accumulators hold.</summary>
     public const int FixedPointLimit = 1 << 22;
 
-    public static TimeUnit ParseTimeUnit(string? text) => text switch
+    public static TimeUnit ParseTimeUnit(string? text) => text is null
+        ? TimeUnit.Common
+        : TimeUnitNames.Parse(text) ?? throw UsageException.ForOption("--time-unit", $"must be {string.Join(" or ", TimeUnitNames.Known.Select(n => $"'{n}'"))} (got '{text}')");
+
+    /// <summary>
+    /// The kernel of `--kernel NAME [--tolerance TOL] [--kernel-version V]`, named and defaulted as
+    /// the spec's "kernel" object is (<see cref="SpinKernelChoice.Named"/>); without `--kernel`,
+    /// the campaigns' default. `--kernel accelerated:TOL` is kept as another spelling of
+    /// `--kernel accelerated --tolerance TOL`.
+    /// </summary>
+    public static SpinKernelChoice ParseKernel(string? kernel, double? tolerance, int? version)
     {
-        null or "common" => TimeUnit.Common,
-        "per-realization" => TimeUnit.PerRealization,
-        _ => throw UsageException.ForOption("--time-unit", $"must be 'common' or 'per-realization' (got '{text}')"),
-    };
-
-    // A one-off point keeps the exact kernel unless asked: its numbers are compared with older runs.
-    public static SpinKernelChoice ParseKernel(string? code)
-    {
-        const string accelerated = "accelerated";
-        if (code is null or "exact")
+        if (kernel is null)
         {
-            return SpinKernelChoice.Exact;
-        }
-
-        if (code == accelerated)
-        {
-            return SpinKernelChoice.Accelerated();
-        }
-
-        if (code.StartsWith(accelerated + ":", StringComparison.Ordinal))
-        {
-            string text = code[(accelerated.Length + 1)..];
-            if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double tolerance) && double.IsFinite(tolerance) && tolerance > 0)
+            if (tolerance is not null || version is not null)
             {
-                return SpinKernelChoice.Accelerated(tolerance);
+                throw UsageException.ForOption(
+                    tolerance is not null ? "--tolerance" : "--kernel-version",
+                    $"needs --kernel {SpinKernelChoice.AcceleratedName} (without --kernel the kernel is the default, {SpinKernelChoice.Default.Code})");
             }
 
-            throw UsageException.ForOption("--kernel", $"the tolerance '{text}' must be a positive number, e.g. accelerated:1e-10");
+            return SpinKernelChoice.Default;
         }
 
-        throw UsageException.ForOption("--kernel", $"must be 'exact', 'accelerated' or 'accelerated:TOLERANCE' (got '{code}')");
-    }
+        string name = kernel;
+        string toleranceOption = "--tolerance";
+        const string aliasPrefix = SpinKernelChoice.AcceleratedName + ":";
+        if (kernel.StartsWith(aliasPrefix, StringComparison.Ordinal))
+        {
+            string text = kernel[aliasPrefix.Length..];
+            if (tolerance is not null)
+            {
+                throw UsageException.ForOption("--tolerance", $"the tolerance is already given by --kernel {kernel}");
+            }
 
-    public static string TimeUnitName(TimeUnit unit) => unit == TimeUnit.Common ? "common" : "per-realization";
+            if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double aliasTolerance))
+            {
+                throw UsageException.ForOption("--kernel", $"the tolerance '{text}' must be a positive number, e.g. {aliasPrefix}1e-10");
+            }
+
+            name = SpinKernelChoice.AcceleratedName;
+            tolerance = aliasTolerance;
+            toleranceOption = "--kernel";
+        }
+
+        if (SpinKernelChoice.Problem(name, tolerance, version) is { } problem)
+        {
+            string option = problem.Setting switch
+            {
+                "tolerance" => toleranceOption,
+                "version" => "--kernel-version",
+                _ => "--kernel",
+            };
+            throw UsageException.ForOption(option, problem.Reason);
+        }
+
+        return SpinKernelChoice.Named(name, tolerance, version);
+    }
 
     /// <summary>What one unit of t is, as a sentence with the number.</summary>
     public static string TimeUnitSentence(GridPoint point, TimeUnit unit)

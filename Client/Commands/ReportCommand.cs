@@ -2,6 +2,7 @@ using Sweep.Client.Cli;
 using Sweep.Client.Hosting;
 using Sweep.Client.Output;
 using Sweep.Client.Reports;
+using Sweep.Physics.Points;
 
 namespace Sweep.Client.Commands;
 
@@ -16,7 +17,7 @@ internal static class ReportCommand
     {
         ArgumentNullException.ThrowIfNull(options);
         OutputDirectory output = OutputDirectory.Check(outDir, "report", force);
-        (int, double, double, int)? point = pointGiven is { } p ? Fig1PointChoice.Parse(p) : null;
+        GridPoint? point = pointGiven is { } p ? Fig1PointChoice.Parse(p) : null;
         ReportSource source;
         await using (ICampaignTarget target = await CampaignTargets.OpenAsync(options, stderr, cancellationToken))
         {

@@ -35,7 +35,7 @@ internal sealed class KernelCalibration
     {
         ArgumentNullException.ThrowIfNull(spec);
         KernelPath path = SpinProductKernel.BestPath;
-        SpinKernelChoice kernel = spec.Kernel.ToSpinKernel();
+        SpinKernelChoice kernel = spec.Kernel;
         var settings = new PointSettings(spec.Seed, spec.TimePoints, spec.TimeUnit, new Physics.Fits.FitWindow(spec.FitUpper, spec.FitLower), kernel);
         var representatives = CampaignGrid.Expand(spec)
             .GroupBy(p => (p.Point.D, p.Point.N))

@@ -3,6 +3,7 @@ using Sweep.Client.Commands;
 using Sweep.Client.Output.Json;
 using Sweep.Physics.Analytic;
 using Sweep.Physics.Points;
+using Sweep.Physics.Time;
 
 namespace Sweep.Client.Output;
 
@@ -21,7 +22,7 @@ internal static class PointJson
             point.N,
             ns,
             settings.Seed,
-            PointCommand.TimeUnitName(settings.TimeUnit),
+            settings.TimeUnit.Name(),
             settings.Kernel.Code,
             PointCommand.TimeUnitSentence(point, settings.TimeUnit),
             a.T,

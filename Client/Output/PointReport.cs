@@ -2,6 +2,8 @@ using System.Globalization;
 using Sweep.Client.Commands;
 using Sweep.Physics.Analytic;
 using Sweep.Physics.Points;
+using Sweep.Physics.Scaling;
+using Sweep.Physics.Time;
 
 namespace Sweep.Client.Output;
 
@@ -13,11 +15,11 @@ internal static class PointReport
         var c = CultureInfo.InvariantCulture;
         double betaInf = ThermodynamicLimit.Beta(point.D, point.Alpha);
         w.WriteLine(string.Create(c, $"grid point {point}, Ns = {ns}, seed = {settings.Seed}, {settings.TimePoints} time points, kernel {settings.Kernel.Code}"));
-        w.WriteLine($"time unit: {PointCommand.TimeUnitName(settings.TimeUnit)} ({PointCommand.TimeUnitSentence(point, settings.TimeUnit)})");
+        w.WriteLine($"time unit: {settings.TimeUnit.Name()} ({PointCommand.TimeUnitSentence(point, settings.TimeUnit)})");
         w.WriteLine(string.Create(c, $"analytic (N -> inf): beta = d/alpha = {betaInf:F6}, gamma_m = {ThermodynamicLimit.GammaMOverJnn(point.D, point.Alpha):G6} J_NN,inf, gamma_p = {ThermodynamicLimit.GammaPOverJnn(point.D, point.Alpha):G6} J_NN,inf"));
         w.WriteLine(string.Create(c, $"median J_NN / J_NN,inf = {a.Average.JnnRatio:F6} +- {a.Average.JnnRatioSem:F6} (mean +- standard error over realizations)"));
-        WriteFit(w, "mag", a.Mag, a.T, betaInf);
-        WriteFit(w, "pur", a.Pur, a.T, betaInf);
+        WriteFit(w, ObservableNames.Mag, a.Mag, a.T, betaInf);
+        WriteFit(w, ObservableNames.Pur, a.Pur, a.T, betaInf);
         w.WriteLine(string.Create(c, $"wall time: {wallSeconds:F2} s"));
     }
 

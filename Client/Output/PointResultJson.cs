@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Sweep.Client.Output.Json;
 using Sweep.Grains.Interfaces;
+using Sweep.Physics.Time;
 
 namespace Sweep.Client.Output;
 
@@ -16,9 +17,9 @@ internal static class PointResultJson
             r.Key.X,
             r.Key.N,
             r.Realizations,
-            r.Provenance.Settings.TimeUnit,
+            r.Provenance.Settings.TimeUnit.Name(),
             r.Provenance.Settings.Seed,
-            r.Provenance.Kernel,
+            r.Provenance.Kernel.Code,
             r.Provenance.ProgramVersion,
             r.T,
             r.Mag,

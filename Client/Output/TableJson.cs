@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Sweep.Client.Output.Json;
 using Sweep.Grains.Interfaces;
+using Sweep.Physics.Scaling;
 
 namespace Sweep.Client.Output;
 
@@ -17,8 +18,8 @@ internal static class TableJson
             t.StrongDisorderMaxX,
             t.Partial,
             Convention,
-            [.. t.Exponents.Select(r => new ExponentDocument(r.D, r.Alpha, r.BetaInf, r.Observable, r.P, r.PErr, r.Amplitude, r.Weighted, r.N, r.Ns, r.Error))],
-            [.. t.Deviations.Select(r => new DeviationDocument(r.D, r.Alpha, r.Observable, r.N, r.XCount, r.MeanBeta, r.BetaStd, r.BetaJackknifeError, r.Deviation))],
+            [.. t.Exponents.Select(r => new ExponentDocument(r.D, r.Alpha, r.BetaInf, r.Observable.Name(), r.P, r.PErr, r.Amplitude, r.Weighted, r.N, r.Ns, r.Error))],
+            [.. t.Deviations.Select(r => new DeviationDocument(r.D, r.Alpha, r.Observable.Name(), r.N, r.XCount, r.MeanBeta, r.BetaStd, r.BetaJackknifeError, r.Deviation))],
             [.. points.Select(s => new PointBetaDocument(
                 s.Key.D,
                 s.Key.Alpha,

@@ -3,6 +3,7 @@ using System.Text;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 using Sweep.Grains.Interfaces;
+using Sweep.Physics.Scaling;
 
 namespace Sweep.Client.Output;
 
@@ -37,7 +38,7 @@ internal static class TableWriter
                 r.D.ToString(CultureInfo.InvariantCulture),
                 G4(r.Alpha),
                 F(r.BetaInf),
-                r.Observable,
+                r.Observable.Name(),
                 r.Error is null ? F(r.P) : "n/a",
                 r.Error is null ? F(r.PErr) : "n/a",
                 r.Error is null ? ns : $"{ns}  [{r.Error}]"));
@@ -101,7 +102,7 @@ internal static class TableWriter
     /// <summary>"-" without a target; else the target and, once stopped, whether it was reached or maxNs stopped the point.</summary>
     public static string TargetText(PointSummary s) => s.Target is not { } t
         ? "-"
-        : string.Create(CultureInfo.InvariantCulture, $"{s.TargetOutcome ?? "running"} (<= {t.BetaError:R} on {string.Join('+', t.Observables)}, maxNs {t.MaxNs})");
+        : string.Create(CultureInfo.InvariantCulture, $"{s.TargetOutcome ?? "running"} (<= {t.BetaError:R} on {string.Join('+', t.Observables.Select(o => o.Name()))}, maxNs {t.MaxNs})");
 
     private static string Beta(FitData? f) => f switch
     {
@@ -116,7 +117,7 @@ internal static class TableWriter
         csv.Row("table", "d", "alpha", "beta_inf", "observable", "p", "p_err", "amplitude", "N_values", "Ns_values", "error");
         foreach (ExponentRow r in t.Exponents)
         {
-            csv.Row("exponent", CsvWriter.Integer(r.D), CsvWriter.Number(r.Alpha), CsvWriter.Number(r.BetaInf), r.Observable, CsvWriter.Number(r.P), CsvWriter.Number(r.PErr), CsvWriter.Number(r.Amplitude), string.Join(';', r.N), string.Join(';', r.Ns), r.Error);
+            csv.Row("exponent", CsvWriter.Integer(r.D), CsvWriter.Number(r.Alpha), CsvWriter.Number(r.BetaInf), r.Observable.Name(), CsvWriter.Number(r.P), CsvWriter.Number(r.PErr), CsvWriter.Number(r.Amplitude), string.Join(';', r.N), string.Join(';', r.Ns), r.Error);
         }
 
         csv.Line();
@@ -136,7 +137,7 @@ internal static class TableWriter
         sb.AppendLine("|---|---|---|---|---|---|---|");
         foreach (ExponentRow r in t.Exponents)
         {
-            sb.AppendLine(CultureInfo.InvariantCulture, $"| {r.D} | {r.Alpha:G4} | {r.BetaInf:F4} | {r.Observable} | {F(r.P)} | {F(r.PErr)} | {string.Join(", ", r.N)} |");
+            sb.AppendLine(CultureInfo.InvariantCulture, $"| {r.D} | {r.Alpha:G4} | {r.BetaInf:F4} | {r.Observable.Name()} | {F(r.P)} | {F(r.PErr)} | {string.Join(", ", r.N)} |");
         }
 
         return sb.ToString();

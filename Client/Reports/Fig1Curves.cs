@@ -2,6 +2,7 @@ using System.Globalization;
 using ScottPlot;
 using Sweep.Grains.Interfaces;
 using Sweep.Physics.Analytic;
+using Sweep.Physics.Scaling;
 
 namespace Sweep.Client.Reports;
 
@@ -14,12 +15,12 @@ internal static class Fig1Curves
 {
     public static readonly string[] Columns = ["t", "value", "jnn_over_jnn_inf"];
 
-    public static Figure Build(SnapshotPoint point, Fig1Observable observable, string unitNote)
+    public static Figure Build(SnapshotPoint point, Observable observable, string unitNote)
     {
         ArgumentNullException.ThrowIfNull(point);
         SpinSnapshotData s = point.Snapshot;
         PointKey k = point.Key;
-        bool pur = observable == Fig1Observable.Pur;
+        bool pur = observable == Observable.Pur;
         var series = new List<PlottedSeries>();
         var plot = new Plot();
         double[] logT = LogAxis.ToLog(s.T);
@@ -41,7 +42,7 @@ internal static class Fig1Curves
             series.Add(new PlottedSeries(pur ? "ensemble pur" : "ensemble mag", r.T.Select((t, j) => new[] { t, ens[j], double.NaN }).ToList()));
             var line = plot.Add.ScatterLine(LogAxis.ToLog(r.T), ens, Colors.Red);
             line.LineWidth = 3;
-            line.LegendText = string.Create(CultureInfo.InvariantCulture, $"ensemble {(pur ? "pur" : "mag")} (Ns = {r.Realizations})");
+            line.LegendText = string.Create(CultureInfo.InvariantCulture, $"ensemble {observable.Name()} (Ns = {r.Realizations})");
         }
 
         double[] analytic = s.T.Select(t => pur ? ThermodynamicLimit.Pur(k.D, k.Alpha, t) : ThermodynamicLimit.Mag(k.D, k.Alpha, t)).ToArray();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ScottPlot;
 using Sweep.Grains.Interfaces;
+using Sweep.Physics.Scaling;
 
 namespace Sweep.Client.Reports;
 
@@ -14,12 +15,12 @@ internal static class Fig1Histograms
 
     public static readonly string[] Columns = ["bin_low", "bin_high", "spins"];
 
-    public static Figure Build(SnapshotPoint point, Fig1Observable observable, string unitNote)
+    public static Figure Build(SnapshotPoint point, Observable observable, string unitNote)
     {
         ArgumentNullException.ThrowIfNull(point);
         SpinSnapshotData s = point.Snapshot;
         PointKey k = point.Key;
-        bool pur = observable == Fig1Observable.Pur;
+        bool pur = observable == Observable.Pur;
         double lo = pur ? 0 : -1;
         var plot = new Plot();
         var series = new List<PlottedSeries>();

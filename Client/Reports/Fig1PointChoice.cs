@@ -1,5 +1,6 @@
 using System.Globalization;
 using Sweep.Client.Cli;
+using Sweep.Physics.Points;
 
 namespace Sweep.Client.Reports;
 
@@ -10,12 +11,12 @@ namespace Sweep.Client.Reports;
 /// </summary>
 internal static class Fig1PointChoice
 {
-    public static SnapshotPoint? Choose(IReadOnlyList<SnapshotPoint> snapshots, (int D, double Alpha, double X, int N)? requested)
+    public static SnapshotPoint? Choose(IReadOnlyList<SnapshotPoint> snapshots, GridPoint? requested)
     {
         ArgumentNullException.ThrowIfNull(snapshots);
         if (requested is { } q)
         {
-            return snapshots.FirstOrDefault(s => s.Key.D == q.D && s.Key.Alpha == q.Alpha && s.Key.X == q.X && s.Key.N == q.N)
+            return snapshots.FirstOrDefault(s => s.Key.Point == q)
                 ?? throw UsageException.ForOption("--point", string.Create(CultureInfo.InvariantCulture, $"no stored Fig. 1 snapshot for d={q.D} alpha={q.Alpha:R} x={q.X:R} N={q.N} (its first batch has not finished, or the point is not in the campaign)"));
         }
 
@@ -27,7 +28,7 @@ internal static class Fig1PointChoice
     }
 
     /// <summary>Parses "d,alpha,x,N".</summary>
-    public static (int D, double Alpha, double X, int N) Parse(string text)
+    public static GridPoint Parse(string text)
     {
         string[] parts = text.Split(',');
         if (parts.Length == 4
@@ -36,7 +37,7 @@ internal static class Fig1PointChoice
             && double.TryParse(parts[2], NumberStyles.Float, CultureInfo.InvariantCulture, out double x)
             && int.TryParse(parts[3], NumberStyles.Integer, CultureInfo.InvariantCulture, out int n))
         {
-            return (d, alpha, x, n);
+            return new GridPoint(d, alpha, x, n);
         }
 
         throw UsageException.ForOption("--point", $"expects d,alpha,x,N such as 3,6,1e-4,1300 (got '{text}')");

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ScottPlot;
 using Sweep.Grains.Interfaces;
+using Sweep.Physics.Scaling;
 
 namespace Sweep.Client.Reports;
 
@@ -28,10 +29,11 @@ internal static class Fig2aBetaVersusX
         PointResult[] sorted = points.OrderBy(r => r.Key.X).ToArray();
         var plot = new Plot();
         var series = new List<PlottedSeries>();
-        foreach ((string name, Color color, MarkerShape marker) in new[] { ("mag", Colors.C0, MarkerShape.FilledCircle), ("pur", Colors.C1, MarkerShape.FilledSquare) })
+        foreach ((Observable observable, Color color, MarkerShape marker) in new[] { (Observable.Mag, Colors.C0, MarkerShape.FilledCircle), (Observable.Pur, Colors.C1, MarkerShape.FilledSquare) })
         {
+            string name = observable.Name();
             var rows = sorted
-                .Select(r => (r.Key.X, Fit: name == "mag" ? r.FitMag : r.FitPur))
+                .Select(r => (r.Key.X, Fit: observable == Observable.Mag ? r.FitMag : r.FitPur))
                 .Where(p => p.Fit.Ok)
                 .Select(p => new[] { p.X, p.Fit.Beta, p.Fit.BetaJackknifeError })
                 .ToList();

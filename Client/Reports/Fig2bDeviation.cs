@@ -1,6 +1,7 @@
 using System.Globalization;
 using ScottPlot;
 using Sweep.Grains.Interfaces;
+using Sweep.Physics.Scaling;
 
 namespace Sweep.Client.Reports;
 
@@ -22,9 +23,10 @@ internal static class Fig2bDeviation
         var series = new List<PlottedSeries>();
         DeviationRow[] rows = deviations.Where(r => r.D == d && r.Alpha == alpha).ToArray();
         ExponentRow[] fits = exponents.Where(e => e.D == d && e.Alpha == alpha).ToArray();
-        foreach ((string name, Color color, MarkerShape marker) in new[] { ("mag", Colors.C0, MarkerShape.FilledCircle), ("pur", Colors.C1, MarkerShape.FilledSquare) })
+        foreach ((Observable observable, Color color, MarkerShape marker) in new[] { (Observable.Mag, Colors.C0, MarkerShape.FilledCircle), (Observable.Pur, Colors.C1, MarkerShape.FilledSquare) })
         {
-            var data = rows.Where(r => r.Observable == name).OrderBy(r => r.N)
+            string name = observable.Name();
+            var data = rows.Where(r => r.Observable == observable).OrderBy(r => r.N)
                 .Select(r => new[] { r.N, r.Deviation, r.BetaStd, r.BetaJackknifeError, r.MeanBeta, r.XCount })
                 .ToList();
             series.Add(new PlottedSeries(name, data));
@@ -46,7 +48,7 @@ internal static class Fig2bDeviation
                 ((ScottPlot.Plottables.ErrorBar)bars).Color = color;
             }
 
-            ExponentRow? fit = fits.FirstOrDefault(f => f.Observable == name);
+            ExponentRow? fit = fits.FirstOrDefault(f => f.Observable == observable);
             if (fit is { Error: null } && fit.N.Length > 0)
             {
                 double[] ns = [fit.N.Min(), fit.N.Max()];

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ScottPlot;
 using Sweep.Grains.Interfaces;
+using Sweep.Physics.Scaling;
 
 namespace Sweep.Client.Reports;
 
@@ -23,9 +24,10 @@ internal static class Fig2cExponents
         ExponentRow[] all = exponents.ToArray();
         foreach (int d in all.Select(e => e.D).Distinct().Order())
         {
-            foreach ((string name, Color color) in new[] { ("mag", Colors.C0), ("pur", Colors.C1) })
+            foreach ((Observable observable, Color color) in new[] { (Observable.Mag, Colors.C0), (Observable.Pur, Colors.C1) })
             {
-                var rows = all.Where(e => e.D == d && e.Observable == name && e.Error is null)
+                string name = observable.Name();
+                var rows = all.Where(e => e.D == d && e.Observable == observable && e.Error is null)
                     .OrderBy(e => e.Alpha)
                     .Select(e => new[] { d, e.Alpha, e.P, e.PErr })
                     .ToList();
@@ -41,7 +43,7 @@ internal static class Fig2cExponents
                 var points = plot.Add.ScatterLine(xs, ys, color);
                 points.MarkerShape = Markers[(d - 1) % Markers.Length];
                 points.MarkerSize = 10;
-                points.LinePattern = name == "mag" ? LinePattern.Solid : LinePattern.Dotted;
+                points.LinePattern = observable == Observable.Mag ? LinePattern.Solid : LinePattern.Dotted;
                 points.LegendText = label;
                 var bars = plot.Add.ErrorBar(xs, ys, rows.Select(r => double.IsFinite(r[3]) ? r[3] : 0).ToArray());
                 bars.Color = color;

@@ -3,6 +3,7 @@ using ScottPlot;
 using Sweep.Client.Commands;
 using Sweep.Grains.Interfaces;
 using Sweep.Physics.Analytic;
+using Sweep.Physics.Scaling;
 
 namespace Sweep.Client.Reports;
 
@@ -15,14 +16,14 @@ internal static class PointCurve
 {
     public static readonly string[] Columns = ["t", "value", "sem", "fit", "analytic", "in_fit_window"];
 
-    public static string Stem(PointKey key, string observable) => $"points/{ExportCommand.FileStem(key)}_{observable}";
+    public static string Stem(PointKey key, Observable observable) => $"points/{ExportCommand.FileStem(key)}_{observable.Name()}";
 
     public static double FitValue(FitData fit, double t) => fit.Ok ? fit.A * Math.Exp(-Math.Pow(fit.Gamma * t, fit.Beta)) : double.NaN;
 
-    public static Figure Build(PointResult r, string observable, string unitNote)
+    public static Figure Build(PointResult r, Observable observable, string unitNote)
     {
         ArgumentNullException.ThrowIfNull(r);
-        bool pur = observable == "pur";
+        bool pur = observable == Observable.Pur;
         double[] v = pur ? r.Pur : r.Mag;
         double[] sem = pur ? r.PurSem : r.MagSem;
         FitData fit = pur ? r.FitPur : r.FitMag;
@@ -42,7 +43,7 @@ internal static class PointCurve
         band.LegendText = "+- 1 standard error";
         var data = plot.Add.ScatterLine(logT, v, Colors.C0);
         data.LineWidth = 2;
-        data.LegendText = string.Create(CultureInfo.InvariantCulture, $"{observable}, average of Ns = {r.Realizations}");
+        data.LegendText = string.Create(CultureInfo.InvariantCulture, $"{observable.Name()}, average of Ns = {r.Realizations}");
         if (fit.Ok)
         {
             var f = plot.Add.ScatterLine(logT, rows.Select(x => x[3]).ToArray(), Colors.Red);
@@ -58,13 +59,13 @@ internal static class PointCurve
         a.LineWidth = 2;
         a.LegendText = string.Create(CultureInfo.InvariantCulture, $"analytic N -> inf, beta = d/alpha = {(double)k.D / k.Alpha:0.####}");
 
-        string title = string.Create(CultureInfo.InvariantCulture, $"{observable}(t): d = {k.D}, alpha = {k.Alpha:R}, x = {k.X:R}, N = {k.N}{(fit.Ok ? string.Empty : " (fit failed: " + fit.Error + ")")}");
+        string title = string.Create(CultureInfo.InvariantCulture, $"{observable.Name()}(t): d = {k.D}, alpha = {k.Alpha:R}, x = {k.X:R}, N = {k.N}{(fit.Ok ? string.Empty : " (fit failed: " + fit.Error + ")")}");
         plot.Title(title, size: 15);
         plot.XLabel($"t  ({unitNote}, log scale)");
         plot.YLabel(pur ? "pur(t) = (1/N) sum_i P_i^2 = 2 purity - 1" : "mag(t) = (1/N) sum_i P_i = 2 <s_x>");
         LogAxis.Apply(plot.Axes.Bottom, r.T);
         plot.ShowLegend(Alignment.LowerLeft);
         string note = $"t in {unitNote}; sem = standard error of the mean over realizations; fit = A exp(-(gamma t)^beta) on the whole grid, fitted only where in_fit_window = 1; analytic = thermodynamic limit.";
-        return new Figure(Stem(k, observable), title, plot, FigureSize.PageWidth, FigureSize.PageHeight, Columns, [new PlottedSeries(observable, rows)], note);
+        return new Figure(Stem(k, observable), title, plot, FigureSize.PageWidth, FigureSize.PageHeight, Columns, [new PlottedSeries(observable.Name(), rows)], note);
     }
 }

@@ -1,11 +1,14 @@
 using Sweep.Grains.Interfaces;
+using Sweep.Physics.Scaling;
+using Sweep.Physics.Time;
+using Sweep.Physics.Points;
 
 namespace Sweep.Client.Reports;
 
 /// <summary>Builds every figure of a report from what is stored; nothing is written here.</summary>
 internal static class ReportBuilder
 {
-    public static ReportContents Build(ReportSource source, (int D, double Alpha, double X, int N)? fig1Point)
+    public static ReportContents Build(ReportSource source, GridPoint? fig1Point)
     {
         ArgumentNullException.ThrowIfNull(source);
         string unit = UnitNote(source.Settings);
@@ -14,10 +17,10 @@ internal static class ReportBuilder
             ? []
             :
             [
-                Fig1Curves.Build(chosen, Fig1Observable.Mag, unit),
-                Fig1Histograms.Build(chosen, Fig1Observable.Mag, unit),
-                Fig1Curves.Build(chosen, Fig1Observable.Pur, unit),
-                Fig1Histograms.Build(chosen, Fig1Observable.Pur, unit),
+                Fig1Curves.Build(chosen, Observable.Mag, unit),
+                Fig1Histograms.Build(chosen, Observable.Mag, unit),
+                Fig1Curves.Build(chosen, Observable.Pur, unit),
+                Fig1Histograms.Build(chosen, Observable.Pur, unit),
             ];
         string? missing = chosen is null
             ? "no point has single-spin snapshot data yet (it is stored when a point's first batch finishes; points computed by older versions have none)"
@@ -36,13 +39,13 @@ internal static class ReportBuilder
         Figure? fig2c = table.Exponents.Length > 0 ? Fig2cExponents.Build(table.Exponents) : null;
         PointPage[] pages = source.Results
             .OrderBy(r => r.Key.D).ThenBy(r => r.Key.Alpha).ThenBy(r => r.Key.X).ThenBy(r => r.Key.N)
-            .Select(r => new PointPage(r, PointCurve.Build(r, "mag", unit), PointCurve.Build(r, "pur", unit), PointResiduals.Build(r, unit)) { Target = source.Targets.GetValueOrDefault(r.Key.GrainKey) })
+            .Select(r => new PointPage(r, PointCurve.Build(r, Observable.Mag, unit), PointCurve.Build(r, Observable.Pur, unit), PointResiduals.Build(r, unit)) { Target = source.Targets.GetValueOrDefault(r.Key.GrainKey) })
             .ToArray();
         return new ReportContents(source, chosen, missing, fig1, fig2a, fig2b, fig2c, pages);
     }
 
     public static string UnitNote(PointSettingsData? settings)
-        => settings?.TimeUnit == "per-realization"
+        => settings?.TimeUnit == TimeUnit.PerRealization
             ? "t = J_NN tau, J_NN = each realization's median nearest-neighbour coupling"
             : "t = J_NN,inf tau, J_NN,inf = (n V_d / ln 2)^(alpha/d), C = 1, r0 = 1";
 }

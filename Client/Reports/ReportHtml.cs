@@ -4,6 +4,8 @@ using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Text;
 using Sweep.Grains.Interfaces;
+using Sweep.Physics.Scaling;
+using Sweep.Physics.Time;
 
 namespace Sweep.Client.Reports;
 
@@ -72,7 +74,7 @@ internal static class ReportHtml
         sb.Append("<h3>Deviations (table.csv rows of Fig. 2(b))</h3>\n");
         sb.Append(HtmlTable.Render(
             ["d", "alpha", "observable", "N", "x values", "mean beta", "std over x", "jackknife error", "|beta - d/alpha|"],
-            s.Table.Deviations.Select(r => new[] { I(r.D), N(r.Alpha), r.Observable, I(r.N), I(r.XCount), N(r.MeanBeta), N(r.BetaStd), N(r.BetaJackknifeError), N(r.Deviation) })));
+            s.Table.Deviations.Select(r => new[] { I(r.D), N(r.Alpha), r.Observable.Name(), I(r.N), I(r.XCount), N(r.MeanBeta), N(r.BetaStd), N(r.BetaJackknifeError), N(r.Deviation) })));
 
         sb.Append("<h2 id=\"fig2c\">Fig. 2(c): the exponent p</h2>\n");
         if (c.Fig2c is { } f2c)
@@ -83,7 +85,7 @@ internal static class ReportHtml
         sb.Append("<h3>Scaling table: |beta - d/alpha| = c N^-p</h3>\n");
         sb.Append(HtmlTable.Render(
             ["d", "alpha", "observable", "d/alpha", "N used", "Ns per N", "p", "p error", "c", "weighted", "error"],
-            s.Table.Exponents.Select(e => new[] { I(e.D), N(e.Alpha), e.Observable, N(e.BetaInf), string.Join(" ", e.N), string.Join(" ", e.Ns), N(e.P), N(e.PErr), N(e.Amplitude), e.Weighted ? "yes" : "no", e.Error ?? string.Empty })));
+            s.Table.Exponents.Select(e => new[] { I(e.D), N(e.Alpha), e.Observable.Name(), N(e.BetaInf), string.Join(" ", e.N), string.Join(" ", e.Ns), N(e.P), N(e.PErr), N(e.Amplitude), e.Weighted ? "yes" : "no", e.Error ?? string.Empty })));
 
         sb.Append("<h2 id=\"points\">Every finished point</h2>\n<p class=\"note\">Each link opens the point's page: mag and pur with standard-error bands, the fit, the analytic curve and the residuals. beta errors are jackknife errors.</p>\n");
         sb.Append(PointTable(c.Points, string.Empty));
@@ -113,7 +115,7 @@ internal static class ReportHtml
     {
         sb.Append("<h2 id=\"conventions\">Conventions</h2>\n<ul>\n");
         PointSettingsData? p = s.Settings;
-        Item(sb, $"Time unit: {p?.TimeUnit ?? "?"}; {ReportBuilder.UnitNote(p)}. t is dimensionless; fitted gamma is in the same unit.");
+        Item(sb, $"Time unit: {p?.TimeUnit.Name() ?? "?"}; {ReportBuilder.UnitNote(p)}. t is dimensionless; fitted gamma is in the same unit.");
         Item(sb, string.Create(CultureInfo.InvariantCulture, $"Time grid: {p?.TimePoints} log-spaced points per (d, alpha), from analytic mag = 0.9995 to analytic pur = 1e-3."));
         Item(sb, string.Create(CultureInfo.InvariantCulture, $"Fit: f(t) = A exp(-(gamma t)^beta), uniform weights, window from the first grid point with f <= {p?.FitUpper:R} up to, not including, the first later point with f < {p?.FitLower:R}."));
         Item(sb, string.Create(CultureInfo.InvariantCulture, $"Seeds: master seed {p?.Seed}; realization r of a point is seeded from (seed, d, alpha, x, N, r) alone; batches of {p?.BatchSize} realizations."));
@@ -131,7 +133,7 @@ internal static class ReportHtml
         Item(sb, $"ScottPlot: {typeof(ScottPlot.Plot).Assembly.GetName().Version}");
         Item(sb, $".NET: {RuntimeInformation.FrameworkDescription} on {RuntimeInformation.OSDescription}");
         Item(sb, $"computed by sweep versions: {string.Join(", ", s.Results.Select(r => r.Provenance.ProgramVersion).Distinct().DefaultIfEmpty("none yet"))}");
-        Item(sb, $"kernel: {string.Join(", ", s.Results.Select(r => r.Provenance.Kernel).Distinct().DefaultIfEmpty("none yet"))}; hosts: {string.Join(", ", s.Results.Select(r => r.Provenance.Host).Distinct().DefaultIfEmpty("none yet"))}");
+        Item(sb, $"kernel: {string.Join(", ", s.Results.Select(r => r.Provenance.Kernel.Code).Distinct().DefaultIfEmpty("none yet"))}; hosts: {string.Join(", ", s.Results.Select(r => r.Provenance.Host).Distinct().DefaultIfEmpty("none yet"))}");
         sb.Append("</ul>\n");
     }
 

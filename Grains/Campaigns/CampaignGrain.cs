@@ -96,16 +96,16 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IRemindable
         }
 
         var settings = new PointSettingsData(
-            spec.Seed, spec.TimePoints, TimeUnitNames.Format(spec.TimeUnit), spec.FitUpper, spec.FitLower, spec.Kernel.ToSpinKernel().Code, spec.BatchSize);
+            spec.Seed, spec.TimePoints, spec.TimeUnit, spec.FitUpper, spec.FitLower, spec.Kernel, spec.BatchSize);
         var byKey = S.Points.ToDictionary(p => p.Key.GrainKey, StringComparer.Ordinal);
         foreach (CampaignPoint p in CampaignGrid.Expand(spec))
         {
-            var key = new PointKey(spec.Name, p.Point.D, p.Point.Alpha, p.Point.X, p.Point.N);
+            var key = PointKey.Of(spec.Name, p.Point);
             int ns = byKey.TryGetValue(key.GrainKey, out PointAssignment? old) ? Math.Max(old.Ns, p.Ns) : p.Ns;
             TargetData? target = p.Target is { } t
-                ? new TargetData(t.BetaError, ObservableNames.Format(t.Observables).ToArray(), t.MinNs, t.MaxNs, t.Step)
+                ? new TargetData(t.BetaError, [.. t.Observables], t.MinNs, t.MaxNs, t.Step)
                 : null;
-            byKey[key.GrainKey] = new PointAssignment(key, settings, ns, ObservableNames.Format(p.Observables).ToArray(), target);
+            byKey[key.GrainKey] = new PointAssignment(key, settings, ns, [.. p.Observables], target);
         }
 
         S.SpecJson = CampaignSpecJson.Write(spec);

@@ -17,7 +17,7 @@ public static class BatchComputation
     public static BatchResult Run(BatchWork work, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        GridPoint point = work.Id.Point.ToGridPoint();
+        GridPoint point = work.Id.Point.Point;
         // Refuses (NotSupportedException) a kernel code this version does not know.
         PointSettings settings = work.Settings.ToPointSettings();
         KernelPath path = SpinProductKernel.BestPath;
@@ -28,7 +28,7 @@ public static class BatchComputation
         SpinSnapshotData? snapshot = work.Id.First <= SpinSnapshot.Realization && SpinSnapshot.Realization < work.Id.First + work.Id.Count
             ? SpinSnapshot.Compute(point, settings.Seed, t, settings.TimeUnit, path).ToData()
             : null;
-        var provenance = new Provenance(ProgramVersion, settings.Kernel.Code, path.ToString(), work.Settings, Environment.MachineName, DateTimeOffset.UtcNow);
+        var provenance = new Provenance(ProgramVersion, settings.Kernel, path.ToString(), work.Settings, Environment.MachineName, DateTimeOffset.UtcNow);
         return new BatchResult(work.Id, sums.ToData(), provenance, clock.Elapsed.TotalSeconds, snapshot);
     }
 }

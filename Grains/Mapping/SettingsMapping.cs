@@ -1,36 +1,12 @@
 using Sweep.Grains.Interfaces;
 using Sweep.Physics.Fits;
-using Sweep.Physics.Kernel;
 using Sweep.Physics.Points;
-using Sweep.Physics.Time;
 
 namespace Sweep.Grains.Mapping;
 
 /// <summary>Between the wire records of the grain contracts and the physics library's types.</summary>
 internal static class SettingsMapping
 {
-    public static GridPoint ToGridPoint(this PointKey key) => new(key.D, key.Alpha, key.X, key.N);
-
-    public static TimeUnit ParseTimeUnit(string name) => name switch
-    {
-        "common" => TimeUnit.Common,
-        "per-realization" => TimeUnit.PerRealization,
-        _ => throw new ArgumentException($"unknown time unit '{name}'", nameof(name)),
-    };
-
-    /// <summary>The kernel of a settings record, from its canonical code ("exact", "accelerated:1E-10").</summary>
-    public static SpinKernelChoice ParseKernel(string code)
-    {
-        try
-        {
-            return SpinKernelChoice.ParseCode(code);
-        }
-        catch (FormatException e)
-        {
-            throw new NotSupportedException($"kernel '{code}' is not available in this version: {e.Message}", e);
-        }
-    }
-
     public static PointSettings ToPointSettings(this PointSettingsData s)
-        => new(s.Seed, s.TimePoints, ParseTimeUnit(s.TimeUnit), new FitWindow(s.FitUpper, s.FitLower), ParseKernel(s.Kernel));
+        => new(s.Seed, s.TimePoints, s.TimeUnit, new FitWindow(s.FitUpper, s.FitLower), s.Kernel);
 }

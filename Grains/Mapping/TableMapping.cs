@@ -12,18 +12,18 @@ internal static class TableMapping
         var betas = new List<PointBeta>();
         foreach (PointSummary s in list.Where(s => s.Status == PointStatus.Done))
         {
-            Add(betas, s, "mag", Observable.Mag, s.FitMag);
-            Add(betas, s, "pur", Observable.Pur, s.FitPur);
+            Add(betas, s, Observable.Mag, s.FitMag);
+            Add(betas, s, Observable.Pur, s.FitPur);
         }
 
         var (deviations, exponents) = FiniteSizeScaling.Build(betas, strongDisorderMaxX);
         var deviationRows = deviations
-            .Select(e => new DeviationRow(e.D, e.Alpha, Name(e.Observable), e.N, e.XCount, e.MeanBeta, e.BetaStd, e.MeanBetaJackknifeError, e.Deviation))
+            .Select(e => new DeviationRow(e.D, e.Alpha, e.Observable, e.N, e.XCount, e.MeanBeta, e.BetaStd, e.MeanBetaJackknifeError, e.Deviation))
             .ToArray();
         var exponentRows = exponents.Select(e => new ExponentRow(
             e.D,
             e.Alpha,
-            Name(e.Observable),
+            e.Observable,
             e.BetaInf,
             e.N,
             e.N.Select(n => MaxNs(list, nsByPoint, e.D, e.Alpha, n, strongDisorderMaxX)).ToArray(),
@@ -36,12 +36,10 @@ internal static class TableMapping
         return new ScalingTable(deviationRows, exponentRows, strongDisorderMaxX, partial);
     }
 
-    public static string Name(Observable o) => o == Observable.Mag ? "mag" : "pur";
-
-    private static void Add(List<PointBeta> betas, PointSummary s, string name, Observable observable, FitData? fit)
+    private static void Add(List<PointBeta> betas, PointSummary s, Observable observable, FitData? fit)
     {
         // The p fit of an observable uses only points of blocks that declare it.
-        if (fit is { Ok: true } && s.Observables.Contains(name, StringComparer.Ordinal))
+        if (fit is { Ok: true } && s.Observables.Contains(observable))
         {
             betas.Add(new PointBeta(s.Key.D, s.Key.Alpha, s.Key.X, s.Key.N, observable, fit.Beta, fit.BetaJackknifeError));
         }

@@ -1,7 +1,6 @@
 using Sweep.Grains.Interfaces;
 using Sweep.Grains.Points;
 using Sweep.Physics.Precision;
-using Sweep.Physics.Scaling;
 
 namespace Sweep.Grains.Mapping;
 
@@ -9,7 +8,7 @@ namespace Sweep.Grains.Mapping;
 internal static class TargetMapping
 {
     public static PrecisionTarget ToPrecisionTarget(this TargetData t)
-        => new(t.BetaError, t.Observables.Select(ParseObservable).ToArray(), t.MinNs, t.MaxNs, t.Step);
+        => new(t.BetaError, t.Observables, t.MinNs, t.MaxNs, t.Step);
 
     /// <summary>Where a point stands under its current target, from the decisions stored in its state.</summary>
     public static TargetPosition Position(this TargetData t, IEnumerable<CheckpointRecord> decisions)
@@ -21,12 +20,5 @@ internal static class TargetMapping
         TargetOutcome.Reached => "reached",
         TargetOutcome.MaxNsReached => "maxNs",
         _ => null,
-    };
-
-    private static Observable ParseObservable(string name) => name switch
-    {
-        "mag" => Observable.Mag,
-        "pur" => Observable.Pur,
-        _ => throw new ArgumentException($"unknown observable '{name}'", nameof(name)),
     };
 }

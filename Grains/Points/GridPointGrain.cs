@@ -418,13 +418,13 @@ public sealed class GridPointGrain : Grain, IGridPointGrain
 
     // Records compare arrays by reference; the observables are compared by content.
     private static bool Same(PointAssignment? a, PointAssignment b)
-        => a is not null && a.Key == b.Key && a.Settings == b.Settings && a.Ns == b.Ns && a.Observables.SequenceEqual(b.Observables, StringComparer.Ordinal)
+        => a is not null && a.Key == b.Key && a.Settings == b.Settings && a.Ns == b.Ns && a.Observables.SequenceEqual(b.Observables)
             && SameTarget(a.Target, b.Target);
 
     private static bool SameTarget(TargetData? a, TargetData? b)
         => a is null || b is null
             ? a is null && b is null
-            : a with { Observables = b.Observables } == b && a.Observables.SequenceEqual(b.Observables, StringComparer.Ordinal);
+            : a with { Observables = b.Observables } == b && a.Observables.SequenceEqual(b.Observables);
 
     private bool AllMerged() => S.Plan.Count > 0 && S.Plan.All(b => S.Merged.Contains(b.First));
 
@@ -459,7 +459,7 @@ public sealed class GridPointGrain : Grain, IGridPointGrain
     {
         PointAssignment a = S.Assignment!;
         EnsembleAccumulator sums = _merged ?? S.Sums?.ToAccumulator() ?? new EnsembleAccumulator(a.Settings.TimePoints);
-        GridPoint point = a.Key.ToGridPoint();
+        GridPoint point = a.Key.Point;
         PointSettings settings = a.Settings.ToPointSettings();
         return Task.Run(() => GridPointAnalysis.Analyze(point, settings, settings.TimeGrid(point), sums));
     }

@@ -25,7 +25,7 @@ internal static class DirectCampaign
 
     public static int Run(CampaignSpec spec, int workers)
     {
-        var settings = new PointSettings(spec.Seed, spec.TimePoints, spec.TimeUnit, new FitWindow(spec.FitUpper, spec.FitLower), spec.Kernel.ToSpinKernel());
+        var settings = new PointSettings(spec.Seed, spec.TimePoints, spec.TimeUnit, new FitWindow(spec.FitUpper, spec.FitLower), spec.Kernel);
         IReadOnlyList<CampaignPoint> points = CampaignGrid.Expand(spec);
         var grids = points.Select(p => settings.TimeGrid(p.Point)).ToArray();
         var sums = points.Select(p => new EnsembleAccumulator(spec.TimePoints)).ToArray();

@@ -10,9 +10,9 @@ public class AcceleratedKernelSpecTests
     {
         CampaignSpec spec = Specs.Parse(Specs.Valid);
 
-        Assert.Equal<KernelChoice>(new AcceleratedKernel(1e-10, 2), spec.Kernel);
-        Assert.Equal(SpinKernelChoice.Accelerated(1e-10), spec.Kernel.ToSpinKernel());
-        Assert.Equal("accelerated-v2:1E-10", spec.Kernel.ToSpinKernel().Code);
+        Assert.Equal(SpinKernelChoice.Accelerated(1e-10, 2), spec.Kernel);
+        Assert.Equal(SpinKernelChoice.Accelerated(1e-10), spec.Kernel);
+        Assert.Equal("accelerated-v2:1E-10", spec.Kernel.Code);
     }
 
     [Fact]
@@ -21,9 +21,9 @@ public class AcceleratedKernelSpecTests
         CampaignSpec v1 = Specs.With(s => s["kernel"] = new JsonObject { ["name"] = "accelerated" });
         CampaignSpec v2 = Specs.With(s => s["kernel"] = new JsonObject { ["name"] = "accelerated", ["version"] = 2 });
 
-        Assert.Equal<KernelChoice>(new AcceleratedKernel(1e-10, 1), v1.Kernel);
-        Assert.Equal("accelerated:1E-10", v1.Kernel.ToSpinKernel().Code);
-        Assert.Equal<KernelChoice>(new AcceleratedKernel(1e-10, 2), v2.Kernel);
+        Assert.Equal(SpinKernelChoice.Accelerated(1e-10, 1), v1.Kernel);
+        Assert.Equal("accelerated:1E-10", v1.Kernel.Code);
+        Assert.Equal(SpinKernelChoice.Accelerated(1e-10, 2), v2.Kernel);
         Assert.Equal(v2, Specs.Parse(CampaignSpecJson.Write(v2)));
         Assert.Equal(v1, Specs.Parse(CampaignSpecJson.Write(v1)));
         Assert.DoesNotContain("version", CampaignSpecJson.Write(v1), StringComparison.Ordinal);
@@ -45,7 +45,7 @@ public class AcceleratedKernelSpecTests
     {
         CampaignSpec spec = Specs.With(s => s["kernel"] = new JsonObject { ["name"] = "accelerated" });
 
-        Assert.Equal<KernelChoice>(new AcceleratedKernel(1e-10), spec.Kernel);
+        Assert.Equal(SpinKernelChoice.Accelerated(1e-10, 1), spec.Kernel);
     }
 
     [Fact]
@@ -53,8 +53,8 @@ public class AcceleratedKernelSpecTests
     {
         CampaignSpec spec = Specs.With(s => s["kernel"] = new JsonObject { ["name"] = "accelerated", ["tolerance"] = 2.5e-9 });
 
-        Assert.Equal<KernelChoice>(new AcceleratedKernel(2.5e-9), spec.Kernel);
-        Assert.Equal("accelerated:2.5E-09", spec.Kernel.ToSpinKernel().Code);
+        Assert.Equal(SpinKernelChoice.Accelerated(2.5e-9, 1), spec.Kernel);
+        Assert.Equal("accelerated:2.5E-09", spec.Kernel.Code);
     }
 
     [Fact]
@@ -62,8 +62,8 @@ public class AcceleratedKernelSpecTests
     {
         CampaignSpec spec = Specs.With(s => s["kernel"] = new JsonObject { ["name"] = "exact" });
 
-        Assert.Equal<KernelChoice>(ExactKernel.Instance, spec.Kernel);
-        Assert.Equal("exact", spec.Kernel.ToSpinKernel().Code);
+        Assert.Equal(SpinKernelChoice.Exact, spec.Kernel);
+        Assert.Equal("exact", spec.Kernel.Code);
     }
 
     [Theory]
@@ -77,7 +77,7 @@ public class AcceleratedKernelSpecTests
 
         Assert.Equal(spec, Specs.Parse(json));
         JsonNode written = JsonNode.Parse(json)!["kernel"]!;
-        Assert.Equal(spec.Kernel is AcceleratedKernel, written["tolerance"] is not null);
+        Assert.Equal(spec.Kernel.Kind == SpinKernelKind.Accelerated, written["tolerance"] is not null);
     }
 
     [Theory]

@@ -1,4 +1,5 @@
 using Sweep.Physics.Points;
+using Sweep.Physics.Scaling;
 
 namespace Sweep.Campaigns.Tests;
 
@@ -22,9 +23,9 @@ public class CampaignGridTests
 
         Assert.Equal(
             [
-                new CampaignPoint(new GridPoint(1, 1, 0.01, 8), 100, Observables.Mag),
-                new CampaignPoint(new GridPoint(1, 1, 0.01, 16), 300, Observables.Mag | Observables.Pur),
-                new CampaignPoint(new GridPoint(1, 1, 0.01, 32), 300, Observables.Pur),
+                new CampaignPoint(new GridPoint(1, 1, 0.01, 8), 100, [Observable.Mag]),
+                new CampaignPoint(new GridPoint(1, 1, 0.01, 16), 300, [Observable.Mag, Observable.Pur]),
+                new CampaignPoint(new GridPoint(1, 1, 0.01, 32), 300, [Observable.Pur]),
             ],
             points);
     }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Sweep.Physics.Scaling;
 
 namespace Sweep.Campaigns.Tests;
 
@@ -37,7 +38,7 @@ public class PrecisionTargetSpecTests
         SpecTarget target = spec.Blocks[0].Target!;
 
         // minNs defaults to the step, observables to the block's.
-        Assert.Equal(new SpecTarget(0.003, Observables.Mag | Observables.Pur, 100, 2000, 100), target);
+        Assert.Equal(new SpecTarget(0.003, [Observable.Mag, Observable.Pur], 100, 2000, 100), target);
         Assert.Equal(2000, spec.Blocks[0].Ns);
         Assert.All(CampaignGrid.Expand(spec).Where(p => p.Point.D == 1), p => Assert.Equal((2000, target), (p.Ns, p.Target)));
     }
@@ -94,9 +95,9 @@ public class PrecisionTargetSpecTests
         CampaignPoint alone = CampaignGrid.Expand(spec).Single(p => p.Point.D == 1 && p.Point.Alpha == 3 && p.Point.X == 0.01 && p.Point.N == 16);
 
         // 500 fixed realizations round up to the checkpoint 600.
-        Assert.Equal(new SpecTarget(0.003, Observables.Mag | Observables.Pur, 600, 1000, 200), shared.Target);
+        Assert.Equal(new SpecTarget(0.003, [Observable.Mag, Observable.Pur], 600, 1000, 200), shared.Target);
         Assert.Equal(1000, shared.Ns);
-        Assert.Equal(new SpecTarget(0.004, Observables.Mag, 200, 1000, 200), alone.Target);
+        Assert.Equal(new SpecTarget(0.004, [Observable.Mag], 200, 1000, 200), alone.Target);
     }
 
     [Fact]

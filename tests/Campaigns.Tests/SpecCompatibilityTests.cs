@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Sweep.Physics.Kernel;
 
 namespace Sweep.Campaigns.Tests;
 
@@ -56,7 +57,7 @@ public class SpecCompatibilityTests
     [Fact]
     public void ChangedKernelIsRefused()
     {
-        CampaignSpec requested = Stored with { Kernel = ExactKernel.Instance };
+        CampaignSpec requested = Stored with { Kernel = SpinKernelChoice.Exact };
 
         string? message = SpecCompatibility.Check(Stored, requested);
 
@@ -70,7 +71,7 @@ public class SpecCompatibilityTests
     [Fact]
     public void ChangedToleranceIsRefused()
     {
-        CampaignSpec requested = Stored with { Kernel = new AcceleratedKernel(1e-8) };
+        CampaignSpec requested = Stored with { Kernel = SpinKernelChoice.Accelerated(1e-8, 1) };
 
         string? message = SpecCompatibility.Check(Stored, requested);
 

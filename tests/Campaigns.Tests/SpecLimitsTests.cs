@@ -114,6 +114,6 @@ public class SpecLimitsTests
     {
         CampaignSpec spec = Specs.With(s => Specs.Block(s, 1)["N"] = new JsonArray(50000));
         Assert.Empty(SpecLimits.Problems(spec));
-        Assert.Single(SpecLimits.Problems(spec with { Kernel = ExactKernel.Instance }));
+        Assert.Single(SpecLimits.Problems(spec with { Kernel = SpinKernelChoice.Exact }));
     }
 }

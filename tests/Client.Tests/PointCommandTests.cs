@@ -29,11 +29,13 @@ public class PointCommandTests
     [InlineData("--t-points", "10001", "--t-points")]
     [InlineData("--t-points", "100000000", "--t-points")]
     [InlineData("--n", "1000000000", "--n")]
-    [InlineData("--n", "50000", "--n")]
+    [InlineData("--n", "20000000", "--n")]
     [InlineData("--threads", "1000000", "--threads")]
     [InlineData("--bogus", "1", "--bogus")]
     [InlineData("--kernel", "fast", "--kernel")]
     [InlineData("--kernel", "accelerated:-1", "--kernel")]
+    [InlineData("--tolerance", "1e-8", "--tolerance")]
+    [InlineData("--kernel-version", "2", "--kernel-version")]
     public void InvalidInputExitsNonZeroWithOneLineNamingTheOption(string option, string value, string named)
     {
         var args = new Dictionary<string, string>
@@ -50,6 +52,46 @@ public class PointCommandTests
         Assert.Equal(string.Empty, stdout);
         string line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.Contains(named + ":", line, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("exact", "--tolerance", "1e-8", "--tolerance")]
+    [InlineData("accelerated", "--tolerance", "0", "--tolerance")]
+    [InlineData("accelerated", "--kernel-version", "3", "--kernel-version")]
+    [InlineData("accelerated:1e-8", "--tolerance", "1e-8", "--tolerance")]
+    public void ABadKernelSettingIsNamed(string kernel, string option, string value, string named)
+    {
+        var (code, stdout, stderr) = Sweep("point", "--d", "1", "--alpha", "2", "--x", "1e-3", "--n", "8", "--ns", "2", "--kernel", kernel, option, value);
+        Assert.Equal(2, code);
+        Assert.Equal(string.Empty, stdout);
+        Assert.Contains($" {named}: ", Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("accelerated-v2:1E-10")]
+    [InlineData("accelerated-v2:1E-10", "--kernel", "accelerated", "--kernel-version", "2")]
+    [InlineData("accelerated:1E-10", "--kernel", "accelerated")]
+    [InlineData("accelerated:1E-08", "--kernel", "accelerated", "--tolerance", "1e-8")]
+    [InlineData("accelerated:1E-08", "--kernel", "accelerated:1e-8")]
+    [InlineData("accelerated-v2:1E-08", "--kernel", "accelerated:1e-8", "--kernel-version", "2")]
+    [InlineData("exact", "--kernel", "exact")]
+    public void KernelsAreNamedAndDefaultedAsInTheSpec(string expected, params string[] kernelOptions)
+    {
+        var (code, stdout, stderr) = Sweep(["point", "--d", "1", "--alpha", "2", "--x", "1e-3", "--n", "8", "--ns", "2", "--json", .. kernelOptions]);
+        Assert.True(code == 0, stderr);
+        using var doc = JsonDocument.Parse(stdout);
+        Assert.Equal(expected, doc.RootElement.GetProperty("kernel").GetString());
+    }
+
+    [Fact]
+    public void PointAndASpecWithoutKernelGetTheSameKernel()
+    {
+        var (_, stdout, _) = Sweep("point", "--d", "1", "--alpha", "2", "--x", "1e-3", "--n", "8", "--ns", "2", "--json");
+        using var doc = JsonDocument.Parse(stdout);
+        var spec = global::Sweep.Campaigns.CampaignSpecParser.Parse("""
+            { "name": "k", "seed": 1, "blocks": [ { "d": 1, "alpha": [2], "x": [0.001], "N": [8], "Ns": 2, "observables": ["mag"] } ] }
+            """).GetSpecOrThrow();
+        Assert.Equal(spec.Kernel.Code, doc.RootElement.GetProperty("kernel").GetString());
     }
 
     [Fact]

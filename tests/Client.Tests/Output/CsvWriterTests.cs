@@ -2,6 +2,7 @@ using Sweep.Client.Output;
 using Sweep.Client.Reports;
 using Sweep.Client.Tests.Reports;
 using Sweep.Grains.Interfaces;
+using Sweep.Physics.Scaling;
 
 namespace Sweep.Client.Tests.Output;
 
@@ -42,7 +43,7 @@ public sealed class CsvWriterTests
     public void AnExponentErrorWithACommaAndAQuoteRoundTripsThroughTheTableCsv()
     {
         const string error = "fewer than 3 N values with a fit, \"2\" found";
-        var table = new ScalingTable([], [new ExponentRow(3, 6, "mag", 0.5, [25, 50], [10, 10], double.NaN, double.NaN, double.NaN, false, error)], 0.01, Partial: true);
+        var table = new ScalingTable([], [new ExponentRow(3, 6, Observable.Mag, 0.5, [25, 50], [10, 10], double.NaN, double.NaN, double.NaN, false, error)], 0.01, Partial: true);
         string text = TableWriter.Render(table, [], "csv");
 
         List<string[]> records = Rfc4180.Parse(text);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Sweep.Client.Output;
 using Sweep.Grains.Interfaces;
+using Sweep.Physics.Scaling;
 
 namespace Sweep.Client.Tests.Output;
 
@@ -18,11 +19,11 @@ public sealed class JsonDocumentTests
         var key = new PointKey("c", 3, 6, 1e-4, 50);
         var fit = new FitData(null, 1, 2, 0.45, 0.1, 0.2, 0.01, 0.02, null, 3, 40, 0.5, 9.5);
         var table = new ScalingTable(
-            [new DeviationRow(3, 6, "mag", 50, 2, 0.45, 0.01, 0.02, 0.05)],
-            [new ExponentRow(3, 6, "mag", 0.5, [25, 50], [10, 12], double.NaN, double.PositiveInfinity, 1.5, true, "too few points")],
+            [new DeviationRow(3, 6, Observable.Mag, 50, 2, 0.45, 0.01, 0.02, 0.05)],
+            [new ExponentRow(3, 6, Observable.Mag, 0.5, [25, 50], [10, 12], double.NaN, double.PositiveInfinity, 1.5, true, "too few points")],
             0.01,
             Partial: false);
-        PointSummary[] points = [new PointSummary(key, PointStatus.Done, 12, 12, 2, 2, fit, null, null, ["mag"])];
+        PointSummary[] points = [new PointSummary(key, PointStatus.Done, 12, 12, 2, 2, fit, null, null, [Observable.Mag])];
 
         using var doc = JsonDocument.Parse(TableWriter.Render(table, points, "json"));
         JsonElement root = doc.RootElement;
@@ -49,7 +50,7 @@ public sealed class JsonDocumentTests
         var table = new ScalingTable([], [], 0.01, Partial: false);
         PointSummary[] points =
         [
-            new PointSummary(key, PointStatus.Done, 1400, 1400, 7, 7, fit, fit, null, ["mag", "pur"], new TargetData(0.003, ["mag", "pur"], 200, 2000, 200), "reached", 2, 400),
+            new PointSummary(key, PointStatus.Done, 1400, 1400, 7, 7, fit, fit, null, [Observable.Mag, Observable.Pur], new TargetData(0.003, [Observable.Mag, Observable.Pur], 200, 2000, 200), "reached", 2, 400),
         ];
 
         using var doc = JsonDocument.Parse(TableWriter.Render(table, points, "json"));
@@ -69,7 +70,7 @@ public sealed class JsonDocumentTests
     [Fact]
     public void AnExponentWithoutErrorHasNoErrorKey()
     {
-        var table = new ScalingTable([], [new ExponentRow(1, 2, "pur", 0.5, [4, 8, 16], [1, 1, 1], 0.3, 0.1, 2, false, null)], 0.01, Partial: true);
+        var table = new ScalingTable([], [new ExponentRow(1, 2, Observable.Pur, 0.5, [4, 8, 16], [1, 1, 1], 0.3, 0.1, 2, false, null)], 0.01, Partial: true);
         using var doc = JsonDocument.Parse(TableWriter.Render(table, [], "json"));
         Assert.False(doc.RootElement.GetProperty("exponents")[0].TryGetProperty("error", out _));
         Assert.True(doc.RootElement.GetProperty("partial").GetBoolean());

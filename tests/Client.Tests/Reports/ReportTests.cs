@@ -6,6 +6,7 @@ using Sweep.Physics.Analytic;
 using Sweep.Physics.Couplings;
 using Sweep.Physics.Kernel;
 using Sweep.Physics.Points;
+using Sweep.Physics.Scaling;
 
 namespace Sweep.Client.Tests.Reports;
 
@@ -165,12 +166,13 @@ public partial class ReportTests : IClassFixture<ReportFixture>
     {
         ScalingTable table = _f.Source.Table;
         Figure b = Named("fig2b_d2_alpha3");
-        foreach (string o in new[] { "mag", "pur" })
+        foreach (Observable observable in ObservableNames.All)
         {
-            DeviationRow[] rows = table.Deviations.Where(r => r.D == 2 && r.Alpha == 3 && r.Observable == o).OrderBy(r => r.N).ToArray();
+            string o = observable.Name();
+            DeviationRow[] rows = table.Deviations.Where(r => r.D == 2 && r.Alpha == 3 && r.Observable == observable).OrderBy(r => r.N).ToArray();
             Assert.Equal([10, 20], rows.Select(r => r.N));
             Assert.Equal(rows.Select(r => new[] { r.N, r.Deviation, r.BetaStd, r.BetaJackknifeError, r.MeanBeta, r.XCount }), Series(b, o).Rows);
-            ExponentRow e = Assert.Single(table.Exponents, x => x.D == 2 && x.Alpha == 3 && x.Observable == o);
+            ExponentRow e = Assert.Single(table.Exponents, x => x.D == 2 && x.Alpha == 3 && x.Observable == observable);
             if (e.Error is null)
             {
                 Assert.Equal([e.Amplitude * Math.Pow(10, -e.P), e.Amplitude * Math.Pow(20, -e.P)], Series(b, $"{o} power law").Rows.Select(r => r[1]));
@@ -255,7 +257,7 @@ public partial class ReportTests : IClassFixture<ReportFixture>
         var o = new StringWriter();
         var e = new StringWriter();
         Assert.Equal(0, CommandLine.Run(["report", ReportFixture.Campaign, "--data", _f.DataDir, "--out", other, "--point", "2,3,0.01,20"], o, e));
-        Assert.Contains("N = 20", Assert.Single(ReportBuilder.Build(_f.Source, (2, 3, 0.01, 20)).Fig1, f => f.Stem == "fig1_mag").Title, StringComparison.Ordinal);
+        Assert.Contains("N = 20", Assert.Single(ReportBuilder.Build(_f.Source, new GridPoint(2, 3, 0.01, 20)).Fig1, f => f.Stem == "fig1_mag").Title, StringComparison.Ordinal);
         Assert.Equal(2, CommandLine.Run(["report", ReportFixture.Campaign, "--data", _f.DataDir, "--out", other, "--point", "2,3,0.5,20"], o, e));
         Assert.Contains("--point", e.ToString(), StringComparison.Ordinal);
         Assert.Equal(2, CommandLine.Run(["report", ReportFixture.Campaign, "--data", _f.DataDir, "--out", other, "--point", "3,6"], o, e));

@@ -1,11 +1,13 @@
 using Sweep.Grains.Dispatch;
 using Sweep.Grains.Interfaces;
+using Sweep.Physics.Time;
+using Sweep.Physics.Kernel;
 
 namespace Sweep.Grains.Tests.Dispatch;
 
 public sealed class DispatchQueueTests
 {
-    private static readonly PointSettingsData Settings = new(1, 200, "common", 0.99, 0.01, "exact", 10);
+    private static readonly PointSettingsData Settings = new(1, 200, TimeUnit.Common, 0.99, 0.01, SpinKernelChoice.Exact, 10);
 
     private static BatchWork Work(int n, long first, int count = 10)
         => new(new BatchId(new PointKey("q", 2, 3.0, 0.01, n), first, count), Settings, 1, MayBeStored: false);

@@ -34,7 +34,7 @@ public sealed class StraightRun
     public static StraightRun Of(string specJson)
     {
         CampaignSpec spec = CampaignSpecParser.Parse(specJson).GetSpecOrThrow();
-        var settings = new PointSettings(spec.Seed, spec.TimePoints, spec.TimeUnit, new FitWindow(spec.FitUpper, spec.FitLower), spec.Kernel.ToSpinKernel());
+        var settings = new PointSettings(spec.Seed, spec.TimePoints, spec.TimeUnit, new FitWindow(spec.FitUpper, spec.FitLower), spec.Kernel);
         var points = CampaignGrid.Expand(spec).Select(p =>
         {
             double[] t = settings.TimeGrid(p.Point);
@@ -81,12 +81,12 @@ public sealed class StraightRun
         foreach (ExpectedPoint p in points)
         {
             GridPoint g = p.Point.Point;
-            if (p.Point.Observables.HasFlag(Observables.Mag) && p.Analysis.Mag.Fit.IsSuccess)
+            if (p.Point.Observables.Contains(Observable.Mag) && p.Analysis.Mag.Fit.IsSuccess)
             {
                 yield return new PointBeta(g.D, g.Alpha, g.X, g.N, Observable.Mag, p.Analysis.Mag.Fit.Beta, p.Analysis.Mag.BetaJackknifeError);
             }
 
-            if (p.Point.Observables.HasFlag(Observables.Pur) && p.Analysis.Pur.Fit.IsSuccess)
+            if (p.Point.Observables.Contains(Observable.Pur) && p.Analysis.Pur.Fit.IsSuccess)
             {
                 yield return new PointBeta(g.D, g.Alpha, g.X, g.N, Observable.Pur, p.Analysis.Pur.Fit.Beta, p.Analysis.Pur.BetaJackknifeError);
             }

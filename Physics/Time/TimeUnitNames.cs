@@ -1,8 +1,9 @@
-using Sweep.Physics.Time;
+namespace Sweep.Physics.Time;
 
-namespace Sweep.Campaigns;
-
-/// <summary>The spelling of each <see cref="TimeUnit"/> in spec files.</summary>
+/// <summary>
+/// The one spelling of each <see cref="TimeUnit"/>: in spec files, on the command line
+/// (`point --time-unit`), in outputs and on the wire.
+/// </summary>
 public static class TimeUnitNames
 {
     public const string Common = "common";
@@ -17,7 +18,7 @@ public static class TimeUnitNames
         _ => null,
     };
 
-    public static string Format(TimeUnit unit) => unit switch
+    public static string Name(this TimeUnit unit) => unit switch
     {
         TimeUnit.Common => Common,
         TimeUnit.PerRealization => PerRealization,
