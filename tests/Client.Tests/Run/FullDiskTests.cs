@@ -7,22 +7,9 @@ public sealed class FullDiskTests : IDisposable
 {
     private static readonly TimeSpan RunLimit = TimeSpan.FromMinutes(4);
 
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "sweep-full-disk-tests", Guid.NewGuid().ToString("N"));
+    private readonly RunDirectory _dir = new("sweep-full-disk-tests");
 
-    public FullDiskTests() => Directory.CreateDirectory(_root);
-
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_root, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp directory must not fail the test.
-        }
-    }
+    public void Dispose() => _dir.Dispose();
 
     // 120 batches of one realization at 200 times, two 64 kB pages each in the store: about
     // 16 MB, twice the 8 MB mount, while submitting its two points takes a few pages.
@@ -42,15 +29,15 @@ public sealed class FullDiskTests : IDisposable
     [TmpfsFact]
     public async Task A_full_disk_stops_the_run_with_exit_7_and_the_rerun_after_growing_it_has_the_straight_runs_bits()
     {
-        string spec = Path.Combine(_root, "full.json");
+        string spec = Path.Combine(_dir.Root, "full.json");
         await File.WriteAllTextAsync(spec, Spec);
-        string straight = Path.Combine(_root, "straight");
+        string straight = Path.Combine(_dir.Root, "straight");
         using (var run = SweepProcess.Start("run", spec, "--data", straight, "--slots", "1"))
         {
             Assert.True(await run.WaitAsync(RunLimit) == 0, run.Stderr);
         }
 
-        string mount = Path.Combine(_root, "M");
+        string mount = Path.Combine(_dir.Root, "M");
         Directory.CreateDirectory(mount);
         Tmpfs.Mount(mount, "8M");
         try

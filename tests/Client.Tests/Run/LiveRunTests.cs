@@ -27,28 +27,15 @@ public sealed class LiveRunTests : IDisposable
         }
         """;
 
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "sweep-live-tests", Guid.NewGuid().ToString("N"));
+    private readonly RunDirectory _dir = new("sweep-live-tests");
 
-    public LiveRunTests() => Directory.CreateDirectory(_root);
-
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_root, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp directory must not fail the test.
-        }
-    }
+    public void Dispose() => _dir.Dispose();
 
     [Fact]
     public async Task Status_and_cancel_reach_a_live_local_run_through_its_gateway()
     {
         string spec = await WriteSpecAsync();
-        string data = Path.Combine(_root, "data");
+        string data = Path.Combine(_dir.Root, "data");
         using var run = SweepProcess.Start("run", spec, "--data", data, "--slots", "1");
         await WaitForStoredBatchesAsync(run, data, 2);
 
@@ -93,7 +80,7 @@ public sealed class LiveRunTests : IDisposable
     public async Task A_stale_endpoint_record_left_by_a_killed_run_is_ignored_and_the_store_is_used()
     {
         string spec = await WriteSpecAsync();
-        string data = Path.Combine(_root, "data");
+        string data = Path.Combine(_dir.Root, "data");
         using (var run = SweepProcess.Start("run", spec, "--data", data, "--slots", "1"))
         {
             await WaitForStoredBatchesAsync(run, data, 2);
@@ -120,7 +107,7 @@ public sealed class LiveRunTests : IDisposable
 
     private async Task<string> WriteSpecAsync()
     {
-        string spec = Path.Combine(_root, "live.json");
+        string spec = Path.Combine(_dir.Root, "live.json");
         await File.WriteAllTextAsync(spec, Spec);
         return spec;
     }

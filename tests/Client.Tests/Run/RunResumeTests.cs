@@ -7,22 +7,9 @@ public sealed partial class RunResumeTests : IDisposable
 {
     private static readonly TimeSpan RunLimit = TimeSpan.FromMinutes(4);
 
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "sweep-run-tests", Guid.NewGuid().ToString("N"));
+    private readonly RunDirectory _dir = new("sweep-run-tests");
 
-    public RunResumeTests() => Directory.CreateDirectory(_root);
-
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_root, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp directory must not fail the test.
-        }
-    }
+    public void Dispose() => _dir.Dispose();
 
     // One realization per batch, most of them of 512 spins at 200 times (tens of milliseconds
     // each): several seconds on one slot, so the run is still going when it is killed or
@@ -42,10 +29,10 @@ public sealed partial class RunResumeTests : IDisposable
     [Fact]
     public async Task Run_killed_part_way_and_rerun_stores_the_same_bits_as_an_uninterrupted_run()
     {
-        string spec = Path.Combine(_root, "resume.json");
+        string spec = Path.Combine(_dir.Root, "resume.json");
         await File.WriteAllTextAsync(spec, Spec);
-        string straight = Path.Combine(_root, "straight");
-        string resumed = Path.Combine(_root, "resumed");
+        string straight = Path.Combine(_dir.Root, "straight");
+        string resumed = Path.Combine(_dir.Root, "resumed");
 
         int total = await RunToTheEndAsync(spec, straight);
         int stored;
@@ -96,10 +83,10 @@ public sealed partial class RunResumeTests : IDisposable
 
     private async Task StopsOnSignalAsync(string signal, int exitCode)
     {
-        string spec = Path.Combine(_root, "resume.json");
+        string spec = Path.Combine(_dir.Root, "resume.json");
         await File.WriteAllTextAsync(spec, Spec);
-        string straight = Path.Combine(_root, "straight");
-        string interrupted = Path.Combine(_root, "interrupted");
+        string straight = Path.Combine(_dir.Root, "straight");
+        string interrupted = Path.Combine(_dir.Root, "interrupted");
 
         int total = await RunToTheEndAsync(spec, straight);
         int said;
