@@ -31,6 +31,10 @@ internal sealed partial class SlurmJob
 
     /// <summary>Submits the repository's script unchanged; extra sbatch options (e.g. --time) come before it.</summary>
     public static SlurmJob Submit(string specPath, string workDir, params string[] sbatchOptions)
+        => Submit(specPath, workDir, slots: null, sbatchOptions);
+
+    /// <summary>As <see cref="Submit(string, string, string[])"/>, with SWEEP_SLOTS compute slots for the silo when given.</summary>
+    public static SlurmJob Submit(string specPath, string workDir, int? slots, params string[] sbatchOptions)
     {
         int redisPort = FreePort();
         var environment = new Dictionary<string, string>
@@ -42,6 +46,11 @@ internal sealed partial class SlurmJob
             ["SILO_PORT"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["GATEWAY_PORT"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
+        if (slots is int n)
+        {
+            environment["SWEEP_SLOTS"] = n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         string[] args =
         [
             "--parsable",

@@ -56,22 +56,27 @@ public sealed partial class SweepJobTests
     [SlurmFact]
     public async Task A_job_at_its_time_limit_stops_before_it_and_a_resubmission_resumes_to_the_same_bits()
     {
-        // 1000 batches: longer than the one-minute limit on two slots.
-        string spec = Campaigns.Write(Campaigns.Long("slurm-limit", 5000), "slurm-limit");
+        // 1500 batches; on one slot about 170 s, well past the first job's warning.
+        string spec = Campaigns.Write(Campaigns.Long("slurm-limit", 7500), "slurm-limit");
         string expected = LocalRun.Export(spec);
         string work = Scratch.Directory("work");
 
-        // The script asks for SIGTERM 120 s before the limit; a one-minute job asks for 30 s.
-        SlurmJob first = SlurmJob.Submit(spec, work, "--time=1", "--signal=B:TERM@30");
+        // Slurm may send the warning up to 60 s before the time it was asked for (its event
+        // resolution), so a one-minute job asking for 30 s could be warned at its first second,
+        // before anything is stored. Two minutes with 30 s asked for puts the warning 30 to 90 s
+        // in. One slot keeps the campaign running past that on a fast machine; the resubmission
+        // uses two, and a different slot count must not change the bits.
+        SlurmJob first = SlurmJob.Submit(spec, work, slots: 1, "--time=2", "--signal=B:TERM@30");
         (string state, string exit) = await first.WaitAsync(JobTimeout);
         Assert.True(state is "FAILED" or "TIMEOUT", $"the time-limited job ended {state} ({exit}):\n{first.Output}");
         Assert.Contains("SIGTERM: stopping", first.Output, StringComparison.Ordinal);
         int storedBefore = StoredInLog(first.Output);
+        Assert.True(storedBefore > 0, $"the time-limited job stored nothing before its warning, so there is nothing to resume:\n{first.Output}");
 
         SlurmJob second = SlurmJob.Submit(spec, work, "--time=10");
         (string secondState, string secondExit) = await second.WaitAsync(JobTimeout);
         Assert.True(secondState == "COMPLETED", $"the resubmitted job ended {secondState} ({secondExit}):\n{second.Output}");
-        AssertResumed(second, storedBefore, total: 1000);
+        AssertResumed(second, storedBefore, total: 1500);
         LocalRun.AssertSameCsv(expected, Path.Combine(work, "results", "slurm-limit"));
     }
 
@@ -107,7 +112,7 @@ public sealed partial class SweepJobTests
         int reused = int.Parse(summary.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal(total, computed + reused);
         Assert.True(reused >= storedBefore, $"reused {reused} batches, but {storedBefore} were stored before the stop");
-        Assert.True(computed < total, "the resubmitted job computed everything again");
+        Assert.True(computed < total, $"the resubmitted job computed everything again:\n{job.Output}");
     }
 
     private static int StoredInLog(string output)
