@@ -80,17 +80,31 @@ internal static class SpinPowerSumKernel
         var limitV = Vector512.Create(farLimit);
         var scaleV = Vector512.Create(scale);
         int nearCount = 0;
-        for (int m = 0; m < twoJ.Length; m += Lanes)
+        int m = 0;
+        // Four chunks at a time: their chains p -> flush(p w^2) are independent, so they overlap in
+        // the pipeline; each lane still receives its elements in ascending order, so the bits are
+        // those of one chunk at a time.
+        for (; m + (4 * Lanes) <= twoJ.Length; m += 4 * Lanes)
         {
-            var v = Vector512.LoadUnsafe(ref source, (nuint)m);
-            var far = Vector512.LessThanOrEqual(v * tauV, limitV);
-            if (far.AsUInt64() != Vector512<ulong>.AllBitsSet)
+            var w20 = Squares512(twoJ, ref source, m, tauV, limitV, scaleV, tauAbs, farLimit, near, ref nearCount);
+            var w21 = Squares512(twoJ, ref source, m + Lanes, tauV, limitV, scaleV, tauAbs, farLimit, near, ref nearCount);
+            var w22 = Squares512(twoJ, ref source, m + (2 * Lanes), tauV, limitV, scaleV, tauAbs, farLimit, near, ref nearCount);
+            var w23 = Squares512(twoJ, ref source, m + (3 * Lanes), tauV, limitV, scaleV, tauAbs, farLimit, near, ref nearCount);
+            Vector512<double> p0 = w20, p1 = w21, p2 = w22, p3 = w23;
+            for (int n = 0; n < terms; n++)
             {
-                nearCount = RecordNear(twoJ, m, tauAbs, farLimit, near, nearCount);
+                ref Vector512<double> a = ref Unsafe.Add(ref acc, n);
+                a = (((a + p0) + p1) + p2) + p3;
+                p0 = UnderflowFlush.Apply(p0 * w20);
+                p1 = UnderflowFlush.Apply(p1 * w21);
+                p2 = UnderflowFlush.Apply(p2 * w22);
+                p3 = UnderflowFlush.Apply(p3 * w23);
             }
+        }
 
-            var w = Vector512.ConditionalSelect(far, v * scaleV, Vector512<double>.Zero);
-            var w2 = UnderflowFlush.Apply(w * w);
+        for (; m < twoJ.Length; m += Lanes)
+        {
+            var w2 = Squares512(twoJ, ref source, m, tauV, limitV, scaleV, tauAbs, farLimit, near, ref nearCount);
             var p = w2;
             for (int n = 0; n < terms; n++)
             {
@@ -105,6 +119,21 @@ internal static class SpinPowerSumKernel
         }
 
         return nearCount;
+    }
+
+    // flush(w^2) of the chunk at m, w = 2J 2^E for far elements and 0 otherwise; records the near ones.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<double> Squares512(ReadOnlySpan<double> twoJ, ref double source, int m, Vector512<double> tauV, Vector512<double> limitV, Vector512<double> scaleV, double tauAbs, double farLimit, Span<int> near, ref int nearCount)
+    {
+        var v = Vector512.LoadUnsafe(ref source, (nuint)m);
+        var far = Vector512.LessThanOrEqual(v * tauV, limitV);
+        if (far.AsUInt64() != Vector512<ulong>.AllBitsSet)
+        {
+            nearCount = RecordNear(twoJ, m, tauAbs, farLimit, near, nearCount);
+        }
+
+        var w = Vector512.ConditionalSelect(far, v * scaleV, Vector512<double>.Zero);
+        return UnderflowFlush.Apply(w * w);
     }
 
     private static int Run256(ReadOnlySpan<double> twoJ, double tauAbs, double farLimit, double scale, Span<double> sums, Span<int> near)
