@@ -526,26 +526,7 @@ public static class CellSpinProductKernel
                 }
             }
 
-            for (int j = 0; j < length; j++)
-            {
-                double rj = r[j];
-                if (rj < rLow || first + j == self)
-                {
-                    continue;
-                }
-
-                if (rj < rHigh)
-                {
-                    _buffer[count++] = twoJ[j];
-                }
-                else
-                {
-                    double w = twoJ[j] * _scale;
-                    tail += w * w;
-                }
-            }
-
-            return count;
+            return RunClassifier.Run(_path, r, twoJ, self - first, rLow, rHigh, _scale, _buffer, count, ref tail);
         }
 
         // The distance along one axis from a coordinate to the nearest and the farthest face of cell c.
