@@ -214,6 +214,8 @@ public static class CellSpinProductKernel
         private readonly int[] _nearEnd;
         private readonly double[] _rowSums;
         private readonly double[] _cellWeight;
+        private readonly double[] _nearGap2;
+        private readonly double[] _farGap2;
         private double[] _nearValues = [];
         private double[] _buffer = new double[64];
         private double[] _runR = new double[64];
@@ -256,6 +258,8 @@ public static class CellSpinProductKernel
             _nearEnd = new int[_n];
             _rowSums = new double[_terms + 1];
             _cellWeight = new double[Math.Min((3L * (_cells.G + 1) * (_cells.G + 1)) + 1, 1 << 20)];
+            _nearGap2 = new double[_cells.Extent[0]];
+            _farGap2 = new double[_cells.Extent[0]];
         }
 
         internal int PaddedCount { get; }
@@ -420,6 +424,16 @@ public static class CellSpinProductKernel
             double pz = d > 2 ? pos[(self * d) + 2] : 0.0;
             double high2 = rHigh * rHigh;
             double low2 = rLow * rLow;
+            // The x gaps are the same for every row: computed once per gather, not once per cell.
+            Span<double> near2X = _nearGap2.AsSpan(0, g0);
+            Span<double> far2X = _farGap2.AsSpan(0, g0);
+            for (int x = x0; x <= x1; x++)
+            {
+                var (gx, fx) = Gaps(px, x, h);
+                near2X[x] = gx * gx;
+                far2X[x] = fx * fx;
+            }
+
             for (int z = z0; z <= z1; z++)
             {
                 var (gz, fz) = d > 2 ? Gaps(pz, z, h) : (0.0, 0.0);
@@ -439,10 +453,9 @@ public static class CellSpinProductKernel
                             continue;
                         }
 
-                        var (gx, fx) = Gaps(px, x, h);
-                        double min2 = near2 + (gx * gx);
+                        double min2 = near2 + near2X[x];
                         bool bounded = min2 * BoxMargin >= high2;
-                        bool gathered = (far2 + (fx * fx)) * (2.0 - BoxMargin) < low2;
+                        bool gathered = (far2 + far2X[x]) * (2.0 - BoxMargin) < low2;
                         if (bounded || gathered)
                         {
                             if (bounded)
