@@ -439,12 +439,20 @@ public static class CellSpinProductKernel
                 var (gz, fz) = d > 2 ? Gaps(pz, z, h) : (0.0, 0.0);
                 for (int y = y0; y <= y1; y++)
                 {
+                    // Empty cells add nothing, so only the row's occupied columns are visited.
+                    var (occupiedFirst, occupiedLast) = _cells.OccupiedColumns((z * g1) + y);
+                    int xa = Math.Max(x0, occupiedFirst), xb = Math.Min(x1, occupiedLast);
+                    if (xa > xb)
+                    {
+                        continue;
+                    }
+
                     var (gy, fy) = d > 1 ? Gaps(py, y, h) : (0.0, 0.0);
                     double near2 = (gz * gz) + (gy * gy);
                     double far2 = (fz * fz) + (fy * fy);
                     int row = ((z * g1) + y) * g0;
                     int runFirst = -1, runLast = -1;
-                    for (int x = x0; x <= x1; x++)
+                    for (int x = xa; x <= xb; x++)
                     {
                         int first = _cells.Start(row + x);
                         int last = _cells.End(row + x);
@@ -609,16 +617,23 @@ public static class CellSpinProductKernel
                 for (int y = y0; y <= y1; y++)
                 {
                     int oy = Math.Abs(y - cell[1]);
+                    // Empty cells add nothing: the row's empty ends are not visited.
+                    var (first, last) = _cells.OccupiedColumns((z * g1) + y);
+                    if (first > last)
+                    {
+                        continue;
+                    }
+
                     int row = ((z * g1) + y) * g0;
                     int k0 = Gap(oz) + Gap(oy);
                     if (oz > m || oy > m)
                     {
-                        sum += RowBound(row, cell[0] - outer, cell[0] + outer, cell[0], k0);
+                        sum += RowBound(row, Math.Max(cell[0] - outer, first), Math.Min(cell[0] + outer, last), cell[0], k0);
                     }
                     else
                     {
-                        sum += RowBound(row, cell[0] - outer, cell[0] - m - 1, cell[0], k0);
-                        sum += RowBound(row, cell[0] + m + 1, cell[0] + outer, cell[0], k0);
+                        sum += RowBound(row, Math.Max(cell[0] - outer, first), Math.Min(cell[0] - m - 1, last), cell[0], k0);
+                        sum += RowBound(row, Math.Max(cell[0] + m + 1, first), Math.Min(cell[0] + outer, last), cell[0], k0);
                     }
                 }
             }
