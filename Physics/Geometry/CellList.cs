@@ -14,6 +14,8 @@ internal sealed class CellList
 
     private readonly int[] _start;
     private readonly int[] _prefix;
+    private readonly int[] _rowFirst;
+    private readonly int[] _rowLast;
 
     internal CellList(ReadOnlySpan<double> positions, int d, int cellsPerDimension)
     {
@@ -79,6 +81,26 @@ internal sealed class CellList
             {
                 Z[slot] = positions[(i * d) + 2];
             }
+        }
+
+        // The first and last non-empty cell of each row, so that loops along x skip the empty ends.
+        _rowFirst = new int[Extent[1] * Extent[2]];
+        _rowLast = new int[Extent[1] * Extent[2]];
+        for (int row = 0; row < _rowFirst.Length; row++)
+        {
+            int first = Extent[0], last = -1;
+            for (int x = 0; x < Extent[0]; x++)
+            {
+                int cell = (row * Extent[0]) + x;
+                if (_start[cell + 1] > _start[cell])
+                {
+                    first = Math.Min(first, x);
+                    last = x;
+                }
+            }
+
+            _rowFirst[row] = first;
+            _rowLast[row] = last;
         }
 
         // _prefix[(z, y, x)] over a (G0+1)(G1+1)(G2+1) table: spins in cells with coordinates below (x, y, z).
@@ -165,6 +187,12 @@ internal sealed class CellList
 
     /// <summary>One past the last sorted slot of a cell.</summary>
     internal int End(int cell) => _start[cell + 1];
+
+    /// <summary>
+    /// The x range of the non-empty cells of row (y, z), given as z * Extent[1] + y; First &gt; Last
+    /// when the row is empty.
+    /// </summary>
+    internal (int First, int Last) OccupiedColumns(int row) => (_rowFirst[row], _rowLast[row]);
 
     /// <summary>The cell of a sorted slot's spin, as (x, y, z).</summary>
     internal void CellOfSlot(int slot, Span<int> cell)

@@ -214,6 +214,8 @@ public static class CellSpinProductKernel
         private readonly int[] _nearEnd;
         private readonly double[] _rowSums;
         private readonly double[] _cellWeight;
+        private readonly double[] _nearGap2;
+        private readonly double[] _farGap2;
         private double[] _nearValues = [];
         private double[] _buffer = new double[64];
         private double[] _runR = new double[64];
@@ -256,6 +258,8 @@ public static class CellSpinProductKernel
             _nearEnd = new int[_n];
             _rowSums = new double[_terms + 1];
             _cellWeight = new double[Math.Min((3L * (_cells.G + 1) * (_cells.G + 1)) + 1, 1 << 20)];
+            _nearGap2 = new double[_cells.Extent[0]];
+            _farGap2 = new double[_cells.Extent[0]];
         }
 
         internal int PaddedCount { get; }
@@ -420,17 +424,35 @@ public static class CellSpinProductKernel
             double pz = d > 2 ? pos[(self * d) + 2] : 0.0;
             double high2 = rHigh * rHigh;
             double low2 = rLow * rLow;
+            // The x gaps are the same for every row: computed once per gather, not once per cell.
+            Span<double> near2X = _nearGap2.AsSpan(0, g0);
+            Span<double> far2X = _farGap2.AsSpan(0, g0);
+            for (int x = x0; x <= x1; x++)
+            {
+                var (gx, fx) = Gaps(px, x, h);
+                near2X[x] = gx * gx;
+                far2X[x] = fx * fx;
+            }
+
             for (int z = z0; z <= z1; z++)
             {
                 var (gz, fz) = d > 2 ? Gaps(pz, z, h) : (0.0, 0.0);
                 for (int y = y0; y <= y1; y++)
                 {
+                    // Empty cells add nothing, so only the row's occupied columns are visited.
+                    var (occupiedFirst, occupiedLast) = _cells.OccupiedColumns((z * g1) + y);
+                    int xa = Math.Max(x0, occupiedFirst), xb = Math.Min(x1, occupiedLast);
+                    if (xa > xb)
+                    {
+                        continue;
+                    }
+
                     var (gy, fy) = d > 1 ? Gaps(py, y, h) : (0.0, 0.0);
                     double near2 = (gz * gz) + (gy * gy);
                     double far2 = (fz * fz) + (fy * fy);
                     int row = ((z * g1) + y) * g0;
                     int runFirst = -1, runLast = -1;
-                    for (int x = x0; x <= x1; x++)
+                    for (int x = xa; x <= xb; x++)
                     {
                         int first = _cells.Start(row + x);
                         int last = _cells.End(row + x);
@@ -439,10 +461,9 @@ public static class CellSpinProductKernel
                             continue;
                         }
 
-                        var (gx, fx) = Gaps(px, x, h);
-                        double min2 = near2 + (gx * gx);
+                        double min2 = near2 + near2X[x];
                         bool bounded = min2 * BoxMargin >= high2;
-                        bool gathered = (far2 + (fx * fx)) * (2.0 - BoxMargin) < low2;
+                        bool gathered = (far2 + far2X[x]) * (2.0 - BoxMargin) < low2;
                         if (bounded || gathered)
                         {
                             if (bounded)
@@ -526,26 +547,7 @@ public static class CellSpinProductKernel
                 }
             }
 
-            for (int j = 0; j < length; j++)
-            {
-                double rj = r[j];
-                if (rj < rLow || first + j == self)
-                {
-                    continue;
-                }
-
-                if (rj < rHigh)
-                {
-                    _buffer[count++] = twoJ[j];
-                }
-                else
-                {
-                    double w = twoJ[j] * _scale;
-                    tail += w * w;
-                }
-            }
-
-            return count;
+            return RunClassifier.Run(_path, r, twoJ, self - first, rLow, rHigh, _scale, _buffer, count, ref tail);
         }
 
         // The distance along one axis from a coordinate to the nearest and the farthest face of cell c.
@@ -615,16 +617,23 @@ public static class CellSpinProductKernel
                 for (int y = y0; y <= y1; y++)
                 {
                     int oy = Math.Abs(y - cell[1]);
+                    // Empty cells add nothing: the row's empty ends are not visited.
+                    var (first, last) = _cells.OccupiedColumns((z * g1) + y);
+                    if (first > last)
+                    {
+                        continue;
+                    }
+
                     int row = ((z * g1) + y) * g0;
                     int k0 = Gap(oz) + Gap(oy);
                     if (oz > m || oy > m)
                     {
-                        sum += RowBound(row, cell[0] - outer, cell[0] + outer, cell[0], k0);
+                        sum += RowBound(row, Math.Max(cell[0] - outer, first), Math.Min(cell[0] + outer, last), cell[0], k0);
                     }
                     else
                     {
-                        sum += RowBound(row, cell[0] - outer, cell[0] - m - 1, cell[0], k0);
-                        sum += RowBound(row, cell[0] + m + 1, cell[0] + outer, cell[0], k0);
+                        sum += RowBound(row, Math.Max(cell[0] - outer, first), Math.Min(cell[0] - m - 1, last), cell[0], k0);
+                        sum += RowBound(row, Math.Max(cell[0] + m + 1, first), Math.Min(cell[0] + outer, last), cell[0], k0);
                     }
                 }
             }

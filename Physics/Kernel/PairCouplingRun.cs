@@ -40,6 +40,33 @@ internal static class PairCouplingRun
                 rv.CopyTo(r.Slice(j));
                 (Vector512.Create(2.0) * (Vector512<double>.One / Power(rv, alpha))).CopyTo(twoJ.Slice(j));
             }
+
+            // A short rest reads a whole chunk past the run's end when the arrays allow (lanes are
+            // independent, so the kept lanes have the scalar bits) and keeps only its own lanes.
+            if (j < count && first + j + 8 <= xs.Length)
+            {
+                Span<double> rest = stackalloc double[16];
+                var dx = Vector512.Create(px) - Vector512.Create(xs.Slice(first + j, 8));
+                var dist2 = dx * dx;
+                if (d > 1)
+                {
+                    var dy = Vector512.Create(py) - Vector512.Create(ys.Slice(first + j, 8));
+                    dist2 += dy * dy;
+                }
+
+                if (d > 2)
+                {
+                    var dz = Vector512.Create(pz) - Vector512.Create(zs.Slice(first + j, 8));
+                    dist2 += dz * dz;
+                }
+
+                var rv = Vector512.Sqrt(dist2);
+                rv.CopyTo(rest);
+                (Vector512.Create(2.0) * (Vector512<double>.One / Power(rv, alpha))).CopyTo(rest.Slice(8));
+                rest.Slice(0, count - j).CopyTo(r.Slice(j));
+                rest.Slice(8, count - j).CopyTo(twoJ.Slice(j));
+                j = count;
+            }
         }
         else if (path == KernelPath.Avx2)
         {

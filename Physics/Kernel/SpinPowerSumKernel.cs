@@ -80,17 +80,31 @@ internal static class SpinPowerSumKernel
         var limitV = Vector512.Create(farLimit);
         var scaleV = Vector512.Create(scale);
         int nearCount = 0;
-        for (int m = 0; m < twoJ.Length; m += Lanes)
+        int m = 0;
+        // Four chunks at a time: their chains p -> flush(p w^2) are independent, so they overlap in
+        // the pipeline; each lane still receives its elements in ascending order, so the bits are
+        // those of one chunk at a time.
+        for (; m + (4 * Lanes) <= twoJ.Length; m += 4 * Lanes)
         {
-            var v = Vector512.LoadUnsafe(ref source, (nuint)m);
-            var far = Vector512.LessThanOrEqual(v * tauV, limitV);
-            if (far.AsUInt64() != Vector512<ulong>.AllBitsSet)
+            var w20 = Squares512(twoJ, ref source, m, tauV, limitV, scaleV, tauAbs, farLimit, near, ref nearCount);
+            var w21 = Squares512(twoJ, ref source, m + Lanes, tauV, limitV, scaleV, tauAbs, farLimit, near, ref nearCount);
+            var w22 = Squares512(twoJ, ref source, m + (2 * Lanes), tauV, limitV, scaleV, tauAbs, farLimit, near, ref nearCount);
+            var w23 = Squares512(twoJ, ref source, m + (3 * Lanes), tauV, limitV, scaleV, tauAbs, farLimit, near, ref nearCount);
+            Vector512<double> p0 = w20, p1 = w21, p2 = w22, p3 = w23;
+            for (int n = 0; n < terms; n++)
             {
-                nearCount = RecordNear(twoJ, m, tauAbs, farLimit, near, nearCount);
+                ref Vector512<double> a = ref Unsafe.Add(ref acc, n);
+                a = (((a + p0) + p1) + p2) + p3;
+                p0 = UnderflowFlush.Apply(p0 * w20);
+                p1 = UnderflowFlush.Apply(p1 * w21);
+                p2 = UnderflowFlush.Apply(p2 * w22);
+                p3 = UnderflowFlush.Apply(p3 * w23);
             }
+        }
 
-            var w = Vector512.ConditionalSelect(far, v * scaleV, Vector512<double>.Zero);
-            var w2 = UnderflowFlush.Apply(w * w);
+        for (; m < twoJ.Length; m += Lanes)
+        {
+            var w2 = Squares512(twoJ, ref source, m, tauV, limitV, scaleV, tauAbs, farLimit, near, ref nearCount);
             var p = w2;
             for (int n = 0; n < terms; n++)
             {
@@ -107,6 +121,21 @@ internal static class SpinPowerSumKernel
         return nearCount;
     }
 
+    // flush(w^2) of the chunk at m, w = 2J 2^E for far elements and 0 otherwise; records the near ones.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<double> Squares512(ReadOnlySpan<double> twoJ, ref double source, int m, Vector512<double> tauV, Vector512<double> limitV, Vector512<double> scaleV, double tauAbs, double farLimit, Span<int> near, ref int nearCount)
+    {
+        var v = Vector512.LoadUnsafe(ref source, (nuint)m);
+        var far = Vector512.LessThanOrEqual(v * tauV, limitV);
+        if (far.AsUInt64() != Vector512<ulong>.AllBitsSet)
+        {
+            nearCount = RecordNear(twoJ, m, tauAbs, farLimit, near, nearCount);
+        }
+
+        var w = Vector512.ConditionalSelect(far, v * scaleV, Vector512<double>.Zero);
+        return UnderflowFlush.Apply(w * w);
+    }
+
     private static int Run256(ReadOnlySpan<double> twoJ, double tauAbs, double farLimit, double scale, Span<double> sums, Span<int> near)
     {
         const int Half = Lanes / 2;
@@ -119,7 +148,27 @@ internal static class SpinPowerSumKernel
         var limitV = Vector256.Create(farLimit);
         var scaleV = Vector256.Create(scale);
         int nearCount = 0;
-        for (int m = 0; m < twoJ.Length; m += Lanes)
+        int m = 0;
+        // Two chunks (four chains) at a time, as in the AVX-512 path: same additions per lane, same order.
+        for (; m + (2 * Lanes) <= twoJ.Length; m += 2 * Lanes)
+        {
+            var (w2a, w2b) = Squares256(twoJ, ref source, m, tauV, limitV, scaleV, tauAbs, farLimit, near, ref nearCount);
+            var (w2c, w2d) = Squares256(twoJ, ref source, m + Lanes, tauV, limitV, scaleV, tauAbs, farLimit, near, ref nearCount);
+            Vector256<double> pa = w2a, pb = w2b, pc = w2c, pd = w2d;
+            for (int n = 0; n < terms; n++)
+            {
+                ref Vector256<double> low = ref Unsafe.Add(ref acc, 2 * n);
+                ref Vector256<double> high = ref Unsafe.Add(ref acc, (2 * n) + 1);
+                low = (low + pa) + pc;
+                high = (high + pb) + pd;
+                pa = UnderflowFlush.Apply(pa * w2a);
+                pb = UnderflowFlush.Apply(pb * w2b);
+                pc = UnderflowFlush.Apply(pc * w2c);
+                pd = UnderflowFlush.Apply(pd * w2d);
+            }
+        }
+
+        for (; m < twoJ.Length; m += Lanes)
         {
             var vLow = Vector256.LoadUnsafe(ref source, (nuint)m);
             var vHigh = Vector256.LoadUnsafe(ref source, (nuint)(m + Half));
@@ -151,6 +200,24 @@ internal static class SpinPowerSumKernel
         }
 
         return nearCount;
+    }
+
+    // flush(w^2) of the chunk at m as its low and high halves; records the near elements.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (Vector256<double> Low, Vector256<double> High) Squares256(ReadOnlySpan<double> twoJ, ref double source, int m, Vector256<double> tauV, Vector256<double> limitV, Vector256<double> scaleV, double tauAbs, double farLimit, Span<int> near, ref int nearCount)
+    {
+        var vLow = Vector256.LoadUnsafe(ref source, (nuint)m);
+        var vHigh = Vector256.LoadUnsafe(ref source, (nuint)(m + (Lanes / 2)));
+        var farLow = Vector256.LessThanOrEqual(vLow * tauV, limitV);
+        var farHigh = Vector256.LessThanOrEqual(vHigh * tauV, limitV);
+        if ((farLow & farHigh).AsUInt64() != Vector256<ulong>.AllBitsSet)
+        {
+            nearCount = RecordNear(twoJ, m, tauAbs, farLimit, near, nearCount);
+        }
+
+        var wLow = farLow & (vLow * scaleV);
+        var wHigh = farHigh & (vHigh * scaleV);
+        return (UnderflowFlush.Apply(wLow * wLow), UnderflowFlush.Apply(wHigh * wHigh));
     }
 
     // Out of line: a chunk with a near element is rare, and the scalar scan would crowd the loop.
