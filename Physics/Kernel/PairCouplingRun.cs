@@ -13,6 +13,27 @@ namespace Sweep.Physics.Kernel;
 /// </summary>
 internal static class PairCouplingRun
 {
+    // The distances to the eight slots from start on, each lane as the scalar path computes it.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<double> Distances512(int d, ReadOnlySpan<double> xs, ReadOnlySpan<double> ys, ReadOnlySpan<double> zs, int start, double px, double py, double pz)
+    {
+        var dx = Vector512.Create(px) - Vector512.Create(xs.Slice(start, 8));
+        var dist2 = dx * dx;
+        if (d > 1)
+        {
+            var dy = Vector512.Create(py) - Vector512.Create(ys.Slice(start, 8));
+            dist2 += dy * dy;
+        }
+
+        if (d > 2)
+        {
+            var dz = Vector512.Create(pz) - Vector512.Create(zs.Slice(start, 8));
+            dist2 += dz * dz;
+        }
+
+        return Vector512.Sqrt(dist2);
+    }
+
     /// <summary>Fills r[j] and twoJ[j] for slots first + j, j &lt; last - first; alpha is a positive integer.</summary>
     internal static void Run(KernelPath path, int d, int alpha, ReadOnlySpan<double> xs, ReadOnlySpan<double> ys, ReadOnlySpan<double> zs, int first, int last, double px, double py, double pz, Span<double> r, Span<double> twoJ)
     {
@@ -22,21 +43,7 @@ internal static class PairCouplingRun
         {
             for (; j + 8 <= count; j += 8)
             {
-                var dx = Vector512.Create(px) - Vector512.Create(xs.Slice(first + j, 8));
-                var dist2 = dx * dx;
-                if (d > 1)
-                {
-                    var dy = Vector512.Create(py) - Vector512.Create(ys.Slice(first + j, 8));
-                    dist2 += dy * dy;
-                }
-
-                if (d > 2)
-                {
-                    var dz = Vector512.Create(pz) - Vector512.Create(zs.Slice(first + j, 8));
-                    dist2 += dz * dz;
-                }
-
-                var rv = Vector512.Sqrt(dist2);
+                var rv = Distances512(d, xs, ys, zs, first + j, px, py, pz);
                 rv.CopyTo(r.Slice(j));
                 (Vector512.Create(2.0) * (Vector512<double>.One / Power(rv, alpha))).CopyTo(twoJ.Slice(j));
             }
@@ -46,21 +53,7 @@ internal static class PairCouplingRun
             if (j < count && first + j + 8 <= xs.Length)
             {
                 Span<double> rest = stackalloc double[16];
-                var dx = Vector512.Create(px) - Vector512.Create(xs.Slice(first + j, 8));
-                var dist2 = dx * dx;
-                if (d > 1)
-                {
-                    var dy = Vector512.Create(py) - Vector512.Create(ys.Slice(first + j, 8));
-                    dist2 += dy * dy;
-                }
-
-                if (d > 2)
-                {
-                    var dz = Vector512.Create(pz) - Vector512.Create(zs.Slice(first + j, 8));
-                    dist2 += dz * dz;
-                }
-
-                var rv = Vector512.Sqrt(dist2);
+                var rv = Distances512(d, xs, ys, zs, first + j, px, py, pz);
                 rv.CopyTo(rest);
                 (Vector512.Create(2.0) * (Vector512<double>.One / Power(rv, alpha))).CopyTo(rest.Slice(8));
                 rest.Slice(0, count - j).CopyTo(r.Slice(j));

@@ -138,7 +138,6 @@ internal static class SpinPowerSumKernel
 
     private static int Run256(ReadOnlySpan<double> twoJ, double tauAbs, double farLimit, double scale, Span<double> sums, Span<int> near)
     {
-        const int Half = Lanes / 2;
         int terms = sums.Length;
         Span<Vector256<double>> accSpan = stackalloc Vector256<double>[2 * terms];
         accSpan.Clear();
@@ -170,19 +169,7 @@ internal static class SpinPowerSumKernel
 
         for (; m < twoJ.Length; m += Lanes)
         {
-            var vLow = Vector256.LoadUnsafe(ref source, (nuint)m);
-            var vHigh = Vector256.LoadUnsafe(ref source, (nuint)(m + Half));
-            var farLow = Vector256.LessThanOrEqual(vLow * tauV, limitV);
-            var farHigh = Vector256.LessThanOrEqual(vHigh * tauV, limitV);
-            if ((farLow & farHigh).AsUInt64() != Vector256<ulong>.AllBitsSet)
-            {
-                nearCount = RecordNear(twoJ, m, tauAbs, farLimit, near, nearCount);
-            }
-
-            var wLow = farLow & (vLow * scaleV);
-            var wHigh = farHigh & (vHigh * scaleV);
-            var w2Low = UnderflowFlush.Apply(wLow * wLow);
-            var w2High = UnderflowFlush.Apply(wHigh * wHigh);
+            var (w2Low, w2High) = Squares256(twoJ, ref source, m, tauV, limitV, scaleV, tauAbs, farLimit, near, ref nearCount);
             var pLow = w2Low;
             var pHigh = w2High;
             for (int n = 0; n < terms; n++)
