@@ -117,7 +117,7 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IRemindable
 
         PointSummary[] summaries = await StartPoints(S.Points, alwaysPersist: true);
         await KeepResumingWhileUnfinished();
-        return new SubmitResult(null, S.Points.Count, summaries.Sum(s => s.BatchesTotal), summaries.Sum(s => s.BatchesDone), extended);
+        return new SubmitResult(null, S.Points.Count, summaries.Sum(s => s.BatchesTotal), summaries.Sum(s => s.BatchesDone), extended, summaries.Sum(s => s.BatchesFoundStored));
     }
 
     public Task<CampaignStatus> GetStatus()

@@ -286,7 +286,7 @@ public sealed class ComputePool : IDisposable
             try
             {
                 BatchResult counted = await SettleAsync(result);
-                await BatchReport.SendAsync(_grains, counted);
+                await BatchReport.SendAsync(_grains, counted, fromStore: false);
                 return;
             }
             catch (StoredPayloadVersionException e)

@@ -36,6 +36,11 @@ public sealed class GridPointGrain : Grain, IGridPointGrain
     private EnsembleAccumulator? _merged;
     private bool _dirty;
 
+    // Batches this activation merged from the store rather than from a computation: batches a
+    // stopped run stored but had not flushed into the point's state. Counted so that a client
+    // does not report them as computed; an activation starts again at 0.
+    private int _foundStored;
+
     // Batches planned by this activation and not dispatched yet: nobody can have computed
     // them, so their first dispatch skips the stored-result check (see BatchWork.MayBeStored).
     private readonly HashSet<long> _neverDispatched = new();
@@ -147,7 +152,7 @@ public sealed class GridPointGrain : Grain, IGridPointGrain
         return Summary();
     }
 
-    public async Task<bool> ReportBatch(BatchResult result)
+    public async Task<bool> ReportBatch(BatchResult result, bool fromStore)
     {
         ArgumentNullException.ThrowIfNull(result);
         long first = result.Id.First;
@@ -169,10 +174,12 @@ public sealed class GridPointGrain : Grain, IGridPointGrain
             // Past the next undecided checkpoint: merging it now would mix realizations of later
             // checkpoints into that decision.
             _ahead[first] = result;
+            CountFoundStored(fromStore);
             return true;
         }
 
         Merge(result);
+        CountFoundStored(fromStore);
         if (S.Assignment.Target is not null)
         {
             await Advance();
@@ -623,5 +630,13 @@ public sealed class GridPointGrain : Grain, IGridPointGrain
         }
     }
 
-    private PointSummary Summary() => PointProgress.Summarize(S);
+    private void CountFoundStored(bool fromStore)
+    {
+        if (fromStore)
+        {
+            _foundStored++;
+        }
+    }
+
+    private PointSummary Summary() => PointProgress.Summarize(S) with { BatchesFoundStored = _foundStored };
 }
