@@ -44,6 +44,9 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IRemindable
 
     private CampaignState S => _state.State;
 
+    // When this activation last accepted a spec: the start of the run whose rate the ETA uses.
+    private DateTimeOffset? _submittedAt;
+
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         if (S.SpecJson is not null)
@@ -113,6 +116,7 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IRemindable
         S.Points = byKey.Values.OrderBy(p => p.Key.D).ThenBy(p => p.Key.Alpha).ThenBy(p => p.Key.X).ThenBy(p => p.Key.N).ToList();
         S.Cancelled = false;
         await _state.WriteStateAsync();
+        _submittedAt = DateTimeOffset.UtcNow;
         await GrainFactory.GetGrain<ICampaignDirectoryGrain>(0).Register(spec.Name);
 
         PointSummary[] summaries = await StartPoints(S.Points, alwaysPersist: true);
@@ -121,7 +125,7 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IRemindable
     }
 
     public Task<CampaignStatus> GetStatus()
-        => Task.FromResult(CampaignProgress.Aggregate(this.GetPrimaryKeyString(), S, p => S.Summaries.GetValueOrDefault(p.Key.GrainKey)) with { DiskFull = _diskFull.Cause });
+        => Task.FromResult(CampaignProgress.Aggregate(this.GetPrimaryKeyString(), S, p => S.Summaries.GetValueOrDefault(p.Key.GrainKey)) with { DiskFull = _diskFull.Cause, SubmittedAt = _submittedAt });
 
     public async Task PointChanged(PointSummary summary)
     {

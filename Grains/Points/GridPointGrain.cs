@@ -41,6 +41,10 @@ public sealed class GridPointGrain : Grain, IGridPointGrain
     // does not report them as computed; an activation starts again at 0.
     private int _foundStored;
 
+    // What this activation merged from computations, for the ETA's cost per realization.
+    private long _realizationsComputed;
+    private double _computeSeconds;
+
     // Batches planned by this activation and not dispatched yet: nobody can have computed
     // them, so their first dispatch skips the stored-result check (see BatchWork.MayBeStored).
     private readonly HashSet<long> _neverDispatched = new();
@@ -174,12 +178,12 @@ public sealed class GridPointGrain : Grain, IGridPointGrain
             // Past the next undecided checkpoint: merging it now would mix realizations of later
             // checkpoints into that decision.
             _ahead[first] = result;
-            CountFoundStored(fromStore);
+            CountOrigin(result, fromStore);
             return true;
         }
 
         Merge(result);
-        CountFoundStored(fromStore);
+        CountOrigin(result, fromStore);
         if (S.Assignment.Target is not null)
         {
             await Advance();
@@ -630,13 +634,23 @@ public sealed class GridPointGrain : Grain, IGridPointGrain
         }
     }
 
-    private void CountFoundStored(bool fromStore)
+    private void CountOrigin(BatchResult result, bool fromStore)
     {
         if (fromStore)
         {
             _foundStored++;
         }
+        else
+        {
+            _realizationsComputed += result.Id.Count;
+            _computeSeconds += result.ComputeSeconds;
+        }
     }
 
-    private PointSummary Summary() => PointProgress.Summarize(S) with { BatchesFoundStored = _foundStored };
+    private PointSummary Summary() => PointProgress.Summarize(S) with
+    {
+        BatchesFoundStored = _foundStored,
+        RealizationsComputed = _realizationsComputed,
+        ComputeSeconds = _computeSeconds,
+    };
 }
