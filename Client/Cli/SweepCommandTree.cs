@@ -69,9 +69,10 @@ internal sealed class SweepCommandTree
         var export = CliOptions.Text("--export", "DIR", "once the campaign has finished, export it into DIR as `sweep export --out DIR` does");
         var dashboard = CliOptions.Flag("--dashboard", $"serve the web dashboard on 127.0.0.1 while the run is followed (as `sweep dashboard`, read-only)");
         var dashboardPort = CliOptions.Integer("--dashboard-port", "P", $"with --dashboard: its TCP port, 0 for any free one (default {DashboardCommand.DefaultPort})");
+        var metricsPort = CliOptions.Integer("--metrics-port", "P", "local mode: serve the in-process silo's Prometheus metrics at http://127.0.0.1:P/metrics (default: off)");
         var command = new Command("run", "run a campaign spec: in this process on the data directory (resumes and extends a stored campaign), or submitted to a cluster with --redis")
         {
-            spec, slots, progress, detach, export, dashboard, dashboardPort,
+            spec, slots, progress, detach, export, dashboard, dashboardPort, metricsPort,
         };
         Targets.AddTo(command);
         command.SetAction((p, ct) => RunCommand.RunAsync(
@@ -82,6 +83,7 @@ internal sealed class SweepCommandTree
             p.GetValue(detach),
             p.GetValue(export),
             p.GetValue(dashboard) || p.GetValue(dashboardPort) is not null ? new DashboardOptions(p.GetValue(dashboardPort), null, AllowControl: false) : null,
+            p.GetValue(metricsPort),
             _out,
             _err,
             ct));

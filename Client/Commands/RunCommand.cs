@@ -20,7 +20,7 @@ internal static class RunCommand
     /// <summary>The longest interval between progress lines (a day); longer ones overflow a TimeSpan.</summary>
     public const double MaxProgressSeconds = 86_400;
 
-    public static async Task<int> RunAsync(string specPath, TargetOptions target, int? slotsGiven, double? progressSecondsGiven, bool detach, string? exportDir, DashboardOptions? dashboard, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(string specPath, TargetOptions target, int? slotsGiven, double? progressSecondsGiven, bool detach, string? exportDir, DashboardOptions? dashboard, int? metricsPort, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(target);
         if (target.Redis is not null && slotsGiven is not null)
@@ -68,6 +68,11 @@ internal static class RunCommand
         }
 
         CampaignSpec spec = parsed.Spec!;
+        if (metricsPort is < 1 or > 65535)
+        {
+            throw UsageException.ForOption("--metrics-port", string.Create(CultureInfo.InvariantCulture, $"must be 1 to 65535 (got {metricsPort})"));
+        }
+
         await using ICampaignHost cluster = await CampaignHosts.OpenAsync(target, slots, stderr, CancellationToken.None);
         var campaign = cluster.Grains.GetGrain<ICampaignGrain>(spec.Name);
         string specJson = CampaignSpecJson.Write(spec);
@@ -93,6 +98,8 @@ internal static class RunCommand
             stdout.WriteLine($"detached: the campaign goes on in the cluster; run the same command without --detach to follow it");
             return 0;
         }
+
+        using IDisposable? metrics = metricsPort is { } port ? MetricsHosting.Start(port, stdout) : null;
 
         // Served beside the progress line through the one read path (this run's own gateway, or the cluster).
         await using Dashboard.DashboardServer? dashboardServer = dashboard is null ? null

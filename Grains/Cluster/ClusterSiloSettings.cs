@@ -32,6 +32,12 @@ public sealed record ClusterSiloSettings
 
     public int Slots { get; init; } = Environment.ProcessorCount;
 
+    /// <summary>The Prometheus endpoint's port, or null for none.</summary>
+    public int? MetricsPort { get; init; }
+
+    /// <summary>The address the Prometheus endpoint binds: loopback unless told otherwise.</summary>
+    public IPAddress MetricsListen { get; init; } = IPAddress.Loopback;
+
     /// <summary>How often a running campaign's durable reminder re-starts its unfinished points.</summary>
     public TimeSpan ResumePeriod { get; init; } = TimeSpan.FromSeconds(DefaultResumeSeconds);
 }

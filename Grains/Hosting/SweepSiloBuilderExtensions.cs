@@ -24,6 +24,7 @@ public static class SweepSiloBuilderExtensions
         builder.Services.AddSingleton<ComputePool>();
         builder.Services.AddSingleton<WorkAvailableSignal>();
         builder.Services.AddHostedService<ComputeWorker>();
+        builder.Services.AddHostedService<Metrics.SiloGauges>();
         return builder;
     }
 }
