@@ -207,11 +207,15 @@ internal sealed class TestCluster : IAsyncDisposable
                 "--gateway-port", Port(_basePort + 11 + index),
                 "--slots", "1",
                 "--resume-seconds", "5",
-                "--metrics-port", Port(MetricsPort(index)),
+                .. MetricsArguments(index),
                 .. _secured?.SiloArguments() ?? [],
             ])
             .WithWaitStrategy(Wait.ForUnixContainer().UntilMessageIsLogged(waitFor))
             .Build();
+
+    // Only this build's silo has a metrics endpoint; an earlier build's refuses the option.
+    private string[] MetricsArguments(int index)
+        => _siloImage == "sweep-silo" ? ["--metrics-port", Port(MetricsPort(index))] : [];
 
     /// <summary>A silo of this cluster that is not started, with the password given: for silos that must fail.</summary>
     public IContainer SiloWithPassword(int index, string password)

@@ -47,8 +47,10 @@ public sealed class RestartTests : IDisposable
     [Fact]
     public async Task Restart_after_a_stop_mid_way_computes_exactly_the_batches_not_stored()
     {
-        // Enough batches that stopping the silos (which takes a moment) lands mid-way.
-        string spec = Spec("restart-partial", 1, scale: 10);
+        // Enough batches that stopping the silos (which takes a moment, while both slots go on
+        // computing) lands mid-way: with 560 batches of one tiny realization, a busy CI machine
+        // once stored all of them before the stop.
+        string spec = Spec("restart-partial", 1, scale: 40);
         StraightRun expected = StraightRun.Of(spec);
         int total;
         await using (var first = await SweepCluster.StartAsync(_store.DatabasePath, 2))

@@ -173,7 +173,10 @@ public sealed record LegacyPointSummary(
     [property: Id(20)] LegacyTargetData? Target = null,
     [property: Id(21)] string? TargetOutcome = null,
     [property: Id(22)] int BatchesBeyondStop = 0,
-    [property: Id(23)] long RealizationsBeyondStop = 0);
+    [property: Id(23)] long RealizationsBeyondStop = 0,
+    [property: Id(24)] int BatchesFoundStored = 0,
+    [property: Id(25)] long RealizationsComputed = 0,
+    [property: Id(26)] double ComputeSeconds = 0);
 
 [GenerateSerializer]
 public sealed record LegacyTargetData(
