@@ -35,7 +35,7 @@ public static class StoreSizeModel
     {
         ArgumentNullException.ThrowIfNull(spec);
         double batch = BatchBytes(spec.TimePoints);
-        return CampaignGrid.Expand(spec).Sum(p => (SpecLimits.Batches(p.Ns, spec.BatchSize) * batch) + PointBytes(p.Point.N, spec.TimePoints));
+        return CampaignGrid.Expand(spec).Sum(p => (SpecLimits.Batches(p, spec.BatchSize) * batch) + PointBytes(p.Point.N, spec.TimePoints));
     }
 
     private static double Pages(double bytes) => Math.Ceiling(bytes / PageBytes) * PageBytes;

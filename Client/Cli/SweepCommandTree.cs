@@ -63,15 +63,16 @@ internal sealed class SweepCommandTree
     {
         var spec = Spec();
         var slots = CliOptions.Integer("--slots", "K", "local mode: batches computed at once, 1..1024 (default: one per core)");
+        var memory = CliOptions.Text("--memory-per-slot", "SIZE", "local mode: memory each compute slot may use, such as 2GiB; a point whose batches need more fails (default: what this process may use, less 512 MiB, shared by the slots)");
         var progress = CliOptions.Number("--progress-seconds", "S", $"seconds between progress lines when output is not a terminal, at most {RunCommand.MaxProgressSeconds:F0} (default 10)");
         var detach = CliOptions.Flag("--detach", "with --redis: submit and leave at once; the campaign goes on in the cluster");
         var export = CliOptions.Text("--export", "DIR", "once the campaign has finished, export it into DIR as `sweep export --out DIR` does");
         var command = new Command("run", "run a campaign spec: in this process on the data directory (resumes and extends a stored campaign), or submitted to a cluster with --redis")
         {
-            spec, slots, progress, detach, export,
+            spec, slots, memory, progress, detach, export,
         };
         Targets.AddTo(command);
-        command.SetAction((p, ct) => RunCommand.RunAsync(p.GetValue(spec)!, Targets.Read(p), p.GetValue(slots), p.GetValue(progress), p.GetValue(detach), p.GetValue(export), _out, _err, ct));
+        command.SetAction((p, ct) => RunCommand.RunAsync(p.GetValue(spec)!, Targets.Read(p), p.GetValue(slots), p.GetValue(progress), p.GetValue(detach), p.GetValue(export), _out, _err, ct, p.GetValue(memory)));
         return command;
     }
 

@@ -32,6 +32,9 @@ public sealed record ClusterSiloSettings
 
     public int Slots { get; init; } = Environment.ProcessorCount;
 
+    /// <summary>Memory each compute slot may use, in bytes; null measures it (Compute/SlotMemory).</summary>
+    public long? MemoryPerSlot { get; init; }
+
     /// <summary>How often a running campaign's durable reminder re-starts its unfinished points.</summary>
     public TimeSpan ResumePeriod { get; init; } = TimeSpan.FromSeconds(DefaultResumeSeconds);
 }
