@@ -24,6 +24,7 @@ public sealed class ComputePool : IDisposable
 
     private readonly IGrainFactory _grains;
     private readonly IBatchResultStore _store;
+    private readonly IBatchComputation _computation;
     private readonly ILogger<ComputePool> _logger;
     private readonly CancellationTokenSource _stopping = new();
     private readonly DiskFullFault _diskFull;
@@ -35,10 +36,11 @@ public sealed class ComputePool : IDisposable
     private long _computed;
     private double _computeSeconds;
 
-    public ComputePool(IGrainFactory grains, IBatchResultStore store, DiskFullFault diskFull, IOptions<ComputeOptions> options, ILogger<ComputePool> logger)
+    public ComputePool(IGrainFactory grains, IBatchResultStore store, IBatchComputation computation, DiskFullFault diskFull, IOptions<ComputeOptions> options, ILogger<ComputePool> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         _grains = grains;
+        _computation = computation;
         _diskFull = diskFull;
         _store = store;
         _logger = logger;
@@ -207,7 +209,7 @@ public sealed class ComputePool : IDisposable
         bool cancelled = false;
         try
         {
-            result = BatchComputation.Run(work, _stopping.Token);
+            result = _computation.Run(work, _stopping.Token);
             Interlocked.Increment(ref _computed);
             AddSeconds(result.ComputeSeconds);
             // One line per computation: silo logs are how operators and the cluster tests

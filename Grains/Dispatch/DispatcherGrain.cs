@@ -18,11 +18,16 @@ namespace Sweep.Grains.Dispatch;
 /// </summary>
 public sealed class DispatcherGrain : Grain, IDispatcherGrain
 {
+    private static readonly TimeSpan LapseCheckPeriod = TimeSpan.FromSeconds(1);
+
     private readonly DispatchQueue _queue = new();
     private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private readonly LeaseIndex _leases = new();
     private readonly IClusterMembershipService _membership;
     private readonly DispatcherOptions _options;
     private readonly WorkAvailableSignal _signal;
+    private MembershipVersion _checkedMembership = MembershipVersion.MinValue;
+    private DateTime _nextLapseCheck = DateTime.MinValue;
 
     private readonly SlotPlacement _placement;
     private DateTime _lastPlacementCheck = DateTime.MinValue;
@@ -79,6 +84,7 @@ public sealed class DispatcherGrain : Grain, IDispatcherGrain
             Entry entry = _entries[key];
             entry.Silo = silo;
             entry.LeasedAt = DateTime.UtcNow;
+            _leases.Add(silo, key);
             leased.Add(entry.Work);
         }
 
@@ -105,9 +111,10 @@ public sealed class DispatcherGrain : Grain, IDispatcherGrain
         // batches that fit it once a slot is free (also after this grain was activated again).
         _placement.Report(silo, bytesPerSlot, now);
 
-        foreach (var (key, entry) in _entries)
+        foreach (string key in _leases.KeysOf(silo))
         {
-            if (entry.Silo == silo && !stillHeld.Contains(key) && now - entry.LeasedAt > _options.RenewGrace)
+            Entry entry = _entries[key];
+            if (!stillHeld.Contains(key) && now - entry.LeasedAt > _options.RenewGrace)
             {
                 Requeue(entry);
             }
@@ -119,8 +126,13 @@ public sealed class DispatcherGrain : Grain, IDispatcherGrain
     public Task Complete(BatchId id)
     {
         ArgumentNullException.ThrowIfNull(id);
-        if (_entries.Remove(id.GrainKey))
+        if (_entries.Remove(id.GrainKey, out Entry? entry))
         {
+            if (entry.Silo is { } silo)
+            {
+                _leases.Remove(silo, id.GrainKey);
+            }
+
             _queue.Remove(id.GrainKey);
         }
 
@@ -146,22 +158,41 @@ public sealed class DispatcherGrain : Grain, IDispatcherGrain
 
     public Task<(int Queued, int Leased)> GetCounts() => Task.FromResult((_queue.Count, _entries.Count - _queue.Count));
 
+    /// <summary>
+    /// Takes back the leases of silos that left (checked when the membership changed, and at
+    /// least once a second) and leases older than the lease timeout (checked once a second: the
+    /// timeout is minutes). Each check walks the leased batches only, never the queue.
+    /// </summary>
     private void RequeueLapsedLeases()
     {
         DateTime now = DateTime.UtcNow;
-        var snapshot = _membership.CurrentSnapshot;
-        foreach (var (key, entry) in _entries)
+        ClusterMembershipSnapshot snapshot = _membership.CurrentSnapshot;
+        bool due = now >= _nextLapseCheck;
+        if (snapshot.Version != _checkedMembership || due)
         {
-            if (entry.Silo is null)
+            _checkedMembership = snapshot.Version;
+            foreach (string silo in _leases.Silos.ToArray())
             {
-                continue;
+                if (snapshot.GetSiloStatus(SiloAddress.FromParsableString(silo)) is SiloStatus.Dead or SiloStatus.ShuttingDown or SiloStatus.Stopping)
+                {
+                    foreach (string key in _leases.KeysOf(silo))
+                    {
+                        Requeue(_entries[key]);
+                    }
+                }
             }
+        }
 
-            bool lapsed = now - entry.LeasedAt > _options.LeaseTimeout;
-            bool gone = snapshot.GetSiloStatus(SiloAddress.FromParsableString(entry.Silo)) is SiloStatus.Dead or SiloStatus.ShuttingDown or SiloStatus.Stopping;
-            if (lapsed || gone)
+        if (due)
+        {
+            _nextLapseCheck = now + LapseCheckPeriod;
+            foreach (string key in _leases.AllKeys())
             {
-                Requeue(entry);
+                Entry entry = _entries[key];
+                if (now - entry.LeasedAt > _options.LeaseTimeout)
+                {
+                    Requeue(entry);
+                }
             }
         }
     }
@@ -208,6 +239,11 @@ public sealed class DispatcherGrain : Grain, IDispatcherGrain
     // A lease that comes back may have been computed and stored before it was lost.
     private void Requeue(Entry entry)
     {
+        if (entry.Silo is { } silo)
+        {
+            _leases.Remove(silo, entry.Work.Id.GrainKey);
+        }
+
         entry.Silo = null;
         entry.Work = entry.Work with { MayBeStored = true };
         _queue.Add(entry.Work, ahead: true);
