@@ -101,7 +101,7 @@ public static class SpecLimits
         {
             // A target's checkpoints cut batches whatever their size: past some size only a
             // coarser step (or a lower maxNs) brings the count down.
-            string remedy = MinBatchSize(grid, spec.BatchSize) is { } size
+            string remedy = SmallestBatchSize(grid, spec.BatchSize, MaxBatches) is { } size
                 ? string.Create(c, $"raise batchSize to at least {size}")
                 : "its precision targets alone cut more batches (one per step at least): raise their step or lower maxNs";
             errors.Add(CampaignSpecParser.BatchSizeKey, string.Create(c, $"{spec.BatchSize} gives {batches:N0} batches; the limit is {MaxBatches:N0} per campaign, the most the orchestration is tested to carry (every batch is queued at the one dispatcher): {remedy}"));
@@ -156,14 +156,18 @@ public static class SpecLimits
 
     private static long Ceiling(long count, int size) => (count + (long)size - 1) / size;
 
-    // The smallest batch size that keeps the campaign within MaxBatches (batch counts fall as it
-    // grows), or null when none does (checkpoint steps alone cut too many).
-    private static int? MinBatchSize(IReadOnlyList<CampaignPoint> grid, int batchSize)
+    /// <summary>
+    /// The smallest batch size from <paramref name="batchSize"/> on that cuts the grid into at most
+    /// <paramref name="maxBatches"/> batches (counts fall as the size grows), or null when none
+    /// does (precision targets' checkpoint steps alone cut more).
+    /// </summary>
+    public static int? SmallestBatchSize(IReadOnlyList<CampaignPoint> grid, int batchSize, long maxBatches)
     {
+        ArgumentNullException.ThrowIfNull(grid);
         long Total(int size) => grid.Sum(p => Batches(p, size));
         int low = batchSize;
         int high = SpecBlock.MaxNs;
-        if (Total(high) > MaxBatches)
+        if (Total(high) > maxBatches)
         {
             return null;
         }
@@ -171,7 +175,7 @@ public static class SpecLimits
         while (low < high)
         {
             int mid = low + ((high - low) / 2);
-            if (Total(mid) <= MaxBatches)
+            if (Total(mid) <= maxBatches)
             {
                 high = mid;
             }

@@ -81,8 +81,9 @@ internal sealed class SweepCommandTree
         var spec = Spec();
         var cores = CliOptions.Integer("--cores", "K", "cores the estimate assumes (default: this machine's)");
         var calibration = CliOptions.Number("--calibration-seconds", "S", "seconds spent timing the kernel, more than 0 and at most 60 (default 2)");
-        var command = new Command("estimate", "the size and wall time of a spec on this machine, before running it") { spec, cores, calibration };
-        command.SetAction(p => EstimateCommand.Run(p.GetValue(spec)!, p.GetValue(cores), p.GetValue(calibration), _out, _err));
+        var slots = CliOptions.Integer("--slots", "K", $"also the load on a cluster's Redis and dispatcher with K busy compute slots, 1..{EstimateCommand.MaxSlots}, and the batchSize that keeps Redis under 100 MB/s");
+        var command = new Command("estimate", "the size and wall time of a spec on this machine, before running it") { spec, cores, calibration, slots };
+        command.SetAction(p => EstimateCommand.Run(p.GetValue(spec)!, p.GetValue(cores), p.GetValue(calibration), _out, _err, p.GetValue(slots)));
         return command;
     }
 

@@ -26,7 +26,7 @@ public sealed class CommandLineTests : IDisposable
 
     [Theory]
     [InlineData("run", "--slots,--progress-seconds,--detach," + Targets)]
-    [InlineData("estimate", "--cores,--calibration-seconds")]
+    [InlineData("estimate", "--cores,--calibration-seconds,--slots")]
     [InlineData("list", Targets)]
     [InlineData("status", "--json," + Targets)]
     [InlineData("table", "--format," + Targets)]
