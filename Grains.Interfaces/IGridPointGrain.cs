@@ -6,8 +6,12 @@ public interface IGridPointGrain : IGrainWithStringKey
     /// <summary>Starts or extends the point (raising Ns adds batches); returns at once.</summary>
     Task<PointSummary> Start(PointAssignment assignment);
 
-    /// <summary>Merges a batch's sums; false when that batch was already counted.</summary>
-    Task<bool> ReportBatch(BatchResult result);
+    /// <summary>
+    /// Merges a batch's sums; false when that batch was already counted. FromStore says the
+    /// result was found stored instead of computed (a resumed run), which the point counts so
+    /// that a client can tell computed batches from reused ones.
+    /// </summary>
+    Task<bool> ReportBatch(BatchResult result, bool fromStore);
 
     /// <summary>A batch attempt failed; retried until the attempt cap, then the point fails.</summary>
     Task ReportFailure(BatchId id, int attempt, string reason);

@@ -7,6 +7,10 @@ namespace Sweep.Grains.Interfaces;
 /// target: RealizationsTarget is what is planned so far (the stopping Ns once stopped),
 /// TargetOutcome is "reached" or "maxNs" once stopped (null before, and without a target), and
 /// the batches computed beyond the stopping point (stored, not merged) are counted.
+/// BatchesFoundStored counts the batches the point's current activation merged from the store
+/// rather than from a computation, and RealizationsComputed and ComputeSeconds (summed over the
+/// slots that ran them) what it merged from computations: the cost the ETA learns from. None of
+/// the three is stored; they restart at 0 with the activation.
 /// </summary>
 [GenerateSerializer]
 [Immutable]
@@ -24,4 +28,7 @@ public sealed record PointSummary(
     [property: Id(20)] TargetData? Target = null,
     [property: Id(21)] string? TargetOutcome = null,
     [property: Id(22)] int BatchesBeyondStop = 0,
-    [property: Id(23)] long RealizationsBeyondStop = 0);
+    [property: Id(23)] long RealizationsBeyondStop = 0,
+    [property: Id(24)] int BatchesFoundStored = 0,
+    [property: Id(25)] long RealizationsComputed = 0,
+    [property: Id(26)] double ComputeSeconds = 0);

@@ -66,6 +66,13 @@ internal static class SiloHost
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = StopBound);
         builder.UseOrleans(silo => silo.UseSweepCluster(settings));
         using IHost host = builder.Build();
+        using Grains.Metrics.MetricsEndpoint? metrics = StartMetrics(settings, out string? metricsProblem);
+        if (metricsProblem is not null)
+        {
+            Console.Error.WriteLine($"sweep-silo: cannot start: {metricsProblem}");
+            return ExitUsage;
+        }
+
         await host.StartAsync();
         host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.Register(() => _ = Task.Delay(HardStop).ContinueWith(
             _ =>
@@ -101,6 +108,27 @@ internal static class SiloHost
         // Slurm, docker stop and Kubernetes send SIGTERM; this line is how their logs show the silo left in order.
         log.LogInformation("stopped gracefully: left the cluster and handed back its leased batches");
         return 0;
+    }
+
+    private static Grains.Metrics.MetricsEndpoint? StartMetrics(ClusterSiloSettings settings, out string? problem)
+    {
+        problem = null;
+        if (settings.MetricsPort is not { } port)
+        {
+            return null;
+        }
+
+        try
+        {
+            Grains.Metrics.MetricsEndpoint endpoint = Grains.Metrics.MetricsEndpoint.Start(settings.MetricsListen, port);
+            Console.Out.WriteLine($"sweep-silo: Prometheus metrics at {endpoint.Url}");
+            return endpoint;
+        }
+        catch (System.Net.HttpListenerException e)
+        {
+            problem = $"metrics-port: cannot listen on {settings.MetricsListen}:{port}: {e.Message}";
+            return null;
+        }
     }
 
     /// <summary>How this silo reaches Redis, for the log: never the password itself.</summary>

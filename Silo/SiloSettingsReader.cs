@@ -38,6 +38,8 @@ internal static class SiloSettingsReader
         ("redis-ca", "FILE", "PEM file of the CA that signed Redis' certificate (default: the system's trust store)"),
         ("redis-cert", "FILE", "PEM client certificate to present to Redis (for tls-auth-clients)"),
         ("redis-key", "FILE", "PEM private key of --redis-cert (default: read from the --redis-cert file)"),
+        ("metrics-port", "PORT", "serve Prometheus metrics at http://ADDR:PORT/metrics (default: off)"),
+        ("metrics-listen", "IP", "address the metrics endpoint binds (default 127.0.0.1; any other lets whoever reaches it read the metrics)"),
     ];
 
     /// <summary>
@@ -93,6 +95,8 @@ internal static class SiloSettingsReader
             Slots = Int(config, "slots", settings.Slots, 1, 1024),
             MemoryPerSlot = Size(config, "memory-per-slot"),
             ResumePeriod = TimeSpan.FromSeconds(resumeSeconds),
+            MetricsPort = config["metrics-port"] is null ? null : Int(config, "metrics-port", 0, 1, 65535),
+            MetricsListen = Address(config, "metrics-listen", settings.MetricsListen),
         };
     }
 

@@ -39,6 +39,7 @@ internal sealed class SweepCommandTree
             Verify(),
             Cancel(),
             Delete(),
+            Dashboard(),
             Point(),
         };
         Root.Options.Add(Verbose);
@@ -67,12 +68,27 @@ internal sealed class SweepCommandTree
         var progress = CliOptions.Number("--progress-seconds", "S", $"seconds between progress lines when output is not a terminal, at most {RunCommand.MaxProgressSeconds:F0} (default 10)");
         var detach = CliOptions.Flag("--detach", "with --redis: submit and leave at once; the campaign goes on in the cluster");
         var export = CliOptions.Text("--export", "DIR", "once the campaign has finished, export it into DIR as `sweep export --out DIR` does");
+        var dashboard = CliOptions.Flag("--dashboard", $"serve the web dashboard on 127.0.0.1 while the run is followed (as `sweep dashboard`, read-only)");
+        var dashboardPort = CliOptions.Integer("--dashboard-port", "P", $"with --dashboard: its TCP port, 0 for any free one (default {DashboardCommand.DefaultPort})");
+        var metricsPort = CliOptions.Integer("--metrics-port", "P", "local mode: serve the in-process silo's Prometheus metrics at http://127.0.0.1:P/metrics (default: off)");
         var command = new Command("run", "run a campaign spec: in this process on the data directory (resumes and extends a stored campaign), or submitted to a cluster with --redis")
         {
-            spec, slots, memory, progress, detach, export,
+            spec, slots, memory, progress, detach, export, dashboard, dashboardPort, metricsPort,
         };
         Targets.AddTo(command);
-        command.SetAction((p, ct) => RunCommand.RunAsync(p.GetValue(spec)!, Targets.Read(p), p.GetValue(slots), p.GetValue(progress), p.GetValue(detach), p.GetValue(export), _out, _err, ct, p.GetValue(memory)));
+        command.SetAction((p, ct) => RunCommand.RunAsync(
+            p.GetValue(spec)!,
+            Targets.Read(p),
+            p.GetValue(slots),
+            p.GetValue(progress),
+            p.GetValue(detach),
+            p.GetValue(export),
+            p.GetValue(dashboard) || p.GetValue(dashboardPort) is not null ? new DashboardOptions(p.GetValue(dashboardPort), null, AllowControl: false) : null,
+            p.GetValue(metricsPort),
+            _out,
+            _err,
+            ct,
+            p.GetValue(memory)));
         return command;
     }
 
@@ -168,6 +184,17 @@ internal sealed class SweepCommandTree
         var command = new Command("delete", "remove a campaign and all its stored batches (a cluster refuses while it runs: cancel it first)") { campaign, yes };
         Targets.AddTo(command);
         command.SetAction((p, ct) => CampaignControlCommands.DeleteAsync(p.GetValue(campaign)!, p.GetValue(yes), Targets.Read(p), _in, _out, _err, ct));
+        return command;
+    }
+
+    private Command Dashboard()
+    {
+        var port = CliOptions.Integer("--port", "P", $"TCP port, 0 for any free one (default {DashboardCommand.DefaultPort})");
+        var listen = CliOptions.Text("--listen", "ADDR", "IP address to bind (default 127.0.0.1; any other address opens the dashboard to whoever can reach it)");
+        var control = CliOptions.Flag("--allow-control", "offer cancel; a cancel must carry the token printed at start (default: read-only)");
+        var command = new Command("dashboard", "serve a web dashboard of the campaigns (progress, ETA, failures, live figures, point pages) until Ctrl-C") { port, listen, control };
+        Targets.AddTo(command);
+        command.SetAction((p, ct) => DashboardCommand.RunAsync(new DashboardOptions(p.GetValue(port), p.GetValue(listen), p.GetValue(control)), Targets.Read(p), _out, _err, ct));
         return command;
     }
 

@@ -49,7 +49,7 @@ internal static class ExportCommand
     public static string FileStem(PointKey k)
         => string.Create(CultureInfo.InvariantCulture, $"d{k.D}_alpha{k.Alpha:R}_x{k.X:R}_N{k.N}");
 
-    private static string CurvesCsv(PointResult r)
+    public static string CurvesCsv(PointResult r)
     {
         var csv = new CsvWriter();
         csv.Line(string.Create(CultureInfo.InvariantCulture, $"# d={r.Key.D} alpha={r.Key.Alpha:R} x={r.Key.X:R} N={r.Key.N} Ns={r.Realizations} time_unit={r.Provenance.Settings.TimeUnit.Name()}; t dimensionless (see spec.json); sem = standard error of the mean"));

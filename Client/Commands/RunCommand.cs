@@ -2,7 +2,9 @@ using System.Globalization;
 using Sweep.Campaigns;
 using Sweep.Client.Cli;
 using Sweep.Client.Hosting;
+using Sweep.Client.Estimate;
 using Sweep.Client.Output;
+using Sweep.Client.Progress;
 using Sweep.Grains.Interfaces;
 
 namespace Sweep.Client.Commands;
@@ -18,7 +20,7 @@ internal static class RunCommand
     /// <summary>The longest interval between progress lines (a day); longer ones overflow a TimeSpan.</summary>
     public const double MaxProgressSeconds = 86_400;
 
-    public static async Task<int> RunAsync(string specPath, TargetOptions target, int? slotsGiven, double? progressSecondsGiven, bool detach, string? exportDir, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken, string? memoryPerSlotGiven = null)
+    public static async Task<int> RunAsync(string specPath, TargetOptions target, int? slotsGiven, double? progressSecondsGiven, bool detach, string? exportDir, DashboardOptions? dashboard, int? metricsPort, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken, string? memoryPerSlotGiven = null)
     {
         ArgumentNullException.ThrowIfNull(target);
         if (target.Redis is not null && slotsGiven is not null)
@@ -79,6 +81,11 @@ internal static class RunCommand
         }
 
         CampaignSpec spec = parsed.Spec!;
+        if (metricsPort is < 1 or > 65535)
+        {
+            throw UsageException.ForOption("--metrics-port", string.Create(CultureInfo.InvariantCulture, $"must be 1 to 65535 (got {metricsPort})"));
+        }
+
         await using ICampaignHost cluster = await CampaignHosts.OpenAsync(target, slots, stderr, CancellationToken.None, memoryPerSlot);
         var campaign = cluster.Grains.GetGrain<ICampaignGrain>(spec.Name);
         string specJson = CampaignSpecJson.Write(spec);
@@ -105,9 +112,14 @@ internal static class RunCommand
             return 0;
         }
 
+        using IDisposable? metrics = metricsPort is { } port ? MetricsHosting.Start(port, stdout) : null;
+
+        // Served beside the progress line through the one read path (this run's own gateway, or the cluster).
+        await using Dashboard.DashboardServer? dashboardServer = dashboard is null ? null
+            : await DashboardCommand.StartAsync(dashboard, target, stdout, stderr, cancellationToken);
         CampaignStatus initial = await cluster.CallAsync(campaign.GetStatus, "reading the status", cancellationToken);
         bool interactive = !Console.IsOutputRedirected && ReferenceEquals(stdout, Console.Out);
-        var progress = new ProgressReporter(stdout, interactive, initial.RealizationsDone, TimeSpan.FromSeconds(progressSeconds));
+        var progress = new ProgressReporter(stdout, interactive, initial.RealizationsDone, TimeSpan.FromSeconds(progressSeconds), CalibrateInBackground(spec));
         // `sweep cancel` reaches the campaign grain through the silo's gateway; the status shows it.
         Task<CampaignStatus> Poll() => cluster.CallAsync(campaign.GetStatus, "following the campaign", cancellationToken);
 
@@ -167,6 +179,27 @@ internal static class RunCommand
 
         return final.PointsFailed > 0 ? 1 : 0;
     }
+
+    /// <summary>
+    /// The ETA's seed for sizes no batch has measured yet: `sweep estimate`'s calibration, one
+    /// realization per (d, N) up to 2,000 spins within about a second of one core (larger sizes
+    /// would take seconds each; they are priced from the measured ones). It runs beside the
+    /// campaign's slots, and a failure only leaves the ETA to the measured batches.
+    /// </summary>
+    private static Task<IReadOnlyDictionary<PointCostClass, double>?> CalibrateInBackground(CampaignSpec spec) => Task.Run(() =>
+    {
+        try
+        {
+            KernelCalibration calibration = KernelCalibration.Run(spec, TimeSpan.FromSeconds(1), atLeast: 1, largestN: 2000);
+            return (IReadOnlyDictionary<PointCostClass, double>?)calibration.SecondsPerRealization
+                .Where(c => double.IsFinite(c.Value))
+                .ToDictionary(c => new PointCostClass(c.Key.D, c.Key.N), c => c.Value);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return null;
+        }
+    });
 
     /// <summary>
     /// One line on stderr when the store's disk has less free space than the rest of the campaign

@@ -2,6 +2,7 @@ using System.Globalization;
 using Sweep.Client.Cli;
 using Sweep.Client.Hosting;
 using Sweep.Client.Output;
+using Sweep.Client.Progress;
 using Sweep.Grains.Interfaces;
 
 namespace Sweep.Client.Commands;
@@ -42,13 +43,13 @@ internal static class StoreCommands
 
         if (json)
         {
-            stdout.WriteLine(StatusJson.Write(statuses, StateWord));
+            stdout.WriteLine(StatusJson.Write(statuses, StateWord, DateTimeOffset.UtcNow));
             return 0;
         }
 
         foreach (CampaignStatus s in statuses)
         {
-            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"campaign {s.Name}: {StateWord(s)}; points {s.PointsDone}/{s.Points} done, {s.PointsFailed} failed; realizations {s.RealizationsDone}/{s.RealizationsTarget}; batches {s.BatchesDone}/{s.BatchesTotal} stored{FinishedText(s)}"));
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"campaign {s.Name}: {StateWord(s)}; points {s.PointsDone}/{s.Points} done, {s.PointsFailed} failed; realizations {s.RealizationsDone}/{s.RealizationsTarget}; batches {s.BatchesDone}/{s.BatchesTotal} stored{FinishedText(s)}{EtaText(s)}"));
             if (s.PointSummaries.Any(p => p.Target is not null))
             {
                 stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  precision targets: {s.PointSummaries.Count(p => p.TargetOutcome == "reached")} reached, {s.PointSummaries.Count(p => p.TargetOutcome == "maxNs")} stopped at maxNs, {s.PointSummaries.Count(p => p.Target is not null && p.TargetOutcome is null)} running; {s.BatchesBeyondStop} batches past a stopping point (stored, not merged)"));
@@ -76,6 +77,10 @@ internal static class StoreCommands
         stdout.Write(TableWriter.Render(campaign.Table, campaign.Status.PointSummaries, format));
         return 0;
     }
+
+    private static string EtaText(CampaignStatus s) => CampaignEta.Snapshot(s, DateTimeOffset.UtcNow) is { } eta
+        ? string.Create(CultureInfo.InvariantCulture, $"; {(eta.DoneFraction is { } f ? $"{100 * f:F0}% of the cost done, " : string.Empty)}ETA {eta.RemainingText}{(eta.SlotsBusy is { } b ? $" at {b:F1} busy slots" : string.Empty)}")
+        : string.Empty;
 
     private static string FinishedText(CampaignStatus s)
         => s.FinishedAt is { } at ? string.Create(CultureInfo.InvariantCulture, $"; finished {at.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC") : string.Empty;

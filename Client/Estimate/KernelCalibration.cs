@@ -31,7 +31,10 @@ internal sealed class KernelCalibration
     /// <summary>Measured seconds per realization on one core, by (d, N).</summary>
     public IReadOnlyDictionary<(int D, int N), double> SecondsPerRealization => _seconds;
 
-    public static KernelCalibration Run(CampaignSpec spec, TimeSpan budget)
+    /// <param name="atLeast">Realizations timed per (d, N) even past the budget.</param>
+    /// <param name="largestN">Sizes above this are not timed (their time is NaN), so that a
+    /// quick calibration never spends seconds on one realization.</param>
+    public static KernelCalibration Run(CampaignSpec spec, TimeSpan budget, int atLeast = 3, int largestN = int.MaxValue)
     {
         ArgumentNullException.ThrowIfNull(spec);
         KernelPath path = SpinProductKernel.BestPath;
@@ -52,9 +55,13 @@ internal sealed class KernelCalibration
         var seconds = new Dictionary<(int D, int N), double>();
         foreach (GridPoint p in representatives)
         {
-            if (KernelMemoryModel.BytesPerSlot(kernel, p.D, p.N, spec.TimePoints) <= room)
+            if (p.N > largestN)
             {
-                seconds[(p.D, p.N)] = TimeRealizations(p, settings, path, each, 3);
+                seconds[(p.D, p.N)] = double.NaN;
+            }
+            else if (KernelMemoryModel.BytesPerSlot(kernel, p.D, p.N, spec.TimePoints) <= room)
+            {
+                seconds[(p.D, p.N)] = TimeRealizations(p, settings, path, each, atLeast);
             }
             else if (seconds.Keys.Where(k => k.D == p.D).OrderBy(k => k.N).LastOrDefault() is { N: > 0 } timed)
             {

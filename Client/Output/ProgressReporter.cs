@@ -1,13 +1,16 @@
 using System.Diagnostics;
 using System.Globalization;
 using Spectre.Console;
+using Sweep.Client.Progress;
 using Sweep.Grains.Interfaces;
 
 namespace Sweep.Client.Output;
 
 /// <summary>
 /// Live progress of a campaign: a Spectre.Console bar on a terminal, plain periodic lines (as
-/// in batch-job logs) when output is redirected.
+/// in batch-job logs) when output is redirected. The bar and the ETA follow the cost of the
+/// work (<see cref="CampaignEta"/>), not its count of realizations: the first points dispatched
+/// are the most expensive.
 /// </summary>
 internal sealed class ProgressReporter
 {
@@ -16,14 +19,21 @@ internal sealed class ProgressReporter
     private readonly TimeSpan _plainPeriod;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly long _realizationsAtStart;
+    private readonly SlotThroughput _throughput = new(ThroughputWindow);
+    private readonly Task<IReadOnlyDictionary<PointCostClass, double>?> _calibration;
     private TimeSpan? _lastPlain;
 
-    public ProgressReporter(TextWriter output, bool interactive, long realizationsAtStart, TimeSpan plainPeriod)
+    /// <summary>Long enough to span several batches of a typical point, short enough to follow a change of pace.</summary>
+    public static readonly TimeSpan ThroughputWindow = TimeSpan.FromSeconds(60);
+
+    /// <param name="calibration">Seconds per realization on one core by class, to price what no batch has measured yet; may complete late or give null.</param>
+    public ProgressReporter(TextWriter output, bool interactive, long realizationsAtStart, TimeSpan plainPeriod, Task<IReadOnlyDictionary<PointCostClass, double>?>? calibration = null)
     {
         _out = output;
         _interactive = interactive;
         _realizationsAtStart = realizationsAtStart;
         _plainPeriod = plainPeriod;
+        _calibration = calibration ?? Task.FromResult<IReadOnlyDictionary<PointCostClass, double>?>(null);
     }
 
     /// <summary>Polls the status until it is finished or cancellation is asked for.</summary>
@@ -37,34 +47,41 @@ internal sealed class ProgressReporter
         CampaignStatus last = await poll();
         await AnsiConsole.Progress()
             .AutoClear(false)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn())
             .StartAsync(async ctx =>
             {
-                ProgressTask task = ctx.AddTask(Line(last), maxValue: Math.Max(1, last.RealizationsTarget));
+                ProgressTask task = ctx.AddTask(Line(last), maxValue: 1000);
                 last = await Loop(
                     poll,
                     interval,
                     s =>
                     {
-                        task.MaxValue = Math.Max(1, s.RealizationsTarget);
-                        task.Value = s.RealizationsDone;
-                        task.Description = Markup.Escape(Line(s));
+                        task.Description = Markup.Escape(Line(s, out CampaignEta eta));
+                        task.Value = 1000 * (eta.DoneFraction ?? (double)s.RealizationsDone / Math.Max(1, s.RealizationsTarget));
                     },
                     cancellationToken);
-                task.Value = last.RealizationsDone;
+                task.Value = last.Finished ? 1000 : task.Value;
             });
         return last;
     }
 
-    public string Line(CampaignStatus s)
+    public string Line(CampaignStatus s) => Line(s, out _);
+
+    /// <summary>The progress line; samples the throughput, so call it once per poll.</summary>
+    public string Line(CampaignStatus s, out CampaignEta eta)
     {
         double seconds = Math.Max(1e-9, _clock.Elapsed.TotalSeconds);
         double rate = (s.RealizationsDone - _realizationsAtStart) / seconds;
-        long left = s.RealizationsTarget - s.RealizationsDone;
-        string eta = rate > 0 && left > 0 ? TimeSpan.FromSeconds(Math.Round(left / rate)).ToString("c", CultureInfo.InvariantCulture) : "--";
+        // Wall time from the submission, so that compute merged before this client followed the
+        // campaign is set against the time it took.
+        double wall = s.SubmittedAt is { } at ? Math.Max(seconds, (DateTimeOffset.UtcNow - at).TotalSeconds) : seconds;
+        _throughput.Add(wall, s.PointSummaries.Sum(p => p.ComputeSeconds));
+        IReadOnlyDictionary<PointCostClass, double>? calibrated = _calibration.IsCompletedSuccessfully ? _calibration.Result : null;
+        eta = CampaignEta.Of(s, RealizationCostModel.Learn(s.PointSummaries, calibrated), _throughput.SlotsBusy);
+        string cost = eta.DoneFraction is { } f ? string.Create(CultureInfo.InvariantCulture, $"{100 * f:F0}% of the cost done, ") : string.Empty;
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"points {s.PointsDone}/{s.Points} done, {s.PointsFailed} failed; realizations {s.RealizationsDone}/{s.RealizationsTarget} ({rate:F1}/s, ETA {eta})");
+            $"points {s.PointsDone}/{s.Points} done, {s.PointsFailed} failed; realizations {s.RealizationsDone}/{s.RealizationsTarget} ({rate:F1}/s); {cost}ETA {eta.RemainingText}");
     }
 
     public void WritePlain(CampaignStatus s, bool force)

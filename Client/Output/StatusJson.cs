@@ -1,5 +1,6 @@
 using System.Globalization;
 using Sweep.Client.Output.Json;
+using Sweep.Client.Progress;
 using Sweep.Grains.Interfaces;
 
 namespace Sweep.Client.Output;
@@ -7,13 +8,33 @@ namespace Sweep.Client.Output;
 /// <summary>`sweep status --json`: an array with one object per campaign.</summary>
 internal static class StatusJson
 {
-    public static string Write(IReadOnlyList<CampaignStatus> statuses, Func<CampaignStatus, string> stateWord)
+    /// <summary>`sweep status --json`: the ETA from this one read (<see cref="CampaignEta.Snapshot"/>).</summary>
+    public static string Write(IReadOnlyList<CampaignStatus> statuses, Func<CampaignStatus, string> stateWord, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(statuses);
+        return Write([.. statuses.Select(s => (s, CampaignEta.Snapshot(s, now)))], stateWord);
+    }
+
+    /// <summary>The same documents with ETAs from a reader that follows the campaigns (the dashboard).</summary>
+    public static string Write(IReadOnlyList<(CampaignStatus Status, CampaignEta? Eta)> statuses, Func<CampaignStatus, string> stateWord, bool indented = true)
     {
         ArgumentNullException.ThrowIfNull(statuses);
         ArgumentNullException.ThrowIfNull(stateWord);
-        CampaignStatusDocument[] documents = statuses.Select(s => new CampaignStatusDocument(
+        CampaignStatusDocument[] documents = statuses.Select(s => Document(s.Status, stateWord(s.Status), s.Eta)).ToArray();
+        return SweepJson.Write(documents, SweepJsonContext.Default.CampaignStatusDocumentArray, indented);
+    }
+
+    public static string WriteOne(CampaignStatus status, CampaignEta? eta, Func<CampaignStatus, string> stateWord, bool indented = true)
+    {
+        ArgumentNullException.ThrowIfNull(status);
+        ArgumentNullException.ThrowIfNull(stateWord);
+        return SweepJson.Write(Document(status, stateWord(status), eta), SweepJsonContext.Default.CampaignStatusDocument, indented);
+    }
+
+    private static CampaignStatusDocument Document(CampaignStatus s, string state, CampaignEta? eta)
+        => new(
             s.Name,
-            stateWord(s),
+            state,
             s.Points,
             s.PointsDone,
             s.PointsFailed,
@@ -25,9 +46,10 @@ internal static class StatusJson
             [.. s.PointSummaries.Where(p => p.Status == PointStatus.Failed).Select(p => new FailureDocument(p.Key.GrainKey, p.Failure))],
             s.BatchesBeyondStop,
             s.PointSummaries.Count(p => p.TargetOutcome == "reached"),
-            s.PointSummaries.Count(p => p.TargetOutcome == "maxNs"))).ToArray();
-        return SweepJson.Write(documents, SweepJsonContext.Default.CampaignStatusDocumentArray);
-    }
+            s.PointSummaries.Count(p => p.TargetOutcome == "maxNs"),
+            eta?.Remaining?.TotalSeconds,
+            eta?.DoneFraction,
+            eta?.SlotsBusy);
 }
 
 /// <summary>
@@ -35,7 +57,9 @@ internal static class StatusJson
 /// realizations and stored batches, when the last point finished (UTC, ISO 8601, null while
 /// running) and the failed points with their reasons. With precision targets: the batches computed
 /// past a point's stopping checkpoint (stored, not merged), and how many points stopped with the
-/// target reached or at maxNs.
+/// target reached or at maxNs. While a live run computes it: the ETA in seconds, the finished
+/// share of the cost (0 to 1) and the busy slots (slot-seconds per second since the submission),
+/// each null while unknown (<see cref="CampaignEta"/>).
 /// </summary>
 internal sealed record CampaignStatusDocument(
     string Name,
@@ -51,7 +75,10 @@ internal sealed record CampaignStatusDocument(
     IReadOnlyList<FailureDocument> Failures,
     int BatchesBeyondStop,
     int TargetsReached,
-    int TargetsAtMaxNs);
+    int TargetsAtMaxNs,
+    double? EtaSeconds,
+    double? CostDoneFraction,
+    double? SlotsBusy);
 
 /// <summary>A failed point (its grain key) and why it failed.</summary>
 internal sealed record FailureDocument(string Point, string? Reason);

@@ -44,6 +44,9 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IRemindable
 
     private CampaignState S => _state.State;
 
+    // When this activation last accepted a spec: the start of the run whose rate the ETA uses.
+    private DateTimeOffset? _submittedAt;
+
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         if (S.SpecJson is not null)
@@ -113,15 +116,16 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IRemindable
         S.Points = byKey.Values.OrderBy(p => p.Key.D).ThenBy(p => p.Key.Alpha).ThenBy(p => p.Key.X).ThenBy(p => p.Key.N).ToList();
         S.Cancelled = false;
         await _state.WriteStateAsync();
+        _submittedAt = DateTimeOffset.UtcNow;
         await GrainFactory.GetGrain<ICampaignDirectoryGrain>(0).Register(spec.Name);
 
         PointSummary[] summaries = await StartPoints(S.Points, alwaysPersist: true);
         await KeepResumingWhileUnfinished();
-        return new SubmitResult(null, S.Points.Count, summaries.Sum(s => s.BatchesTotal), summaries.Sum(s => s.BatchesDone), extended);
+        return new SubmitResult(null, S.Points.Count, summaries.Sum(s => s.BatchesTotal), summaries.Sum(s => s.BatchesDone), extended, summaries.Sum(s => s.BatchesFoundStored));
     }
 
     public Task<CampaignStatus> GetStatus()
-        => Task.FromResult(CampaignProgress.Aggregate(this.GetPrimaryKeyString(), S, p => S.Summaries.GetValueOrDefault(p.Key.GrainKey)) with { DiskFull = _diskFull.Cause });
+        => Task.FromResult(CampaignProgress.Aggregate(this.GetPrimaryKeyString(), S, p => S.Summaries.GetValueOrDefault(p.Key.GrainKey)) with { DiskFull = _diskFull.Cause, SubmittedAt = _submittedAt });
 
     public async Task PointChanged(PointSummary summary)
     {

@@ -31,6 +31,7 @@ public static class CampaignProgress
             points.Sum(p => p.BatchesTotal),
             points,
             state.FinishedAt,
-            points.Sum(p => p.BatchesBeyondStop));
+            points.Sum(p => p.BatchesBeyondStop),
+            BatchesFoundStored: points.Sum(p => p.BatchesFoundStored));
     }
 }

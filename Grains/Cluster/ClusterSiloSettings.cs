@@ -35,6 +35,12 @@ public sealed record ClusterSiloSettings
     /// <summary>Memory each compute slot may use, in bytes; null measures it (Compute/SlotMemory).</summary>
     public long? MemoryPerSlot { get; init; }
 
+    /// <summary>The Prometheus endpoint's port, or null for none.</summary>
+    public int? MetricsPort { get; init; }
+
+    /// <summary>The address the Prometheus endpoint binds: loopback unless told otherwise.</summary>
+    public IPAddress MetricsListen { get; init; } = IPAddress.Loopback;
+
     /// <summary>How often a running campaign's durable reminder re-starts its unfinished points.</summary>
     public TimeSpan ResumePeriod { get; init; } = TimeSpan.FromSeconds(DefaultResumeSeconds);
 }

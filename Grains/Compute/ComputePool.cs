@@ -34,6 +34,9 @@ public sealed class ComputePool : IDisposable
     private readonly System.Collections.Concurrent.ConcurrentDictionary<Task, byte> _executing = new();
     private int _busy;
     private long _computed;
+    private long _realizationsComputed;
+    private long _storeWrites;
+    private double _storeWriteSeconds;
     private double _computeSeconds;
 
     public ComputePool(IGrainFactory grains, IBatchResultStore store, IBatchComputation computation, DiskFullFault diskFull, IOptions<ComputeOptions> options, ILogger<ComputePool> logger)
@@ -70,6 +73,24 @@ public sealed class ComputePool : IDisposable
 
     /// <summary>Batches computed by this pool since the silo started.</summary>
     public long BatchesComputed => Interlocked.Read(ref _computed);
+
+    /// <summary>Realizations in those batches.</summary>
+    public long RealizationsComputed => Interlocked.Read(ref _realizationsComputed);
+
+    /// <summary>Batch results written to the store by this pool (insert-if-absent calls), and the seconds they took in all.</summary>
+    public (long Writes, double Seconds) StoreWrites
+    {
+        get
+        {
+            lock (_held)
+            {
+                return (_storeWrites, _storeWriteSeconds);
+            }
+        }
+    }
+
+    /// <summary>Slots computing now: every slot while batches wait in the queue behind them.</summary>
+    public int SlotsBusy => Math.Min(Slots, Capacity - Room);
 
     /// <summary>Kernel-side seconds spent in those batches (summed over slots).</summary>
     public double ComputeSeconds => Volatile.Read(ref _computeSeconds);
@@ -211,6 +232,7 @@ public sealed class ComputePool : IDisposable
         {
             result = _computation.Run(work, _stopping.Token);
             Interlocked.Increment(ref _computed);
+            Interlocked.Add(ref _realizationsComputed, work.Id.Count);
             AddSeconds(result.ComputeSeconds);
             // One line per computation: silo logs are how operators and the cluster tests
             // count what was (re)computed.
@@ -288,7 +310,7 @@ public sealed class ComputePool : IDisposable
             try
             {
                 BatchResult counted = await SettleAsync(result);
-                await BatchReport.SendAsync(_grains, counted);
+                await BatchReport.SendAsync(_grains, counted, fromStore: false);
                 return;
             }
             catch (StoredPayloadVersionException e)
@@ -324,11 +346,23 @@ public sealed class ComputePool : IDisposable
     /// The result that counts for the batch: this one once it is stored, or the one another
     /// attempt stored first (the same bits, since the sums are exact).
     /// </summary>
+    private void AddStoreWrite(double seconds)
+    {
+        lock (_held)
+        {
+            _storeWrites++;
+            _storeWriteSeconds += seconds;
+        }
+    }
+
     private async Task<BatchResult> SettleAsync(BatchResult result)
     {
         for (int round = 0; round < SettleRounds; round++)
         {
-            if (await _store.TryInsertAsync(result))
+            long writing = System.Diagnostics.Stopwatch.GetTimestamp();
+            bool inserted = await _store.TryInsertAsync(result);
+            AddStoreWrite(System.Diagnostics.Stopwatch.GetElapsedTime(writing).TotalSeconds);
+            if (inserted)
             {
                 // One line per stored batch: with "computed batch", how operators and the
                 // cluster tests count what was stored.

@@ -67,7 +67,7 @@ public sealed class ComputeWorker : BackgroundService
             BatchResult? stored = await _store.ReadAsync(work.Id);
             if (stored is not null && stored.Provenance.Settings == work.Settings)
             {
-                await BatchReport.SendAsync(_grains, stored);
+                await BatchReport.SendAsync(_grains, stored, fromStore: true);
                 return true;
             }
 

@@ -27,6 +27,7 @@ public static class SweepSiloBuilderExtensions
         builder.Services.AddSingleton<ComputePool>();
         builder.Services.AddSingleton<WorkAvailableSignal>();
         builder.Services.AddHostedService<ComputeWorker>();
+        builder.Services.AddHostedService<Metrics.SiloGauges>();
         return builder;
     }
 }

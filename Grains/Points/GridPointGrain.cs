@@ -36,6 +36,15 @@ public sealed class GridPointGrain : Grain, IGridPointGrain
     private EnsembleAccumulator? _merged;
     private bool _dirty;
 
+    // Batches this activation merged from the store rather than from a computation: batches a
+    // stopped run stored but had not flushed into the point's state. Counted so that a client
+    // does not report them as computed; an activation starts again at 0.
+    private int _foundStored;
+
+    // What this activation merged from computations, for the ETA's cost per realization.
+    private long _realizationsComputed;
+    private double _computeSeconds;
+
     // Batches planned by this activation and not dispatched yet: nobody can have computed
     // them, so their first dispatch skips the stored-result check (see BatchWork.MayBeStored).
     private readonly HashSet<long> _neverDispatched = new();
@@ -154,7 +163,7 @@ public sealed class GridPointGrain : Grain, IGridPointGrain
         return Summary();
     }
 
-    public async Task<bool> ReportBatch(BatchResult result)
+    public async Task<bool> ReportBatch(BatchResult result, bool fromStore)
     {
         ArgumentNullException.ThrowIfNull(result);
         long first = result.Id.First;
@@ -176,10 +185,12 @@ public sealed class GridPointGrain : Grain, IGridPointGrain
             // Past the next undecided checkpoint: merging it now would mix realizations of later
             // checkpoints into that decision.
             _ahead[first] = result;
+            CountOrigin(result, fromStore);
             return true;
         }
 
         Merge(result);
+        CountOrigin(result, fromStore);
         if (S.Assignment.Target is not null)
         {
             await Advance();
@@ -644,5 +655,23 @@ public sealed class GridPointGrain : Grain, IGridPointGrain
         }
     }
 
-    private PointSummary Summary() => PointProgress.Summarize(S);
+    private void CountOrigin(BatchResult result, bool fromStore)
+    {
+        if (fromStore)
+        {
+            _foundStored++;
+        }
+        else
+        {
+            _realizationsComputed += result.Id.Count;
+            _computeSeconds += result.ComputeSeconds;
+        }
+    }
+
+    private PointSummary Summary() => PointProgress.Summarize(S) with
+    {
+        BatchesFoundStored = _foundStored,
+        RealizationsComputed = _realizationsComputed,
+        ComputeSeconds = _computeSeconds,
+    };
 }

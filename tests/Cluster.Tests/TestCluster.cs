@@ -93,6 +93,9 @@ internal sealed class TestCluster : IAsyncDisposable
             .WithCommand("--redis", redis, "--silo-port", Port(siloPort), "--gateway-port", Port(gatewayPort), "--slots", "1")
             .Build();
 
+    /// <summary>The Prometheus port of the silo started index-th (on 127.0.0.1).</summary>
+    public int MetricsPort(int index) => _basePort + 31 + index;
+
     public Task<RemoteCluster> ConnectAsync()
         => RemoteCluster.ConnectAsync(
             new ClusterTarget(RedisEndpoint, ClusterSiloSettings.DefaultClusterId, ClusterSiloSettings.DefaultServiceId, TimeSpan.FromSeconds(ClusterTarget.DefaultOutageSeconds)),
@@ -204,6 +207,7 @@ internal sealed class TestCluster : IAsyncDisposable
                 "--gateway-port", Port(_basePort + 11 + index),
                 "--slots", "1",
                 "--resume-seconds", "5",
+                "--metrics-port", Port(MetricsPort(index)),
                 .. _secured?.SiloArguments() ?? [],
             ])
             .WithWaitStrategy(Wait.ForUnixContainer().UntilMessageIsLogged(waitFor))

@@ -162,7 +162,10 @@ internal sealed class RemoteCluster : ICampaignHost
     {
         ArgumentNullException.ThrowIfNull(status);
         ArgumentNullException.ThrowIfNull(submitted);
-        return Math.Max(0, status.BatchesDone - submitted.BatchesAlreadyStored);
+        // Batches found stored during the run (stored by a stopped run after its points' last
+        // flush) were merged, not computed.
+        int foundStored = Math.Max(0, status.BatchesFoundStored - submitted.BatchesFoundStored);
+        return Math.Max(0, status.BatchesDone - submitted.BatchesAlreadyStored - foundStored);
     }
 
     public Task<T> CallAsync<T>(Func<Task<T>> call, string what, CancellationToken cancellationToken)

@@ -15,6 +15,7 @@ namespace Sweep.Client.Output.Json;
 [JsonSerializable(typeof(PointDocument))]
 [JsonSerializable(typeof(PointResultDocument))]
 [JsonSerializable(typeof(CampaignStatusDocument[]))]
+[JsonSerializable(typeof(CampaignStatusDocument))]
 [JsonSerializable(typeof(ScalingTableDocument))]
 [JsonSerializable(typeof(FigureDocument))]
 internal sealed partial class SweepJsonContext : JsonSerializerContext

@@ -33,8 +33,8 @@ public sealed class DuplicateReportTests : IDisposable
         var point = cluster.Client.GetGrain<IGridPointGrain>(targetKey.GrainKey);
 
         // Whether this copy or the compute pool's report lands first is a race; either way only one may count.
-        await point.ReportBatch(report);
-        Assert.False(await point.ReportBatch(report), "a batch already merged was merged again");
+        await point.ReportBatch(report, fromStore: false);
+        Assert.False(await point.ReportBatch(report, fromStore: false), "a batch already merged was merged again");
 
         await cluster.WaitUntilFinishedAsync("dup-target");
         PointResult? done = await point.GetResult();
@@ -42,8 +42,8 @@ public sealed class DuplicateReportTests : IDisposable
         BitAssert.Result(Assert.Single(expected.Points), done);
 
         // And once the point is finished, a late duplicate changes nothing either.
-        Assert.False(await point.ReportBatch(report));
-        Assert.False(await point.ReportBatch(report));
+        Assert.False(await point.ReportBatch(report, fromStore: false));
+        Assert.False(await point.ReportBatch(report, fromStore: false));
         PointSummary summary = await point.GetSummary();
         Assert.Equal((12L, 6), (summary.RealizationsDone, summary.BatchesDone));
         BitAssert.Result(Assert.Single(expected.Points), (await point.GetResult())!);

@@ -1,0 +1,154 @@
+using Sweep.Client.Hosting;
+using Sweep.Client.Progress;
+using Sweep.Client.Reports;
+using Sweep.Grains.Interfaces;
+
+namespace Sweep.Client.Dashboard;
+
+/// <summary>
+/// What the dashboard shows, read through the one read path of every command
+/// (<see cref="ICampaignTarget"/>): statuses and reports, each read at most once per
+/// <see cref="Freshness"/> whatever the number of open pages, one read at a time. A target that
+/// stops answering (the local run it followed has ended) is resolved again on the next read.
+/// </summary>
+internal sealed class DashboardReads : IAsyncDisposable
+{
+    /// <summary>How old a read may be before a page asks for a new one.</summary>
+    public static readonly TimeSpan Freshness = TimeSpan.FromSeconds(1);
+
+    private readonly Func<CancellationToken, Task<ICampaignTarget>> _open;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly Dictionary<string, (DateTime At, CampaignStatus Status)> _statuses = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (DateTime At, int Done, ReportContents Report)> _reports = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SlotThroughput> _throughput = new(StringComparer.Ordinal);
+    private (DateTime At, IReadOnlyList<string> Names)? _names;
+    private ICampaignTarget? _target;
+
+    public DashboardReads(Func<CancellationToken, Task<ICampaignTarget>> open) => _open = open;
+
+    /// <summary>Where the campaigns are read from, once a read has resolved it.</summary>
+    public string Description => _target?.Description ?? "(not read yet)";
+
+    public Task<IReadOnlyList<string>> NamesAsync(CancellationToken cancellationToken) => Locked(
+        async () =>
+        {
+            if (_names is { } cached && DateTime.UtcNow - cached.At < Freshness)
+            {
+                return cached.Names;
+            }
+
+            IReadOnlyList<string> names = await WithTarget(t => t.CampaignNamesAsync(cancellationToken), cancellationToken);
+            _names = (DateTime.UtcNow, names);
+            return names;
+        },
+        cancellationToken);
+
+    /// <summary>The campaign's status and its ETA (<see cref="CampaignEta"/>, sampled on each fresh read).</summary>
+    public Task<(CampaignStatus Status, CampaignEta? Eta)> StatusAsync(string name, CancellationToken cancellationToken) => Locked(
+        async () =>
+        {
+            CampaignStatus status = await FreshStatus(name, cancellationToken);
+            return (status, Eta(status));
+        },
+        cancellationToken);
+
+    /// <summary>Every figure of the campaign's report, built again when more points have finished.</summary>
+    public Task<ReportContents> ReportAsync(string name, CancellationToken cancellationToken) => Locked(
+        async () =>
+        {
+            CampaignStatus status = await FreshStatus(name, cancellationToken);
+            if (_reports.TryGetValue(name, out var cached) && (cached.Done == status.PointsDone || DateTime.UtcNow - cached.At < Freshness))
+            {
+                return cached.Report;
+            }
+
+            ReportSource source = await WithTarget(t => t.ReadReportAsync(name, cancellationToken), cancellationToken);
+            ReportContents report = ReportBuilder.Build(source, fig1Point: null);
+            _reports[name] = (DateTime.UtcNow, status.PointsDone, report);
+            return report;
+        },
+        cancellationToken);
+
+    public Task<CancelOutcome> CancelAsync(string name, CancellationToken cancellationToken) => Locked(
+        async () =>
+        {
+            CancelOutcome outcome = await WithTarget(t => t.CancelAsync(name, cancellationToken), cancellationToken);
+            _statuses.Remove(name);
+            return outcome;
+        },
+        cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_target is not null)
+        {
+            await _target.DisposeAsync();
+        }
+
+        _gate.Dispose();
+    }
+
+    private async Task<CampaignStatus> FreshStatus(string name, CancellationToken cancellationToken)
+    {
+        if (_statuses.TryGetValue(name, out var cached) && DateTime.UtcNow - cached.At < Freshness)
+        {
+            return cached.Status;
+        }
+
+        CampaignStatus status = (await WithTarget(t => t.ReadAsync(name, withResults: false, cancellationToken), cancellationToken)).Status;
+        _statuses[name] = (DateTime.UtcNow, status);
+        if (status.SubmittedAt is { } at)
+        {
+            if (!_throughput.TryGetValue(name, out SlotThroughput? slots))
+            {
+                _throughput[name] = slots = new SlotThroughput(Output.ProgressReporter.ThroughputWindow);
+            }
+
+            slots.Add((DateTimeOffset.UtcNow - at).TotalSeconds, status.PointSummaries.Sum(p => p.ComputeSeconds));
+        }
+
+        return status;
+    }
+
+    private CampaignEta? Eta(CampaignStatus status)
+    {
+        if (status.Finished || status.SubmittedAt is null)
+        {
+            return null;
+        }
+
+        double? slots = _throughput.TryGetValue(status.Name, out SlotThroughput? s) ? s.SlotsBusy : null;
+        return CampaignEta.Of(status, RealizationCostModel.Learn(status.PointSummaries), slots);
+    }
+
+    private async Task<T> WithTarget<T>(Func<ICampaignTarget, Task<T>> read, CancellationToken cancellationToken)
+    {
+        _target ??= await _open(cancellationToken);
+        try
+        {
+            return await read(_target);
+        }
+        catch (Exception e) when (e is not Cli.UsageException and not OperationCanceledException)
+        {
+            // The run this target followed may have ended: resolve it again next time.
+            ICampaignTarget stale = _target;
+            _target = null;
+            _names = null;
+            await stale.DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task<T> Locked<T>(Func<Task<T>> read, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            return await read();
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+}

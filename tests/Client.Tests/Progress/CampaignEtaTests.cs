@@ -1,0 +1,141 @@
+using Sweep.Client.Progress;
+using Sweep.Grains.Interfaces;
+using Sweep.Physics.Scaling;
+
+namespace Sweep.Client.Tests.Progress;
+
+/// <summary>
+/// The ETA weights what is left by what it costs: a campaign whose expensive points went first
+/// is not predicted to take as long again as it took so far, and sizes no batch has measured yet
+/// are priced from the calibration, corrected by how far it was off on the measured ones.
+/// </summary>
+public sealed class CampaignEtaTests
+{
+    private static PointSummary Point(int d, int n, long done, long target, long computed = 0, double seconds = 0, PointStatus? status = null)
+        => new(new PointKey("c", d, 6, 1e-4, n), status ?? (done >= target ? PointStatus.Done : done > 0 ? PointStatus.Running : PointStatus.Pending), done, target, 0, 1, null, null, null, [Observable.Mag])
+        {
+            RealizationsComputed = computed,
+            ComputeSeconds = seconds,
+        };
+
+    private static CampaignStatus Status(params PointSummary[] points)
+        => new("c", true, false, points.Length, points.Count(p => p.Status == PointStatus.Done), 0, points.Sum(p => p.RealizationsDone), points.Sum(p => p.RealizationsTarget), 0, points.Length, points);
+
+    [Fact]
+    public void The_remaining_work_is_weighted_by_each_sizes_measured_cost_not_by_its_count()
+    {
+        // Two expensive points done (1 s per realization), a thousand cheap realizations left (1 ms each).
+        CampaignStatus status = Status(
+            Point(3, 1300, 100, 100, computed: 100, seconds: 100),
+            Point(3, 1300, 100, 100, computed: 100, seconds: 100),
+            Point(1, 2, 10, 1000, computed: 10, seconds: 0.01));
+        var costs = RealizationCostModel.Learn(status.PointSummaries);
+
+        CampaignEta eta = CampaignEta.Of(status, costs, slotsBusy: 2);
+
+        Assert.Equal(0.99, eta.RemainingSlotSeconds!.Value, 9);
+        Assert.Equal(TimeSpan.FromSeconds(0), eta.Remaining);
+        Assert.Equal(200.01 / 201.0, eta.DoneFraction!.Value, 9);
+
+        // A count of realizations would say 990 of 1,210 are left: 82% of the work.
+        Assert.True(eta.DoneFraction > 0.99);
+    }
+
+    [Fact]
+    public void A_size_no_batch_measured_is_priced_by_the_calibration_scaled_to_what_was_measured()
+    {
+        CampaignStatus status = Status(
+            Point(3, 500, 50, 200, computed: 50, seconds: 1.0),   // 20 ms measured
+            Point(3, 1300, 0, 200));
+        var calibrated = new Dictionary<PointCostClass, double> { [new(3, 500)] = 0.010, [new(3, 1300)] = 0.030 };
+
+        var costs = RealizationCostModel.Learn(status.PointSummaries, calibrated);
+
+        // The calibration was half the measured cost at N = 500, so N = 1300 costs 2 x 30 ms.
+        Assert.Equal(0.060, costs.SecondsPerRealization(new PointCostClass(3, 1300))!.Value, 12);
+        CampaignEta eta = CampaignEta.Of(status, costs, slotsBusy: 4);
+        Assert.Equal((150 * 0.020) + (200 * 0.060), eta.RemainingSlotSeconds!.Value, 9);
+        Assert.Equal(TimeSpan.FromSeconds(4), eta.Remaining);
+    }
+
+    [Fact]
+    public void Without_a_calibration_an_unmeasured_size_scales_from_the_nearest_measured_one_by_its_pairs()
+    {
+        CampaignStatus status = Status(Point(2, 100, 20, 200, computed: 20, seconds: 2), Point(2, 200, 0, 200), Point(1, 10, 0, 100));
+        var costs = RealizationCostModel.Learn(status.PointSummaries);
+
+        Assert.Equal(0.1 * (200.0 * 199) / (100.0 * 99), costs.SecondsPerRealization(new PointCostClass(2, 200))!.Value, 12);
+
+        // Nothing measured in 1D: the ETA is unknown rather than wrong.
+        Assert.Null(costs.SecondsPerRealization(new PointCostClass(1, 10)));
+        CampaignEta eta = CampaignEta.Of(status, costs, slotsBusy: 2);
+        Assert.Null(eta.Remaining);
+        Assert.Equal("--", eta.RemainingText);
+    }
+
+    [Fact]
+    public void Before_any_batch_is_merged_there_is_no_eta()
+    {
+        CampaignStatus status = Status(Point(3, 100, 0, 200), Point(3, 200, 0, 200));
+        Assert.Null(CampaignEta.Of(status, RealizationCostModel.Learn(status.PointSummaries), slotsBusy: null).Remaining);
+        Assert.Null(CampaignEta.Snapshot(status, DateTimeOffset.UtcNow));
+    }
+
+    [Fact]
+    public void Failed_and_cancelled_points_leave_nothing_to_compute()
+    {
+        CampaignStatus status = Status(
+            Point(3, 100, 50, 200, computed: 50, seconds: 5),
+            Point(3, 100, 10, 200, status: PointStatus.Failed),
+            Point(3, 100, 0, 200, status: PointStatus.Cancelled));
+        CampaignEta eta = CampaignEta.Of(status, RealizationCostModel.Learn(status.PointSummaries), slotsBusy: 1);
+        Assert.Equal(150 * 0.1, eta.RemainingSlotSeconds!.Value, 9);
+        Assert.Equal(TimeSpan.FromSeconds(15), eta.Remaining);
+    }
+
+    [Fact]
+    public void A_status_read_once_takes_the_busy_slots_as_the_runs_mean_since_submission()
+    {
+        DateTimeOffset submitted = DateTimeOffset.UtcNow.AddSeconds(-100);
+        CampaignStatus status = Status(Point(3, 100, 100, 300, computed: 100, seconds: 200)) with { SubmittedAt = submitted };
+
+        CampaignEta eta = CampaignEta.Snapshot(status, submitted.AddSeconds(100))!;
+
+        Assert.Equal(2.0, eta.SlotsBusy!.Value, 9);
+        Assert.Equal(TimeSpan.FromSeconds(200), eta.Remaining);
+        Assert.Null(CampaignEta.Snapshot(status with { SubmittedAt = null }, submitted.AddSeconds(100)));
+    }
+
+    [Fact]
+    public void Busy_slots_follow_the_last_window_not_the_whole_run()
+    {
+        var slots = new SlotThroughput(TimeSpan.FromSeconds(60));
+        Assert.Null(slots.SlotsBusy);
+        slots.Add(0, 0);
+        for (int t = 10; t <= 100; t += 10)
+        {
+            // One slot until 30 s, then four: the window (40 to 100 s) sees only the four.
+            slots.Add(t, t <= 30 ? t : 30 + (4 * (t - 30)));
+        }
+
+        Assert.Equal(4.0, slots.SlotsBusy!.Value, 9);
+
+        // Before the window fills, the mean since the last sample before the first merge: the
+        // silo's start-up (20 s here) is not idle slots.
+        var starting = new SlotThroughput(TimeSpan.FromSeconds(60));
+        starting.Add(0, 0);
+        starting.Add(20, 0);
+        Assert.Null(starting.SlotsBusy);
+        starting.Add(25, 10);
+        starting.Add(30, 20);
+        Assert.Equal(2.0, starting.SlotsBusy!.Value, 9);
+
+        // Nothing merged for a while (a few long batches): the run's mean, not zero.
+        var quiet = new SlotThroughput(TimeSpan.FromSeconds(60));
+        quiet.Add(0, 0);
+        quiet.Add(30, 60);
+        quiet.Add(100, 60);
+        quiet.Add(130, 60);
+        Assert.Equal(60.0 / 130, quiet.SlotsBusy!.Value, 9);
+    }
+}
