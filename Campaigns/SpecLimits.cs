@@ -95,10 +95,16 @@ public static class SpecLimits
             return;
         }
 
-        long batches = CampaignGrid.Expand(spec).Sum(p => Batches(p.Ns, spec.BatchSize));
+        IReadOnlyList<CampaignPoint> grid = CampaignGrid.Expand(spec);
+        long batches = grid.Sum(p => Batches(p, spec.BatchSize));
         if (batches > MaxBatches)
         {
-            errors.Add(CampaignSpecParser.BatchSizeKey, string.Create(c, $"{spec.BatchSize} gives {batches:N0} batches; the limit is {MaxBatches:N0} per campaign, the most the orchestration is tested to carry (every batch is queued at the one dispatcher): raise batchSize to at least {MinBatchSize(spec)}"));
+            // A target's checkpoints cut batches whatever their size: past some size only a
+            // coarser step (or a lower maxNs) brings the count down.
+            string remedy = SmallestBatchSize(grid, spec.BatchSize, MaxBatches) is { } size
+                ? string.Create(c, $"raise batchSize to at least {size}")
+                : "its precision targets alone cut more batches (one per step at least): raise their step or lower maxNs";
+            errors.Add(CampaignSpecParser.BatchSizeKey, string.Create(c, $"{spec.BatchSize} gives {batches:N0} batches; the limit is {MaxBatches:N0} per campaign, the most the orchestration is tested to carry (every batch is queued at the one dispatcher): {remedy}"));
         }
     }
 
@@ -128,19 +134,48 @@ public static class SpecLimits
         return seen.Count;
     }
 
-    /// <summary>Batches of a point of Ns realizations.</summary>
-    public static long Batches(int ns, int batchSize) => (ns + (long)batchSize - 1) / batchSize;
+    /// <summary>
+    /// Batches of a point as its plan cuts them (Grains/Points/BatchPlan): at most the whole
+    /// point, maxNs for a precision target, whose plan also cuts at every checkpoint step.
+    /// </summary>
+    public static long Batches(CampaignPoint point, int batchSize) => Batches(point.Ns, batchSize, point.Target?.Step ?? 0);
 
-    // The smallest batch size that keeps the campaign within MaxBatches (batch counts fall as it grows).
-    private static int MinBatchSize(CampaignSpec spec)
+    /// <summary>
+    /// Batches of Ns realizations cut every <paramref name="batchSize"/> and, with a checkpoint
+    /// step, at every multiple of it: each whole step is cut on its own, then the rest.
+    /// </summary>
+    public static long Batches(long ns, int batchSize, int checkpointStep = 0)
     {
-        int[] ns = CampaignGrid.Expand(spec).Select(p => p.Ns).ToArray();
-        int low = spec.BatchSize;
+        if (checkpointStep <= 0)
+        {
+            return Ceiling(ns, batchSize);
+        }
+
+        return (ns / checkpointStep * Ceiling(checkpointStep, batchSize)) + Ceiling(ns % checkpointStep, batchSize);
+    }
+
+    private static long Ceiling(long count, int size) => (count + (long)size - 1) / size;
+
+    /// <summary>
+    /// The smallest batch size from <paramref name="batchSize"/> on that cuts the grid into at most
+    /// <paramref name="maxBatches"/> batches (counts fall as the size grows), or null when none
+    /// does (precision targets' checkpoint steps alone cut more).
+    /// </summary>
+    public static int? SmallestBatchSize(IReadOnlyList<CampaignPoint> grid, int batchSize, long maxBatches)
+    {
+        ArgumentNullException.ThrowIfNull(grid);
+        long Total(int size) => grid.Sum(p => Batches(p, size));
+        int low = batchSize;
         int high = SpecBlock.MaxNs;
+        if (Total(high) > maxBatches)
+        {
+            return null;
+        }
+
         while (low < high)
         {
             int mid = low + ((high - low) / 2);
-            if (ns.Sum(n => Batches(n, mid)) <= MaxBatches)
+            if (Total(mid) <= maxBatches)
             {
                 high = mid;
             }

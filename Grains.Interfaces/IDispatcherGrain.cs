@@ -10,8 +10,12 @@ public interface IDispatcherGrain : IGrainWithIntegerKey
 {
     Task Enqueue(BatchWork[] work);
 
-    /// <summary>Up to max batches for the worker on a silo; the lease lapses if that silo dies.</summary>
-    Task<BatchWork[]> Lease(string silo, int max);
+    /// <summary>
+    /// Up to max batches for the worker on a silo, each needing at most
+    /// <paramref name="bytesPerSlot"/> of memory per compute slot (what a slot of that silo has);
+    /// the lease lapses if that silo dies. A point whose batches no active silo can hold fails.
+    /// </summary>
+    Task<BatchWork[]> Lease(string silo, int max, long bytesPerSlot);
 
     /// <summary>The batch was started elsewhere or could not start here: back to the queue front.</summary>
     Task Return(BatchId id);
@@ -19,9 +23,10 @@ public interface IDispatcherGrain : IGrainWithIntegerKey
     /// <summary>
     /// The batches (grain keys) the silo's compute pool still holds. Its other leases older than
     /// the renewal grace go back to the queue: the silo lost them (a report that never arrived,
-    /// a store write that failed after its retries).
+    /// a store write that failed after its retries). It also tells the silo's memory per slot,
+    /// so a silo busy on every slot still counts as able to hold the batches that fit it.
     /// </summary>
-    Task Renew(string silo, string[] held);
+    Task Renew(string silo, string[] held, long bytesPerSlot);
 
     /// <summary>The batch is stored: forget it.</summary>
     Task Complete(BatchId id);

@@ -16,6 +16,9 @@ public interface IGridPointGrain : IGrainWithStringKey
     /// <summary>A batch attempt failed; retried until the attempt cap, then the point fails.</summary>
     Task ReportFailure(BatchId id, int attempt, string reason);
 
+    /// <summary>Fails the point with the reason, unless it has already finished, failed or been cancelled (no silo can hold its batches).</summary>
+    Task Fail(string reason);
+
     Task<PointSummary> GetSummary();
 
     /// <summary>The finished point, or null while it is still computing.</summary>

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.Configuration;
+using Sweep.Campaigns;
 using Sweep.Grains.Cluster;
+using Sweep.Grains.Compute;
 
 namespace Sweep.Silo;
 
@@ -28,6 +30,7 @@ internal static class SiloSettingsReader
         ("cluster-id", "ID", $"cluster id: silos with the same id form one cluster (default {ClusterSiloSettings.DefaultClusterId})"),
         ("service-id", "ID", $"service id: names the stored state, keep it across deployments (default {ClusterSiloSettings.DefaultServiceId})"),
         ("slots", "K", "compute slots: batches computed at once, 1..1024 (default: the number of cores)"),
+        ("memory-per-slot", "SIZE", $"memory each compute slot may use, such as 2GiB or 512MiB; batches needing more are left to silos with more (default: the memory this process may use, a container's limit included, less {MemorySize.Format(SlotMemory.ProcessReserveBytes)}, shared by the slots)"),
         ("resume-seconds", "S", $"period of a running campaign's durable reminder in seconds, at least 1 (default {ClusterSiloSettings.DefaultResumeSeconds})"),
         ("redis-user", "USER", $"Redis ACL user (default: Redis' default user); the password comes from {RedisCredentials.PasswordVariable} or --redis-password-file"),
         ("redis-password-file", "FILE", $"file holding the Redis password (one line); instead of {RedisCredentials.PasswordVariable}, never on the command line"),
@@ -90,6 +93,7 @@ internal static class SiloSettingsReader
             ClusterId = Text(config, "cluster-id", settings.ClusterId),
             ServiceId = Text(config, "service-id", settings.ServiceId),
             Slots = Int(config, "slots", settings.Slots, 1, 1024),
+            MemoryPerSlot = Size(config, "memory-per-slot"),
             ResumePeriod = TimeSpan.FromSeconds(resumeSeconds),
             MetricsPort = config["metrics-port"] is null ? null : Int(config, "metrics-port", 0, 1, 65535),
             MetricsListen = Address(config, "metrics-listen", settings.MetricsListen),
@@ -107,6 +111,19 @@ internal static class SiloSettingsReader
         return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int v) && v >= min && v <= max
             ? v
             : throw new FormatException($"{name}: '{text}' is not an integer in {min}..{max}");
+    }
+
+    private static long? Size(IConfiguration config, string name)
+    {
+        string? text = config[name];
+        if (text is null)
+        {
+            return null;
+        }
+
+        return MemorySize.TryParse(text, out long bytes)
+            ? bytes
+            : throw new FormatException($"{name}: '{text}' is not a size such as 2GiB or 512MiB (binary units, at least 1 MiB)");
     }
 
     private static bool Bool(IConfiguration config, string name)

@@ -64,6 +64,7 @@ internal sealed class SweepCommandTree
     {
         var spec = Spec();
         var slots = CliOptions.Integer("--slots", "K", "local mode: batches computed at once, 1..1024 (default: one per core)");
+        var memory = CliOptions.Text("--memory-per-slot", "SIZE", "local mode: memory each compute slot may use, such as 2GiB; a point whose batches need more fails (default: what this process may use, less 512 MiB, shared by the slots)");
         var progress = CliOptions.Number("--progress-seconds", "S", $"seconds between progress lines when output is not a terminal, at most {RunCommand.MaxProgressSeconds:F0} (default 10)");
         var detach = CliOptions.Flag("--detach", "with --redis: submit and leave at once; the campaign goes on in the cluster");
         var export = CliOptions.Text("--export", "DIR", "once the campaign has finished, export it into DIR as `sweep export --out DIR` does");
@@ -72,7 +73,7 @@ internal sealed class SweepCommandTree
         var metricsPort = CliOptions.Integer("--metrics-port", "P", "local mode: serve the in-process silo's Prometheus metrics at http://127.0.0.1:P/metrics (default: off)");
         var command = new Command("run", "run a campaign spec: in this process on the data directory (resumes and extends a stored campaign), or submitted to a cluster with --redis")
         {
-            spec, slots, progress, detach, export, dashboard, dashboardPort, metricsPort,
+            spec, slots, memory, progress, detach, export, dashboard, dashboardPort, metricsPort,
         };
         Targets.AddTo(command);
         command.SetAction((p, ct) => RunCommand.RunAsync(
@@ -86,7 +87,8 @@ internal sealed class SweepCommandTree
             p.GetValue(metricsPort),
             _out,
             _err,
-            ct));
+            ct,
+            p.GetValue(memory)));
         return command;
     }
 
@@ -95,8 +97,9 @@ internal sealed class SweepCommandTree
         var spec = Spec();
         var cores = CliOptions.Integer("--cores", "K", "cores the estimate assumes (default: this machine's)");
         var calibration = CliOptions.Number("--calibration-seconds", "S", "seconds spent timing the kernel, more than 0 and at most 60 (default 2)");
-        var command = new Command("estimate", "the size and wall time of a spec on this machine, before running it") { spec, cores, calibration };
-        command.SetAction(p => EstimateCommand.Run(p.GetValue(spec)!, p.GetValue(cores), p.GetValue(calibration), _out, _err));
+        var slots = CliOptions.Integer("--slots", "K", $"also the load on a cluster's Redis and dispatcher with K busy compute slots, 1..{EstimateCommand.MaxSlots}, and the batchSize that keeps Redis under 100 MB/s");
+        var command = new Command("estimate", "the size and wall time of a spec on this machine, before running it") { spec, cores, calibration, slots };
+        command.SetAction(p => EstimateCommand.Run(p.GetValue(spec)!, p.GetValue(cores), p.GetValue(calibration), _out, _err, p.GetValue(slots)));
         return command;
     }
 

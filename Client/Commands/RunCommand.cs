@@ -20,12 +20,25 @@ internal static class RunCommand
     /// <summary>The longest interval between progress lines (a day); longer ones overflow a TimeSpan.</summary>
     public const double MaxProgressSeconds = 86_400;
 
-    public static async Task<int> RunAsync(string specPath, TargetOptions target, int? slotsGiven, double? progressSecondsGiven, bool detach, string? exportDir, DashboardOptions? dashboard, int? metricsPort, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(string specPath, TargetOptions target, int? slotsGiven, double? progressSecondsGiven, bool detach, string? exportDir, DashboardOptions? dashboard, int? metricsPort, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken, string? memoryPerSlotGiven = null)
     {
         ArgumentNullException.ThrowIfNull(target);
         if (target.Redis is not null && slotsGiven is not null)
         {
             throw UsageException.ForOption("--slots", "is set on each silo in cluster mode (sweep-silo --slots)");
+        }
+
+        if (target.Redis is not null && memoryPerSlotGiven is not null)
+        {
+            throw UsageException.ForOption("--memory-per-slot", "is set on each silo in cluster mode (sweep-silo --memory-per-slot)");
+        }
+
+        long? memoryPerSlot = null;
+        if (memoryPerSlotGiven is not null)
+        {
+            memoryPerSlot = MemorySize.TryParse(memoryPerSlotGiven, out long bytes)
+                ? bytes
+                : throw UsageException.ForOption("--memory-per-slot", $"'{memoryPerSlotGiven}' is not a size such as 2GiB or 512MiB (binary units, at least 1 MiB)");
         }
 
         if (detach && target.Redis is null)
@@ -73,7 +86,7 @@ internal static class RunCommand
             throw UsageException.ForOption("--metrics-port", string.Create(CultureInfo.InvariantCulture, $"must be 1 to 65535 (got {metricsPort})"));
         }
 
-        await using ICampaignHost cluster = await CampaignHosts.OpenAsync(target, slots, stderr, CancellationToken.None);
+        await using ICampaignHost cluster = await CampaignHosts.OpenAsync(target, slots, stderr, CancellationToken.None, memoryPerSlot);
         var campaign = cluster.Grains.GetGrain<ICampaignGrain>(spec.Name);
         string specJson = CampaignSpecJson.Write(spec);
 

@@ -9,7 +9,7 @@ namespace Sweep.Client.Hosting;
 /// </summary>
 internal static class CampaignHosts
 {
-    public static async Task<ICampaignHost> OpenAsync(TargetOptions options, int slots, TextWriter notices, CancellationToken cancellationToken)
+    public static async Task<ICampaignHost> OpenAsync(TargetOptions options, int slots, TextWriter notices, CancellationToken cancellationToken, long? memoryPerSlot = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (ClusterTarget.From(options) is { } target)
@@ -17,6 +17,6 @@ internal static class CampaignHosts
             return await RemoteCluster.ConnectAsync(target, notices, cancellationToken);
         }
 
-        return await LocalCluster.StartAsync(DataDirectory.Resolve(options.Data), slots, cancellationToken);
+        return await LocalCluster.StartAsync(DataDirectory.Resolve(options.Data), slots, cancellationToken, memoryPerSlot: memoryPerSlot);
     }
 }

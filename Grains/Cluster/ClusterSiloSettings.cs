@@ -32,6 +32,9 @@ public sealed record ClusterSiloSettings
 
     public int Slots { get; init; } = Environment.ProcessorCount;
 
+    /// <summary>Memory each compute slot may use, in bytes; null measures it (Compute/SlotMemory).</summary>
+    public long? MemoryPerSlot { get; init; }
+
     /// <summary>The Prometheus endpoint's port, or null for none.</summary>
     public int? MetricsPort { get; init; }
 

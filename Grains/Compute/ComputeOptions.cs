@@ -13,6 +13,13 @@ public sealed class ComputeOptions
     /// </summary>
     public int? LeaseAhead { get; set; }
 
+    /// <summary>
+    /// Memory each slot may use, in bytes: the silo leases only batches that need at most this
+    /// (<see cref="SlotMemory"/>). Null measures it: the memory the runtime may take (a container's
+    /// limit included) less <see cref="SlotMemory.ProcessReserveBytes"/>, shared by the slots.
+    /// </summary>
+    public long? MemoryPerSlotBytes { get; set; }
+
     /// <summary>How long an idle worker waits before asking the dispatcher again (a dispatcher on the same silo wakes it earlier).</summary>
     public TimeSpan IdlePoll { get; set; } = TimeSpan.FromMilliseconds(200);
 

@@ -24,6 +24,7 @@ public sealed class ComputePool : IDisposable
 
     private readonly IGrainFactory _grains;
     private readonly IBatchResultStore _store;
+    private readonly IBatchComputation _computation;
     private readonly ILogger<ComputePool> _logger;
     private readonly CancellationTokenSource _stopping = new();
     private readonly DiskFullFault _diskFull;
@@ -38,10 +39,11 @@ public sealed class ComputePool : IDisposable
     private double _storeWriteSeconds;
     private double _computeSeconds;
 
-    public ComputePool(IGrainFactory grains, IBatchResultStore store, DiskFullFault diskFull, IOptions<ComputeOptions> options, ILogger<ComputePool> logger)
+    public ComputePool(IGrainFactory grains, IBatchResultStore store, IBatchComputation computation, DiskFullFault diskFull, IOptions<ComputeOptions> options, ILogger<ComputePool> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         _grains = grains;
+        _computation = computation;
         _diskFull = diskFull;
         _store = store;
         _logger = logger;
@@ -228,7 +230,7 @@ public sealed class ComputePool : IDisposable
         bool cancelled = false;
         try
         {
-            result = BatchComputation.Run(work, _stopping.Token);
+            result = _computation.Run(work, _stopping.Token);
             Interlocked.Increment(ref _computed);
             Interlocked.Add(ref _realizationsComputed, work.Id.Count);
             AddSeconds(result.ComputeSeconds);

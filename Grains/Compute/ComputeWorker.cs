@@ -2,6 +2,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Runtime;
+using Sweep.Campaigns;
 using Sweep.Grains.Batches;
 using Sweep.Grains.Dispatch;
 using Sweep.Grains.Interfaces;
@@ -99,7 +100,14 @@ public sealed class ComputeWorker : BackgroundService
     {
         string silo = _silo.SiloAddress.ToParsableString();
         var dispatcher = _grains.GetGrain<IDispatcherGrain>(0);
-        _logger.LogInformation("compute worker on {Silo} with {Slots} slots and room for {Queued} queued batches", silo, _pool.Slots, _pool.Capacity - _pool.Slots);
+        long memoryPerSlot = _options.MemoryPerSlotBytes ?? SlotMemory.Available(_pool.Slots);
+        _logger.LogInformation(
+            "compute worker on {Silo} with {Slots} slots of {Memory} each ({Source}) and room for {Queued} queued batches",
+            silo,
+            _pool.Slots,
+            MemorySize.Format(memoryPerSlot),
+            _options.MemoryPerSlotBytes is null ? $"of {MemorySize.Format(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes)} available, less {MemorySize.Format(SlotMemory.ProcessReserveBytes)} for the process" : "as configured",
+            _pool.Capacity - _pool.Slots);
         DateTime lastRenew = DateTime.UtcNow;
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -110,7 +118,7 @@ public sealed class ComputeWorker : BackgroundService
                     // Tells the dispatcher which of its leases this silo still works on, so a
                     // lease this silo lost track of goes back to the queue instead of waiting out
                     // the lease timeout.
-                    await dispatcher.Renew(silo, _pool.HeldBatches);
+                    await dispatcher.Renew(silo, _pool.HeldBatches, memoryPerSlot);
                     lastRenew = DateTime.UtcNow;
                 }
 
@@ -128,7 +136,7 @@ public sealed class ComputeWorker : BackgroundService
                     continue;
                 }
 
-                BatchWork[] leased = await dispatcher.Lease(silo, room);
+                BatchWork[] leased = await dispatcher.Lease(silo, room, memoryPerSlot);
                 if (leased.Length == 0)
                 {
                     await _workAvailable.WaitAsync(_options.IdlePoll, stoppingToken);

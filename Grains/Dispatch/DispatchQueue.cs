@@ -1,3 +1,4 @@
+using Sweep.Grains.Compute;
 using Sweep.Grains.Interfaces;
 
 namespace Sweep.Grains.Dispatch;
@@ -7,7 +8,8 @@ namespace Sweep.Grains.Dispatch;
 /// waited longest), then the points whose realizations cost most, so that a campaign does not
 /// end with one long batch on one slot while the other slots idle. A point's batches stay
 /// together (by point key, then arrival): few points are half-done at any time, so few hold
-/// merged sums in memory and rewrite them to the store.
+/// merged sums in memory and rewrite them to the store. A silo takes the first batch in that
+/// order that fits the memory of its slots; the ones it skips wait for a silo that can hold them.
 /// </summary>
 public sealed class DispatchQueue
 {
@@ -22,7 +24,7 @@ public sealed class DispatchQueue
     {
         ArgumentNullException.ThrowIfNull(work);
         Remove(work.Id.GrainKey);
-        var position = new Position(ahead ? 0 : 1, -BatchCost.PerRealization(work), work.Id.Point.GrainKey, _sequence++, work.Id.GrainKey);
+        var position = new Position(ahead ? 0 : 1, -BatchCost.PerRealization(work), work.Id.Point.GrainKey, _sequence++, work.Id.GrainKey, SlotMemory.Requirement(work));
         _waiting.Add(position);
         _byKey[position.Key] = position;
     }
@@ -38,23 +40,33 @@ public sealed class DispatchQueue
         return true;
     }
 
-    /// <summary>The key of the batch to lease next, taken out of the queue.</summary>
-    public bool TryTake(out string key)
+    /// <summary>
+    /// The key of the batch to lease next among those needing at most
+    /// <paramref name="bytesPerSlot"/> per compute slot, taken out of the queue. Batches too big
+    /// for it are stepped over, which costs a walk over them: the queue holds at most the
+    /// campaign's batch cap (Campaigns/SpecLimits), and a point no live silo can hold is failed.
+    /// </summary>
+    public bool TryTake(double bytesPerSlot, out string key)
     {
-        if (_waiting.Count == 0)
+        foreach (Position position in _waiting)
         {
-            key = string.Empty;
-            return false;
+            if (position.Bytes <= bytesPerSlot)
+            {
+                _waiting.Remove(position);
+                _byKey.Remove(position.Key);
+                key = position.Key;
+                return true;
+            }
         }
 
-        Position first = _waiting.Min!;
-        _waiting.Remove(first);
-        _byKey.Remove(first.Key);
-        key = first.Key;
-        return true;
+        key = string.Empty;
+        return false;
     }
 
-    private sealed record Position(int Rank, double NegativeCost, string Point, long Sequence, string Key) : IComparable<Position>
+    /// <summary>The key of the batch to lease next, whatever memory it needs, taken out of the queue.</summary>
+    public bool TryTake(out string key) => TryTake(double.PositiveInfinity, out key);
+
+    private sealed record Position(int Rank, double NegativeCost, string Point, long Sequence, string Key, double Bytes) : IComparable<Position>
     {
         public int CompareTo(Position? other)
         {

@@ -32,11 +32,15 @@ public static class LocalSilo
         silo.Configure<EndpointOptions>(o => o.AdvertisedIPAddress = IPAddress.Loopback);
         silo.AddSqliteGrainStorage(StorageSchema.Provider, o => o.DatabasePath = databasePath);
         silo.AddSqliteBatchResultStore(StorageSchema.Provider);
-        silo.AddSweepCompute(c =>
-        {
-            c.Slots = slots;
-            compute?.Invoke(c);
-        });
+        // The one silo of a local run is all there will ever be: a point whose batches do not
+        // fit its slots fails at once instead of waiting for a bigger silo.
+        silo.AddSweepCompute(
+            c =>
+            {
+                c.Slots = slots;
+                compute?.Invoke(c);
+            },
+            dispatcher: d => d.UnplaceableGrace = TimeSpan.Zero);
         return silo;
     }
 

@@ -62,7 +62,11 @@ public static class SweepClusterSiloBuilderExtensions
             }
         });
 
-        builder.AddSweepCompute(compute => compute.Slots = settings.Slots);
+        builder.AddSweepCompute(compute =>
+        {
+            compute.Slots = settings.Slots;
+            compute.MemoryPerSlotBytes = settings.MemoryPerSlot;
+        });
         builder.Services.Configure<CampaignOptions>(o =>
         {
             o.DurableReminders = true;

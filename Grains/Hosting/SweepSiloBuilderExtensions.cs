@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Sweep.Grains.Campaigns;
 using Sweep.Grains.Compute;
 using Sweep.Grains.Dispatch;
@@ -21,6 +22,8 @@ public static class SweepSiloBuilderExtensions
         builder.Services.AddOptions<DispatcherOptions>().Configure(o => dispatcher?.Invoke(o));
         builder.Services.AddOptions<CampaignOptions>();
         builder.Services.AddSingleton<DiskFullFault>();
+        // Kept if registered before (the capacity harness's synthetic computation).
+        builder.Services.TryAddSingleton<IBatchComputation, PhysicsBatchComputation>();
         builder.Services.AddSingleton<ComputePool>();
         builder.Services.AddSingleton<WorkAvailableSignal>();
         builder.Services.AddHostedService<ComputeWorker>();

@@ -103,6 +103,13 @@ public sealed class GridPointGrain : Grain, IGridPointGrain
         }
 
         bool changed = !Same(S.Assignment, assignment) || S.Cancelled;
+        if (S.Failure is { } failure && failure.StartsWith(SlotMemory.UnplaceablePrefix, StringComparison.Ordinal))
+        {
+            // Unlike a batch that threw, this one may fit now: the run may have bigger slots.
+            S.Failure = null;
+            changed = true;
+        }
+
         S.Assignment = assignment;
         S.Cancelled = false;
         List<PlannedBatch> plan = assignment.Target is null
@@ -232,6 +239,20 @@ public sealed class GridPointGrain : Grain, IGridPointGrain
             await Dispatch();
         }
 
+        Notify();
+    }
+
+    public async Task Fail(string reason)
+    {
+        if (!IsRunning())
+        {
+            return;
+        }
+
+        S.Failure = reason;
+        _logger.LogError("point {Point} failed: {Failure}", S.Assignment!.Key.GrainKey, reason);
+        StopTimers();
+        await Flush();
         Notify();
     }
 

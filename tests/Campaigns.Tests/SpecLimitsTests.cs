@@ -110,6 +110,38 @@ public class SpecLimitsTests
     }
 
     [Fact]
+    public void A_targets_batches_are_counted_as_its_plan_cuts_them_at_every_step()
+    {
+        // batchSize 40, step 60: each step is cut 40 + 20, so maxNs / 30 batches, not maxNs / 40.
+        // 3,000,060 realizations: 75,002 batches by size alone, 100,002 as planned.
+        static void Target(JsonObject s, int maxNs)
+        {
+            s["batchSize"] = 40;
+            s["blocks"] = new JsonArray(Specs.Block(s, 1).DeepClone());
+            Specs.Block(s, 0).Remove("Ns");
+            Specs.Block(s, 0)["target"] = new JsonObject { ["betaError"] = 0.003, ["maxNs"] = maxNs, ["step"] = 60 };
+        }
+
+        Assert.Equal(100_002, SpecLimits.Batches(3_000_060, 40, 60));
+        string error = Assert.Single(Specs.ErrorsAfter(s => Target(s, 3_000_060)));
+        Assert.StartsWith("batchSize: 40 gives 100,002 batches; the limit is 100,000 per campaign", error, StringComparison.Ordinal);
+        Assert.EndsWith("raise batchSize to at least 60", error, StringComparison.Ordinal);
+        Specs.With(s => Target(s, 3_000_000));
+    }
+
+    [Fact]
+    public void Steps_that_alone_cut_too_many_batches_say_so()
+    {
+        string error = Assert.Single(Specs.ErrorsAfter(s =>
+        {
+            s["blocks"] = new JsonArray(Specs.Block(s, 1).DeepClone());
+            Specs.Block(s, 0).Remove("Ns");
+            Specs.Block(s, 0)["target"] = new JsonObject { ["betaError"] = 0.003, ["maxNs"] = 4_000_000, ["step"] = 20 };
+        }));
+        Assert.EndsWith("raise their step or lower maxNs", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Problems_checks_a_spec_against_another_kernel()
     {
         CampaignSpec spec = Specs.With(s => Specs.Block(s, 1)["N"] = new JsonArray(50000));

@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
 namespace Sweep.Client.Tests;
 
 public class EstimateCommandTests
@@ -26,6 +29,74 @@ public class EstimateCommandTests
         Assert.Matches(@"store size: +[\d.,]+ MB \(SQLite", text);
         // Every (d, N) of the spec is timed and shown with its unit.
         Assert.Matches(@"d = 3: N = 10: [\d.]+ (us|ms), N = 20: [\d.]+ (us|ms)", text);
+    }
+
+    [Fact]
+    public void WithSlotsStatesTheRedisLoadOfATinyCampaignOnManySlots()
+    {
+        // 1D N = 8 realizations take microseconds: 200 batches of 10 on 200 of 10,000 slots
+        // would store their rows far faster than 100 MB/s.
+        string text = Estimate(ns: 1_000, slots: 10_000);
+        Assert.Contains("on 10,000 compute slots of this machine's speed", text, StringComparison.Ordinal);
+        Assert.Contains("batches:                 200 of batchSize 10,", text, StringComparison.Ordinal);
+        Assert.Contains("fewer batches than slots: at most 200 of the 10,000 slots are ever busy", text, StringComparison.Ordinal);
+        Assert.Matches(@"into Redis: +[\d,.]+ MB/s \([\d,.]+ batches/s x 109\.8 kB at T = 200; the goal is at most 100 MB/s\)", text);
+        // 200 batch rows and two points (merged sums and state), 22.4 MB.
+        Assert.Matches(@"Redis memory: +22\.\d MB at the end", text);
+        Assert.Matches(@"dispatcher: +[\d.]+ % busy", text);
+        AssertRaisedBatchSizeStaysUnderTheGoal(text);
+    }
+
+    [Fact]
+    public void WithSlotsNamesTheBatchSizeThatKeepsRedisUnderTheGoal()
+    {
+        string text = Estimate(ns: 400_000, slots: 100);
+        Assert.Contains("batches:                 80,000 of batchSize 10,", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("fewer batches than slots", text, StringComparison.Ordinal);
+        int size = AssertRaisedBatchSizeStaysUnderTheGoal(text);
+
+        // The same campaign cut coarser is under the goal and says so (4 times the size: each run times the kernel anew).
+        string raised = Estimate(ns: 400_000, slots: 100, batchSize: 4 * size);
+        Assert.Contains($"batchSize:               {4 * size} keeps Redis under 100 MB/s", raised, StringComparison.Ordinal);
+    }
+
+    // The advice names a size whose own figures are under the goal.
+    private static int AssertRaisedBatchSizeStaysUnderTheGoal(string text)
+    {
+        Match advice = Regex.Match(text, @"batchSize: +10 puts more than 100 MB/s into Redis: raise it to at least (\d+) \(([\d,]+) batches of [\d.]+ (ms|s) on average, ([\d.,]+) MB/s\)");
+        Assert.True(advice.Success, text);
+        Assert.InRange(double.Parse(advice.Groups[4].Value, NumberStyles.Number, CultureInfo.InvariantCulture), 0, 100);
+        int size = int.Parse(advice.Groups[1].Value, CultureInfo.InvariantCulture);
+        Assert.True(size > 10, text);
+        return size;
+    }
+
+    private static string Estimate(int ns, int slots, int batchSize = 10)
+    {
+        string spec = Path.Combine(Directory.CreateTempSubdirectory("sweep-estimate-").FullName, "spec.json");
+        File.WriteAllText(spec, $$"""
+            { "name": "load", "seed": 1, "timePoints": 200, "batchSize": {{batchSize}},
+              "blocks": [ { "d": 1, "alpha": [2], "x": [0.001, 0.01], "N": [8], "Ns": {{ns}}, "observables": ["mag"] } ] }
+            """);
+        var o = new StringWriter();
+        var e = new StringWriter();
+        int code = CommandLine.Run(["estimate", spec, "--slots", slots.ToString(CultureInfo.InvariantCulture), "--calibration-seconds", "0.05"], o, e);
+        Assert.True(code == 0, e.ToString());
+        return o.ToString();
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("1000001")]
+    public void SlotsOutOfRangeAreOneLineWithExitTwo(string slots)
+    {
+        string spec = Path.Combine(Directory.CreateTempSubdirectory("sweep-estimate-").FullName, "spec.json");
+        File.WriteAllText(spec, """{ "name": "s", "seed": 1, "blocks": [ { "d": 1, "alpha": [2], "x": [0.001], "N": [8], "Ns": 5, "observables": ["mag"] } ] }""");
+        var o = new StringWriter();
+        var e = new StringWriter();
+        Assert.Equal(2, CommandLine.Run(["estimate", spec, "--slots", slots], o, e));
+        string line = Assert.Single(e.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains($"--slots: must be in 1..1000000 (got {slots})", line, StringComparison.Ordinal);
     }
 
     [Fact]

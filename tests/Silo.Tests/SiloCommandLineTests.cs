@@ -70,6 +70,19 @@ public sealed class SiloCommandLineTests : IDisposable
     }
 
     [Fact]
+    public void MemoryPerSlotIsASizeInBinaryUnitsAndMeasuredWhenNotGiven()
+    {
+        var (none, _, _, _) = Parse("--redis", "127.0.0.1:6379");
+        Assert.Null(SiloSettingsReader.Read(none!, _ => null, _dir.FullName).MemoryPerSlot);
+        var (given, _, _, _) = Parse("--redis", "127.0.0.1:6379", "--memory-per-slot", "1.5GiB");
+        Assert.Equal(3L << 29, SiloSettingsReader.Read(given!, _ => null, _dir.FullName).MemoryPerSlot);
+        Assert.Equal(512L << 20, SiloSettingsReader.Read(none!, n => n == "SWEEP_MEMORY_PER_SLOT" ? "512M" : null, _dir.FullName).MemoryPerSlot);
+        var (bad, _, _, _) = Parse("--redis", "127.0.0.1:6379", "--memory-per-slot", "2GB");
+        var e = Assert.Throws<FormatException>(() => SiloSettingsReader.Read(bad!, _ => null, _dir.FullName));
+        Assert.Equal("memory-per-slot: '2GB' is not a size such as 2GiB or 512MiB (binary units, at least 1 MiB)", e.Message);
+    }
+
+    [Fact]
     public void ThePasswordComesFromTheEnvironmentOrAFileNeverAnOption()
     {
         var (_, code, _, stderr) = Parse("--redis", "127.0.0.1:6379", "--redis-password", "x");

@@ -55,7 +55,8 @@ internal sealed class LocalCluster : ICampaignHost
     /// run, records its gateway so that other commands reach it.
     /// </summary>
     /// <param name="record">False for a short-lived silo that only cancels or deletes on a stopped store.</param>
-    public static async Task<LocalCluster> StartAsync(DataDirectory data, int slots, CancellationToken cancellationToken, bool record = true)
+    /// <param name="memoryPerSlot">Bytes each compute slot may use; null measures it (Grains/Compute/SlotMemory).</param>
+    public static async Task<LocalCluster> StartAsync(DataDirectory data, int slots, CancellationToken cancellationToken, bool record = true, long? memoryPerSlot = null)
     {
         ArgumentNullException.ThrowIfNull(data);
         FileStream dataLock = data.Lock();
@@ -87,7 +88,7 @@ internal sealed class LocalCluster : ICampaignHost
             builder.Logging.AddFilter("Sweep.Grains.Storage.SqliteGrainStorage", LogLevel.Critical);
         }
 
-        builder.UseOrleans(silo => silo.UseSweepLocalMode(data.DatabasePath, slots, clusterId: clusterId, gatewayPort: gatewayPort));
+        builder.UseOrleans(silo => silo.UseSweepLocalMode(data.DatabasePath, slots, c => c.MemoryPerSlotBytes = memoryPerSlot, clusterId, gatewayPort));
         IHost host = builder.Build();
         try
         {

@@ -26,7 +26,7 @@ public sealed class CommandLineTests : IDisposable
 
     [Theory]
     [InlineData("run", "--slots,--progress-seconds,--detach," + Targets)]
-    [InlineData("estimate", "--cores,--calibration-seconds")]
+    [InlineData("estimate", "--cores,--calibration-seconds,--slots")]
     [InlineData("list", Targets)]
     [InlineData("status", "--json," + Targets)]
     [InlineData("table", "--format," + Targets)]
@@ -90,7 +90,7 @@ public sealed class CommandLineTests : IDisposable
     [InlineData(new[] { "run", "x.json", "--progress-seconds", "86401" }, "sweep run: --progress-seconds: must be more than 0 and at most 86400 s, a day (got 86401)")]
     [InlineData(new[] { "run", "x.json", "--slots", "2", "--redis", "127.0.0.1:6379" }, "sweep run: --slots: is set on each silo in cluster mode (sweep-silo --slots)")]
     [InlineData(new[] { "run", "x.json", "--detach" }, "sweep run: --detach: needs --redis: a local campaign runs in this process")]
-    [InlineData(new[] { "run" }, "sweep run: usage: sweep run SPEC [--slots K] [--progress-seconds S] [--detach] [--export DIR] [--dashboard] [--dashboard-port P] [--metrics-port P] [--data DIR | --redis HOST:PORT [--cluster-id ID] [--service-id ID] [--outage-seconds S]]")]
+    [InlineData(new[] { "run" }, "sweep run: usage: sweep run SPEC [--slots K] [--memory-per-slot SIZE] [--progress-seconds S] [--detach] [--export DIR] [--dashboard] [--dashboard-port P] [--metrics-port P] [--data DIR | --redis HOST:PORT [--cluster-id ID] [--service-id ID] [--outage-seconds S]]")]
     [InlineData(new[] { "status", "--json=yes" }, "sweep status: --json: is a flag and takes no value")]
     [InlineData(new[] { "status", "a", "b" }, "sweep status: unexpected argument 'b'; usage: sweep status [CAMPAIGN] [--json] [--data DIR | --redis HOST:PORT [--cluster-id ID] [--service-id ID] [--outage-seconds S]]")]
     [InlineData(new[] { "export", "c" }, "sweep export: --out: is required")]

@@ -28,16 +28,23 @@ public sealed class SweepCluster : IAsyncDisposable
     public IClusterClient Client => Cluster.Client;
 
     /// <param name="configure">More silo configuration (a test's grain call filter).</param>
-    public static async Task<SweepCluster> StartAsync(string databasePath, short silos, Action<ISiloBuilder>? configure = null)
+    public static Task<SweepCluster> StartAsync(string databasePath, short silos, Action<ISiloBuilder>? configure = null)
+        => StartAsync(databasePath, silos, (_, silo) => configure?.Invoke(silo));
+
+    /// <param name="configure">More silo configuration, given the silo's position in the order silos are configured (0, 1, ...).</param>
+    public static async Task<SweepCluster> StartAsync(string databasePath, short silos, Action<int, ISiloBuilder> configure)
     {
+        ArgumentNullException.ThrowIfNull(configure);
         var builder = new InProcessTestClusterBuilder(silos);
+        int configured = 0;
         builder.ConfigureSilo((_, silo) =>
         {
+            int index = Interlocked.Increment(ref configured) - 1;
             silo
                 .AddSqliteGrainStorage(StorageSchema.Provider, o => o.DatabasePath = databasePath)
                 .AddSqliteBatchResultStore(StorageSchema.Provider)
                 .AddSweepCompute(c => c.Slots = 1, p => p.RedispatchPeriod = TimeSpan.FromSeconds(1));
-            configure?.Invoke(silo);
+            configure(index, silo);
         });
         var cluster = builder.Build();
         try

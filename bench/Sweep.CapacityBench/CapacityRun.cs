@@ -1,0 +1,122 @@
+using System.Diagnostics;
+using System.Globalization;
+using Sweep.Grains.Interfaces;
+
+namespace Sweep.CapacityBench;
+
+/// <summary>
+/// One run per scale: a fresh Redis keyspace, the silos, the campaigns, a warm-up, then one
+/// bounded window in which every figure is taken as a difference of counters (or an average of
+/// samples), and the silos stopped. See docs/PERFORMANCE.md, "Capacity harness".
+/// </summary>
+internal static class CapacityRun
+{
+    private const double IdleSeconds = 5;
+    private const long MaxBatchesPerCampaign = 100_000;
+    private const long MaxBatchesPerPoint = (1L << 22) / WorkloadSpec.BatchSize;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        CapacityOptions options;
+        try
+        {
+            options = CapacityOptions.Parse(args);
+        }
+        catch (FormatException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            Console.Error.WriteLine(CapacityOptions.Usage);
+            return 2;
+        }
+
+        await using LocalRedis redis = await LocalRedis.StartAsync(options.RedisServer, (long)(options.MaxRedisGiB * (1L << 30)));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"redis-server on 127.0.0.1:{redis.Port} ({LocalRedis.Persistence}, maxmemory {options.MaxRedisGiB} GiB noeviction); {Environment.ProcessorCount} cores; batches {options.BatchSeconds} s mean (log-normal, sigma {options.Spread}), T = {options.TimePoints}; warm-up {options.WarmupSeconds} s, window {options.Window} s"));
+        var rows = new List<ScaleFigures>();
+        foreach ((int silos, int slots) in options.Scales)
+        {
+            ScaleFigures figures = await RunScaleAsync(options, redis, silos, slots);
+            rows.Add(figures);
+            Console.WriteLine(figures.Detail());
+            await redis.Server.FlushAllDatabasesAsync();
+        }
+
+        Console.WriteLine();
+        Console.WriteLine(ScaleFigures.Header);
+        foreach (ScaleFigures row in rows)
+        {
+            Console.WriteLine(row.Row());
+        }
+
+        return 0;
+    }
+
+    private static async Task<ScaleFigures> RunScaleAsync(CapacityOptions options, LocalRedis redis, int silos, int slotsPerSilo)
+    {
+        int slots = silos * slotsPerSilo;
+        string clusterId = string.Create(CultureInfo.InvariantCulture, $"capacity-{silos}x{slotsPerSilo}-{Environment.TickCount64 % 100000}");
+        var computation = new SyntheticComputation(TimeSpan.FromSeconds(options.BatchSeconds), options.Spread);
+        var load = new GrainLoad();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"-- {silos} silos x {slotsPerSilo} slots = {slots} slots: starting silos"));
+        var clock = Stopwatch.StartNew();
+        await using HarnessCluster cluster = await HarnessCluster.StartAsync(silos, slotsPerSilo, redis.Port, clusterId, computation, load);
+        double startSeconds = clock.Elapsed.TotalSeconds;
+        long startedBytes = Process.GetCurrentProcess().WorkingSet64;
+
+        // Enough batches that no point finishes before the window ends, half as many again to spare.
+        int points = WorkloadSpec.PointsFor(options.Points > 0 ? options.Points : Math.Max(10, slots / 20));
+        double runSeconds = options.WarmupSeconds + options.Window + 20;
+        long needed = (long)Math.Ceiling(1.5 * slots * runSeconds / options.BatchSeconds);
+        long perPoint = Math.Clamp((needed + points - 1) / points, 1, MaxBatchesPerPoint);
+        int campaigns = (int)Math.Ceiling((double)perPoint * points / MaxBatchesPerCampaign);
+        perPoint = Math.Min(perPoint, MaxBatchesPerCampaign / points);
+        if (perPoint * points * campaigns < needed)
+        {
+            Console.WriteLine($"   note: {perPoint * points * campaigns} batches planned, fewer than the {needed} the run may need");
+        }
+
+        // The silos' own cost with nothing to do (membership, timers, idle polls), taken out of the CPU per batch.
+        await Task.Delay(TimeSpan.FromSeconds(IdleSeconds));
+        double idleCpu0 = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
+        await Task.Delay(TimeSpan.FromSeconds(IdleSeconds));
+        double idleCores = (Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds - idleCpu0) / IdleSeconds;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"   idle silos: {idleCores:F3} cores"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"   silos up in {startSeconds:F1} s ({startedBytes / 1e6:F0} MB working set); submitting {campaigns} campaign(s) of {points} points x {perPoint} batches"));
+        await using var cleaner = new BatchCleaner(redis, clusterId);
+        cleaner.Start();
+        for (int c = 0; c < campaigns; c++)
+        {
+            string name = string.Create(CultureInfo.InvariantCulture, $"capacity-{c}");
+            SubmitResult submitted = await cluster.Grains.GetGrain<ICampaignGrain>(name).Submit(WorkloadSpec.Json(name, points, perPoint, options.TimePoints));
+            if (submitted.Error is not null)
+            {
+                throw new InvalidOperationException($"campaign {name} refused: {submitted.Error}");
+            }
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(options.WarmupSeconds));
+        Counters before = await Counters.TakeAsync(computation, load, redis, cleaner);
+        double busySum = 0;
+        int samples = 0;
+        double redisPeak = 0;
+        var window = Stopwatch.StartNew();
+        TimeSpan nextMemory = TimeSpan.Zero;
+        while (window.Elapsed.TotalSeconds < options.Window)
+        {
+            await Task.Delay(100);
+            busySum += computation.Running;
+            samples++;
+            if (window.Elapsed >= nextMemory)
+            {
+                redisPeak = Math.Max(redisPeak, (await redis.InfoAsync()).GetValueOrDefault("used_memory"));
+                nextMemory = window.Elapsed + TimeSpan.FromSeconds(1);
+            }
+        }
+
+        Counters after = await Counters.TakeAsync(computation, load, redis, cleaner);
+        double seconds = window.Elapsed.TotalSeconds;
+        (int queued, int leased) = await cluster.Grains.GetGrain<IDispatcherGrain>(0).GetCounts();
+        var figures = ScaleFigures.Of(silos, slotsPerSilo, options.BatchSeconds, points * campaigns, seconds, before, after, busySum / Math.Max(1, samples) / slots, redisPeak, queued, leased, startSeconds, idleCores);
+        Console.WriteLine("   stopping silos");
+        return figures;
+    }
+}

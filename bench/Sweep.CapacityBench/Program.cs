@@ -1,0 +1,1 @@
+return await Sweep.CapacityBench.CapacityRun.RunAsync(args);
