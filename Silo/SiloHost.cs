@@ -40,6 +40,11 @@ internal static class SiloHost
             Console.Error.WriteLine($"sweep-silo: {e.Message}");
             return ExitUsage;
         }
+        catch (ClusterTlsException e)
+        {
+            Console.Error.WriteLine($"sweep-silo: {e.Message}");
+            return ExitAuthentication;
+        }
 
         // Fail in seconds, naming the address, rather than after a membership timeout.
         // A wrong password or a TLS failure will not pass by waiting: it gets its own code.
@@ -78,14 +83,15 @@ internal static class SiloHost
         var log = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Sweep.Silo");
         var silo = host.Services.GetRequiredService<ILocalSiloDetails>();
         log.LogInformation(
-            "joined cluster '{ClusterId}' (service '{ServiceId}') through Redis {Redis} ({RedisAccess}) as silo {Silo}, gateway {Gateway}, {Slots} compute slots",
+            "joined cluster '{ClusterId}' (service '{ServiceId}') through Redis {Redis} ({RedisAccess}) as silo {Silo}, gateway {Gateway}, {Slots} compute slots, {Transport}",
             settings.ClusterId,
             settings.ServiceId,
             settings.Redis,
             RedisAccess(settings.Redis),
             silo.SiloAddress.ToParsableString(),
             silo.GatewayAddress?.ToParsableString() ?? "none",
-            settings.Slots);
+            settings.Slots,
+            settings.Tls?.ToString() ?? "no TLS between silos and clients");
 
         try
         {
