@@ -73,7 +73,9 @@ internal sealed class TestCertificates : IDisposable
             names = builder.Build();
         }
 
-        return Issue(Ca, subject, server ? ["1.3.6.1.5.5.7.3.1", "1.3.6.1.5.5.7.3.2"] : ["1.3.6.1.5.5.7.3.2"], names, DateTimeOffset.UtcNow);
+        // Dated from the CA's own issue time (5 minutes after its NotBefore): a certificate may not outlive its issuer.
+        DateTimeOffset issued = new DateTimeOffset(Ca.NotBefore.ToUniversalTime(), TimeSpan.Zero).AddMinutes(5);
+        return Issue(Ca, subject, server ? ["1.3.6.1.5.5.7.3.1", "1.3.6.1.5.5.7.3.2"] : ["1.3.6.1.5.5.7.3.2"], names, issued);
     }
 
     /// <summary>The certificate and its private key as two PEM files, the key readable by its owner only.</summary>
