@@ -40,11 +40,6 @@ internal static class SiloHost
             Console.Error.WriteLine($"sweep-silo: {e.Message}");
             return ExitUsage;
         }
-        catch (ClusterTlsException e)
-        {
-            Console.Error.WriteLine($"sweep-silo: {e.Message}");
-            return ExitAuthentication;
-        }
 
         // Fail in seconds, naming the address, rather than after a membership timeout.
         // A wrong password or a TLS failure will not pass by waiting: it gets its own code.

@@ -97,16 +97,19 @@ internal sealed record ClusterTarget(RedisEndpoint Redis, string ClusterId, stri
         }
     }
 
-    /// <summary>A missing or unusable certificate, key or CA file is a TLS failure (exit 8), not a usage error.</summary>
+    /// <summary>
+    /// A missing or unusable certificate, key or CA file is bad input (exit 2, naming the option),
+    /// as for the --redis-* files: exit 8 is kept for a peer that refuses.
+    /// </summary>
     internal static ClusterTls? ReadTls(ClusterTlsOptions options, Func<string, string?> environment)
     {
         try
         {
             return ClusterTls.Read(options.Certificate, options.Key, options.Ca, environment, ("--tls-cert", "--tls-key", "--tls-ca"));
         }
-        catch (ClusterTlsException e)
+        catch (FormatException e)
         {
-            throw new EnvironmentException(Grains.Interfaces.ExitCodes.AuthenticationFailed, e.Message, e);
+            throw new UsageException(e.Message, e);
         }
     }
 

@@ -40,7 +40,7 @@ public sealed class ClusterTls
     /// <summary>
     /// The settings from the files given, or null when none is given (TLS off). A certificate
     /// and a CA are both needed: the first proves who this side is, the second who the peers are.
-    /// Throws <see cref="ClusterTlsException"/> naming the setting at fault.
+    /// Throws <see cref="FormatException"/> naming the setting at fault.
     /// </summary>
     /// <param name="names">How the settings are spelled where they were given: certificate, key, CA.</param>
     public static ClusterTls? Read(string? certificateFile, string? keyFile, string? caFile, Func<string, string?> environment, (string Certificate, string Key, string Ca) names)
@@ -53,12 +53,12 @@ public sealed class ClusterTls
 
         if (certificateFile is null)
         {
-            throw new ClusterTlsException($"{(keyFile is not null ? names.Key : names.Ca)}: TLS between silos and clients also needs {names.Certificate}, this side's certificate");
+            throw new FormatException($"{(keyFile is not null ? names.Key : names.Ca)}: TLS between silos and clients also needs {names.Certificate}, this side's certificate");
         }
 
         if (caFile is null)
         {
-            throw new ClusterTlsException($"{names.Certificate}: TLS between silos and clients also needs {names.Ca}, the CA that signed every silo's and client's certificate");
+            throw new FormatException($"{names.Certificate}: TLS between silos and clients also needs {names.Ca}, the CA that signed every silo's and client's certificate");
         }
 
         var authorities = new X509Certificate2Collection();
@@ -68,12 +68,12 @@ public sealed class ClusterTls
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or CryptographicException or ArgumentException)
         {
-            throw new ClusterTlsException($"{names.Ca}: cannot read a PEM certificate from '{caFile}': {e.Message.TrimEnd('.')}");
+            throw new FormatException($"{names.Ca}: cannot read a PEM certificate from '{caFile}': {e.Message.TrimEnd('.')}");
         }
 
         if (authorities.Count == 0)
         {
-            throw new ClusterTlsException($"{names.Ca}: '{caFile}' holds no PEM certificate");
+            throw new FormatException($"{names.Ca}: '{caFile}' holds no PEM certificate");
         }
 
         string? password = environment(KeyPasswordVariable) is { Length: > 0 } p ? p : null;
@@ -81,7 +81,7 @@ public sealed class ClusterTls
         if (!certificate.HasPrivateKey)
         {
             certificate.Dispose();
-            throw new ClusterTlsException($"{names.Certificate}: '{certificateFile}' has no private key (give {names.Key})");
+            throw new FormatException($"{names.Certificate}: '{certificateFile}' has no private key (give {names.Key})");
         }
 
         return new ClusterTls(caFile, authorities, certificateFile, certificate);
@@ -136,7 +136,7 @@ public sealed class ClusterTls
 
             if (keyFile is not null)
             {
-                throw new ClusterTlsException($"{names.Key}: '{certificateFile}' is a PFX (PKCS#12) file, which holds its key; give no {names.Key}");
+                throw new FormatException($"{names.Key}: '{certificateFile}' is a PFX (PKCS#12) file, which holds its key; give no {names.Key}");
             }
 
             return X509CertificateLoader.LoadPkcs12FromFile(certificateFile, password, X509KeyStorageFlags.EphemeralKeySet);
@@ -145,7 +145,7 @@ public sealed class ClusterTls
         {
             string files = keyFile is null ? $"'{certificateFile}'" : $"'{certificateFile}' and '{keyFile}'";
             string hint = e is CryptographicException && password is null ? $" (if its key is protected by a password, set {KeyPasswordVariable})" : string.Empty;
-            throw new ClusterTlsException($"{names.Certificate}: cannot read a certificate and its private key from {files}: {e.Message.TrimEnd('.')}{hint}");
+            throw new FormatException($"{names.Certificate}: cannot read a certificate and its private key from {files}: {e.Message.TrimEnd('.')}{hint}");
         }
     }
 

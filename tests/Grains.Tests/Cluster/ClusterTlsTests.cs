@@ -47,21 +47,21 @@ public sealed class ClusterTlsTests : IDisposable
     [Fact]
     public void A_certificate_without_a_ca_is_refused_naming_both()
     {
-        var e = Assert.Throws<ClusterTlsException>(() => ClusterTls.Read(Silo().Cert, null, null, _ => null, Names));
+        var e = Assert.Throws<FormatException>(() => ClusterTls.Read(Silo().Cert, null, null, _ => null, Names));
         Assert.StartsWith("--tls-cert: TLS between silos and clients also needs --tls-ca", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void A_ca_without_a_certificate_is_refused_naming_both()
     {
-        var e = Assert.Throws<ClusterTlsException>(() => ClusterTls.Read(null, null, Ca(), _ => null, Names));
+        var e = Assert.Throws<FormatException>(() => ClusterTls.Read(null, null, Ca(), _ => null, Names));
         Assert.StartsWith("--tls-ca: TLS between silos and clients also needs --tls-cert", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void A_missing_certificate_file_is_named()
     {
-        var e = Assert.Throws<ClusterTlsException>(() => ClusterTls.Read(File("absent.crt"), null, Ca(), _ => null, Names));
+        var e = Assert.Throws<FormatException>(() => ClusterTls.Read(File("absent.crt"), null, Ca(), _ => null, Names));
         Assert.StartsWith($"--tls-cert: cannot read a certificate and its private key from '{File("absent.crt")}'", e.Message, StringComparison.Ordinal);
     }
 
@@ -71,7 +71,7 @@ public sealed class ClusterTlsTests : IDisposable
         using X509Certificate2 silo = _authority.IssuePeer("CN=silo", server: true, IPAddress.Loopback);
         System.IO.File.WriteAllBytes(File("silo.pfx"), silo.Export(X509ContentType.Pkcs12, "s3cret"));
 
-        var e = Assert.Throws<ClusterTlsException>(() => ClusterTls.Read(File("silo.pfx"), null, Ca(), _ => null, Names));
+        var e = Assert.Throws<FormatException>(() => ClusterTls.Read(File("silo.pfx"), null, Ca(), _ => null, Names));
         Assert.Contains("set SWEEP_TLS_KEY_PASSWORD", e.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("s3cret", e.Message, StringComparison.Ordinal);
 
