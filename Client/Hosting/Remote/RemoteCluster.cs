@@ -32,8 +32,15 @@ internal sealed class RemoteCluster : ICampaignHost
     /// <summary>How long one check of Redis waits for its answer before counting it as unreachable.</summary>
     private static readonly TimeSpan RedisProbeTimeout = TimeSpan.FromSeconds(5);
 
-    /// <summary>A live gateway completes a TLS handshake in milliseconds; one that does not answer it in this is taken for down.</summary>
-    private static readonly TimeSpan GatewayProbeTimeout = TimeSpan.FromSeconds(3);
+    /// <summary>A gateway's node that does not take a connection in this is taken for down.</summary>
+    private static readonly TimeSpan GatewayConnectTimeout = TimeSpan.FromSeconds(3);
+
+    /// <summary>
+    /// A live gateway answers a TLS hello in milliseconds, but a silo starting on a loaded node
+    /// can take seconds; one that took the connection and is silent this long is asked again at
+    /// the next failure rather than judged.
+    /// </summary>
+    private static readonly TimeSpan GatewayHandshakeTimeout = TimeSpan.FromSeconds(10);
 
     /// <summary>
     /// How often the client re-reads the gateway list from Redis (Orleans' default is 1 min):
@@ -97,8 +104,8 @@ internal sealed class RemoteCluster : ICampaignHost
             },
             cancellationToken,
             async (services, ct) => Volatile.Read(ref refusedGateway) is { } refused
-                ? $"TLS with a gateway of {target} failed: {refused}"
-                : await FindTlsProblemAsync(services, target.Tls, ct));
+                ? GatewayTlsVerdict.Refused($"TLS with a gateway of {target} failed: {refused}")
+                : await ProbeGatewaysAsync(services, target.Tls, ct));
     }
 
     /// <summary>
@@ -147,10 +154,10 @@ internal sealed class RemoteCluster : ICampaignHost
     }
 
     /// <summary>
-    /// Why the gateways cannot be reached over TLS as configured, or null when that is not the
-    /// problem: each gateway Redis lists is probed once (<see cref="GatewayTlsProbe"/>).
+    /// Whether TLS is why the gateways Redis lists cannot be reached: each is probed once, all at
+    /// once, so a dead silo's stale entry costs one connect timeout (<see cref="GatewayTlsProbe"/>).
     /// </summary>
-    private static async Task<string?> FindTlsProblemAsync(IServiceProvider services, ClusterTls? tls, CancellationToken cancellationToken)
+    private static async Task<GatewayTlsVerdict> ProbeGatewaysAsync(IServiceProvider services, ClusterTls? tls, CancellationToken cancellationToken)
     {
         IList<Uri> gateways;
         try
@@ -160,19 +167,19 @@ internal sealed class RemoteCluster : ICampaignHost
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // No list, no probe: the connection's own retries and their limit apply.
-            return null;
+            return GatewayTlsVerdict.NoProblem;
         }
 
+        var probes = new List<Task<GatewayTlsVerdict>>();
         foreach (Uri gateway in gateways)
         {
-            if (IPAddress.TryParse(gateway.Host.Trim('[', ']'), out IPAddress? address)
-                && await GatewayTlsProbe.CheckAsync(new IPEndPoint(address, gateway.Port), tls, GatewayProbeTimeout, cancellationToken) is { } problem)
+            if (IPAddress.TryParse(gateway.Host.Trim('[', ']'), out IPAddress? address))
             {
-                return problem;
+                probes.Add(GatewayTlsProbe.CheckAsync(new IPEndPoint(address, gateway.Port), tls, GatewayConnectTimeout, GatewayHandshakeTimeout, cancellationToken));
             }
         }
 
-        return null;
+        return GatewayTlsVerdict.Combine(await Task.WhenAll(probes));
     }
 
     /// <summary>Joins a live local run through the loopback gateway its endpoint record names.</summary>
@@ -197,11 +204,16 @@ internal sealed class RemoteCluster : ICampaignHost
             cancellationToken);
     }
 
-    /// <param name="findTlsProblem">Asked after each failed connection attempt; a TLS problem it names ends the retries with exit code 8.</param>
-    private static async Task<RemoteCluster> ConnectAsync(string description, string limitName, TimeSpan outageLimit, TextWriter notices, Action<IClientBuilder> configure, CancellationToken cancellationToken, Func<IServiceProvider, CancellationToken, Task<string?>>? findTlsProblem = null)
+    /// <param name="probeTls">
+    /// Asked after each failed connection attempt, before anything is printed: a TLS problem it
+    /// names ends the retries at once with exit code 8 and that one line, so a refusal is never
+    /// preceded by a retry notice. The notice waits for a verdict that rules TLS out.
+    /// </param>
+    private static async Task<RemoteCluster> ConnectAsync(string description, string limitName, TimeSpan outageLimit, TextWriter notices, Action<IClientBuilder> configure, CancellationToken cancellationToken, Func<IServiceProvider, CancellationToken, Task<GatewayTlsVerdict>>? probeTls = null)
     {
         IServiceProvider? services = null;
         string? tlsProblem = null;
+        string? tlsHint = null;
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
@@ -212,15 +224,23 @@ internal sealed class RemoteCluster : ICampaignHost
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
         var connecting = System.Diagnostics.Stopwatch.StartNew();
         bool told = false;
+        int undecided = 0;
         builder.UseOrleansClient(client =>
         {
             // No gateway answers while silos are restarting: wait as long as any other call would.
             client.UseConnectionRetryFilter(async (e, ct) =>
             {
-                if (findTlsProblem is not null && services is not null && await findTlsProblem(services, ct) is { } problem)
+                if (probeTls is not null && services is not null)
                 {
-                    tlsProblem = problem;
-                    return false;
+                    GatewayTlsVerdict verdict = await probeTls(services, ct);
+                    if (verdict.Problem is { } problem)
+                    {
+                        tlsProblem = problem;
+                        return false;
+                    }
+
+                    tlsHint = verdict.Hint ?? tlsHint;
+                    undecided = verdict.Decided ? 0 : undecided + 1;
                 }
 
                 if (connecting.Elapsed >= outageLimit)
@@ -228,7 +248,9 @@ internal sealed class RemoteCluster : ICampaignHost
                     return false;
                 }
 
-                if (!told)
+                // A gateway that is slow to answer the probe once may still refuse; twice in a
+                // row, it is as likely down, and the wait should be said.
+                if (!told && undecided != 1)
                 {
                     told = true;
                     notices.WriteLine($"sweep: no silo of {description} answered yet ({e.GetType().Name}); retrying for up to {outageLimit.TotalSeconds:0.#} s");
@@ -254,7 +276,7 @@ internal sealed class RemoteCluster : ICampaignHost
             }
 
             throw new ClusterUnavailableException(
-                $"could not connect to {description} within {connecting.Elapsed.TotalSeconds:0.#} s ({limitName}): {e.Message.ReplaceLineEndings(" ")}", e);
+                $"could not connect to {description} within {connecting.Elapsed.TotalSeconds:0.#} s ({limitName}): {e.Message.ReplaceLineEndings(" ")}{(tlsHint is null ? string.Empty : $" ({tlsHint})")}", e);
         }
 
         return new RemoteCluster(host, description, outageLimit, notices);
