@@ -13,7 +13,10 @@ public static class ExitCodes
     /// <summary>`run`: some points failed; `delete`: the deletion was not confirmed.</summary>
     public const int Failed = 1;
 
-    /// <summary>A bad command line, spec, settings file or campaign name.</summary>
+    /// <summary>
+    /// A bad command line, spec, settings file or campaign name, or a file an option names (a
+    /// password file, a certificate, key or CA) that is missing, unreadable or unusable.
+    /// </summary>
     public const int Usage = 2;
 
     /// <summary>`run`: the campaign was cancelled.</summary>
@@ -36,8 +39,10 @@ public static class ExitCodes
     public const int DiskFull = 7;
 
     /// <summary>
-    /// Redis wants a password that was not given, refused the password or user, or TLS with it
-    /// failed: the same settings fail again, so nothing retries them.
+    /// The other side said no: Redis wants a password that was not given, refused the password
+    /// or user, or TLS with it failed; or TLS between a client and the gateways failed (a
+    /// certificate refused by either side, a client without TLS meeting silos with it). The same
+    /// settings fail again, so nothing retries them.
     /// </summary>
     public const int AuthenticationFailed = 8;
 

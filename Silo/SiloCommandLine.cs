@@ -30,7 +30,7 @@ internal static class SiloCommandLine
             $"Every option is also read from the environment (the name in brackets) and from {SiloSettingsReader.ConfigFile} in the working directory;\n" +
             "the command line wins over the environment, which wins over the file.\n" +
             $"The Redis password is read from {SiloSettingsReader.PasswordVariable} or --redis-password-file, never from the command line.\n" +
-            $"Exit codes: 0 stopped, {SiloHost.ExitUsage} bad settings, {SiloHost.ExitRedisUnreachable} Redis unreachable, {SiloHost.ExitAuthentication} Redis refused the password or TLS failed.");
+            $"Exit codes: 0 stopped, {SiloHost.ExitUsage} bad settings (including a missing or unusable password, certificate, key or CA file), {SiloHost.ExitRedisUnreachable} Redis unreachable, {SiloHost.ExitAuthentication} Redis refused the password or TLS with Redis failed.");
         foreach (Option<string> option in options.Values)
         {
             root.Options.Add(option);

@@ -85,14 +85,15 @@ internal static class SiloHost
         var log = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Sweep.Silo");
         var silo = host.Services.GetRequiredService<ILocalSiloDetails>();
         log.LogInformation(
-            "joined cluster '{ClusterId}' (service '{ServiceId}') through Redis {Redis} ({RedisAccess}) as silo {Silo}, gateway {Gateway}, {Slots} compute slots",
+            "joined cluster '{ClusterId}' (service '{ServiceId}') through Redis {Redis} ({RedisAccess}) as silo {Silo}, gateway {Gateway}, {Slots} compute slots, {Transport}",
             settings.ClusterId,
             settings.ServiceId,
             settings.Redis,
             RedisAccess(settings.Redis),
             silo.SiloAddress.ToParsableString(),
             silo.GatewayAddress?.ToParsableString() ?? "none",
-            settings.Slots);
+            settings.Slots,
+            settings.Tls?.ToString() ?? "no TLS between silos and clients");
 
         try
         {

@@ -40,6 +40,9 @@ internal static class SiloSettingsReader
         ("redis-key", "FILE", "PEM private key of --redis-cert (default: read from the --redis-cert file)"),
         ("metrics-port", "PORT", "serve Prometheus metrics at http://ADDR:PORT/metrics (default: off)"),
         ("metrics-listen", "IP", "address the metrics endpoint binds (default 127.0.0.1; any other lets whoever reaches it read the metrics)"),
+        ("tls-cert", "FILE", $"TLS between silos and clients: this silo's certificate, PEM or PFX, naming --advertised-address as an IP subject alternative name (key password, if any, from {ClusterTls.KeyPasswordVariable}); needs --tls-ca"),
+        ("tls-key", "FILE", "PEM private key of --tls-cert (default: read from the --tls-cert file)"),
+        ("tls-ca", "FILE", "PEM file of the CA that signed every silo's and client's certificate; only it is trusted"),
     ];
 
     /// <summary>
@@ -83,7 +86,11 @@ internal static class SiloSettingsReader
             Credentials = RedisCredentials.Read(config["redis-user"], config["redis-password-file"], environment, "redis-password-file", "redis-user"),
             Tls = RedisTls.Read(Bool(config, "redis-tls"), config["redis-ca"], config["redis-cert"], config["redis-key"], ("redis-tls", "redis-ca", "redis-cert", "redis-key")),
         };
-        var settings = new ClusterSiloSettings { Redis = endpoint };
+        var settings = new ClusterSiloSettings
+        {
+            Redis = endpoint,
+            Tls = ClusterTls.Read(config["tls-cert"], config["tls-key"], config["tls-ca"], environment, ("tls-cert", "tls-key", "tls-ca")),
+        };
         int resumeSeconds = Int(config, "resume-seconds", ClusterSiloSettings.DefaultResumeSeconds, 1, 86_400);
         return settings with
         {

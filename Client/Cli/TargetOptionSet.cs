@@ -34,7 +34,13 @@ internal sealed class TargetOptionSet
 
     public Option<string> RedisKey { get; } = CliOptions.Text("--redis-key", "FILE", "with --redis: PEM private key of --redis-cert (default: read from the --redis-cert file)");
 
-    public IEnumerable<Option> All => [Data, Redis, ClusterId, ServiceId, OutageSeconds, RedisUser, RedisPasswordFile, RedisTls, RedisCa, RedisCertificate, RedisKey];
+    public Option<string> TlsCertificate { get; } = CliOptions.Text("--tls-cert", "FILE", $"with --redis: TLS between silos and clients: this client's certificate, PEM or PFX (key password, if any, from ${ClusterTls.KeyPasswordVariable}); needs --tls-ca");
+
+    public Option<string> TlsKey { get; } = CliOptions.Text("--tls-key", "FILE", "with --redis: PEM private key of --tls-cert (default: read from the --tls-cert file)");
+
+    public Option<string> TlsCa { get; } = CliOptions.Text("--tls-ca", "FILE", "with --redis: PEM file of the CA that signed the silos' certificates (and this client's); only it is trusted");
+
+    public IEnumerable<Option> All => [Data, Redis, ClusterId, ServiceId, OutageSeconds, RedisUser, RedisPasswordFile, RedisTls, RedisCa, RedisCertificate, RedisKey, TlsCertificate, TlsKey, TlsCa];
 
     public void AddTo(Command command)
     {
@@ -52,6 +58,7 @@ internal sealed class TargetOptionSet
         return new TargetOptions(parse.GetValue(Data), parse.GetValue(Redis), parse.GetValue(ClusterId), parse.GetValue(ServiceId), parse.GetValue(OutageSeconds))
         {
             RedisAccess = new RedisAccessOptions(parse.GetValue(RedisUser), parse.GetValue(RedisPasswordFile), parse.GetValue(RedisTls), parse.GetValue(RedisCa), parse.GetValue(RedisCertificate), parse.GetValue(RedisKey)),
+            ClusterTls = new ClusterTlsOptions(parse.GetValue(TlsCertificate), parse.GetValue(TlsKey), parse.GetValue(TlsCa)),
         };
     }
 }

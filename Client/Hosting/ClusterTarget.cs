@@ -34,7 +34,7 @@ internal sealed record ClusterTarget(RedisEndpoint Redis, string ClusterId, stri
                 }
             }
 
-            if (options.RedisAccess.Given().FirstOrDefault() is { } access)
+            if (options.RedisAccess.Given().Concat(options.ClusterTls.Given()).FirstOrDefault() is { } access)
             {
                 throw UsageException.ForOption(access, "only applies to a cluster (with --redis)");
             }
@@ -69,8 +69,14 @@ internal sealed record ClusterTarget(RedisEndpoint Redis, string ClusterId, stri
             endpoint,
             NonEmpty("--cluster-id", options.ClusterId) ?? ClusterSiloSettings.DefaultClusterId,
             NonEmpty("--service-id", options.ServiceId) ?? ClusterSiloSettings.DefaultServiceId,
-            TimeSpan.FromSeconds(outage));
+            TimeSpan.FromSeconds(outage))
+        {
+            Tls = ReadTls(options.ClusterTls, Environment.GetEnvironmentVariable),
+        };
     }
+
+    /// <summary>Mutual TLS with the silos' gateways; null: plain TCP (the silos must run without TLS too).</summary>
+    public ClusterTls? Tls { get; init; }
 
     public override string ToString() => $"cluster '{ClusterId}' through Redis {Redis}";
 
@@ -88,6 +94,22 @@ internal sealed record ClusterTarget(RedisEndpoint Redis, string ClusterId, stri
         catch (FormatException e)
         {
             throw new UsageException(e.Message);
+        }
+    }
+
+    /// <summary>
+    /// A missing or unusable certificate, key or CA file is bad input (exit 2, naming the option),
+    /// as for the --redis-* files: exit 8 is kept for a peer that refuses.
+    /// </summary>
+    internal static ClusterTls? ReadTls(ClusterTlsOptions options, Func<string, string?> environment)
+    {
+        try
+        {
+            return ClusterTls.Read(options.Certificate, options.Key, options.Ca, environment, ("--tls-cert", "--tls-key", "--tls-ca"));
+        }
+        catch (FormatException e)
+        {
+            throw new UsageException(e.Message, e);
         }
     }
 

@@ -12,6 +12,30 @@ internal sealed record TargetOptions(string? Data, string? Redis, string? Cluste
 
     /// <summary>How to authenticate to the cluster's Redis and whether to use TLS (with --redis only).</summary>
     public RedisAccessOptions RedisAccess { get; init; } = RedisAccessOptions.None;
+
+    /// <summary>TLS between this client and the cluster's gateways (with --redis only).</summary>
+    public ClusterTlsOptions ClusterTls { get; init; } = ClusterTlsOptions.None;
+}
+
+/// <summary>
+/// `--tls-cert`, `--tls-key`, `--tls-ca` as given (null where not given). A PFX's or encrypted
+/// key's password is never an option: it comes from SWEEP_TLS_KEY_PASSWORD.
+/// </summary>
+internal sealed record ClusterTlsOptions(string? Certificate, string? Key, string? Ca)
+{
+    public static ClusterTlsOptions None { get; } = new(null, null, null);
+
+    /// <summary>The options given, by name, to refuse them in local mode.</summary>
+    public IEnumerable<string> Given()
+    {
+        foreach ((string name, bool given) in new[] { ("--tls-cert", Certificate is not null), ("--tls-key", Key is not null), ("--tls-ca", Ca is not null) })
+        {
+            if (given)
+            {
+                yield return name;
+            }
+        }
+    }
 }
 
 /// <summary>

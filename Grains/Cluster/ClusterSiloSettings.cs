@@ -20,6 +20,9 @@ public sealed record ClusterSiloSettings
 
     public required RedisEndpoint Redis { get; init; }
 
+    /// <summary>Mutual TLS between silos and with clients; null: plain TCP, open to whoever reaches the ports.</summary>
+    public ClusterTls? Tls { get; init; }
+
     public IPAddress AdvertisedAddress { get; init; } = IPAddress.Loopback;
 
     public int SiloPort { get; init; } = DefaultSiloPort;

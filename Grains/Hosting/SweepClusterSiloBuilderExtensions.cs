@@ -30,6 +30,11 @@ public static class SweepClusterSiloBuilderExtensions
             o.ServiceId = settings.ServiceId;
         });
         builder.ConfigureEndpoints(settings.AdvertisedAddress, settings.SiloPort, settings.GatewayPort);
+        if (settings.Tls is { } tls)
+        {
+            builder.UseSweepTls(tls);
+        }
+
         builder.UseRedisClustering(o => o.ConfigurationOptions = redis.ToConfigurationOptions());
         builder.Configure<ClusterMembershipOptions>(ClusterLiveness.Apply);
 

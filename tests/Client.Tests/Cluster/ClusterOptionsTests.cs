@@ -77,19 +77,55 @@ public sealed class ClusterOptionsTests
     public void Delete_and_report_with_an_unreachable_redis_fail_naming_the_address(params string[] command)
     {
         int port = FreePort();
-        var result = Sweep([.. command, "--redis", $"127.0.0.1:{port}"]);
-        Assert.Equal(2, result.Code);
-        Assert.StartsWith($"sweep {command[0]}: Redis at 127.0.0.1:{port} is unreachable", result.Err, StringComparison.Ordinal);
+        var result = Sweep([.. command, "--redis", $"127.0.0.1:{port}", "--outage-seconds", "1"]);
+        Assert.Equal(4, result.Code);
+        Assert.StartsWith($"sweep {command[0]}: Redis at 127.0.0.1:{port} is unreachable", LastLine(result.Err), StringComparison.Ordinal);
     }
 
     [Fact]
-    public void An_unreachable_redis_fails_in_seconds_naming_the_address()
+    public void An_unreachable_redis_is_waited_for_up_to_the_outage_limit_then_exit_4_naming_the_address()
     {
         int port = FreePort();
-        var result = Sweep("status", "--redis", $"127.0.0.1:{port}");
-        Assert.Equal(2, result.Code);
-        Assert.StartsWith($"sweep status: Redis at 127.0.0.1:{port} is unreachable", result.Err, StringComparison.Ordinal);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var result = Sweep("status", "--redis", $"127.0.0.1:{port}", "--outage-seconds", "3");
+        Assert.True(result.Code == 4, $"exit {result.Code}: {result.Err}");
+        string[] lines = result.Err.Trim().Split('\n');
+        Assert.Equal(2, lines.Length);
+        Assert.Equal($"sweep: Redis at 127.0.0.1:{port} is unreachable: Connection refused; retrying for up to 3 s", lines[0]);
+        Assert.StartsWith($"sweep status: Redis at 127.0.0.1:{port} is unreachable: Connection refused (waited ", lines[1], StringComparison.Ordinal);
+        Assert.EndsWith("s, --outage-seconds 3)", lines[1], StringComparison.Ordinal);
+        Assert.InRange(clock.Elapsed.TotalSeconds, 3, 15);
     }
+
+    [Fact]
+    public void A_redis_that_comes_up_within_the_outage_limit_is_used()
+    {
+        int port = FreePort();
+        using var late = new Timer(_ =>
+        {
+            var listener = new TcpListener(IPAddress.Loopback, port);
+            listener.Start();
+            _ = AnswerLikeRedisAsync(listener);
+        });
+        late.Change(TimeSpan.FromSeconds(2), Timeout.InfiniteTimeSpan);
+
+        // The fake server answers PING, then hangs up: what matters is that the command got past the wait.
+        var result = Sweep("status", "--redis", $"127.0.0.1:{port}", "--outage-seconds", "6");
+        Assert.StartsWith($"sweep: Redis at 127.0.0.1:{port} is unreachable", result.Err, StringComparison.Ordinal);
+        Assert.DoesNotContain("Redis at 127.0.0.1:" + port + " is unreachable: Connection refused (waited", result.Err, StringComparison.Ordinal);
+    }
+
+    private static async Task AnswerLikeRedisAsync(TcpListener listener)
+    {
+        using TcpClient client = await listener.AcceptTcpClientAsync();
+        NetworkStream stream = client.GetStream();
+        byte[] buffer = new byte[256];
+        _ = await stream.ReadAsync(buffer);
+        await stream.WriteAsync("+PONG\r\n"u8.ToArray());
+        listener.Stop();
+    }
+
+    private static string LastLine(string text) => text.Trim().Split('\n')[^1];
 
     // A port that was free a moment ago: nothing listens there.
     private static int FreePort()

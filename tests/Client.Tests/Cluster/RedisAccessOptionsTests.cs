@@ -35,6 +35,8 @@ public sealed class RedisAccessOptionsTests : IDisposable
     [InlineData("--redis-password-file", "f")]
     [InlineData("--redis-ca", "ca.crt")]
     [InlineData("--redis-tls")]
+    [InlineData("--tls-cert", "silo.crt")]
+    [InlineData("--tls-ca", "ca.crt")]
     public void Redis_access_options_without_redis_are_refused(params string[] option)
     {
         var result = Sweep(["list", .. option]);
@@ -49,6 +51,16 @@ public sealed class RedisAccessOptionsTests : IDisposable
         var result = Sweep("list", "--redis", "127.0.0.1:1", "--redis-ca", missing);
         Assert.Equal(2, result.Code);
         Assert.StartsWith($"sweep list: --redis-ca: cannot read a PEM certificate from '{missing}'", result.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_cluster_tls_file_is_exit_2_naming_the_option_before_connecting()
+    {
+        string missing = Path.Combine(_dir.FullName, "no-client.crt");
+        var result = Sweep("list", "--redis", "127.0.0.1:1", "--tls-cert", missing, "--tls-ca", missing);
+        Assert.Equal(2, result.Code);
+        Assert.StartsWith($"sweep list: --tls-ca: cannot read a PEM certificate from '{missing}'", result.Err, StringComparison.Ordinal);
+        Assert.Single(result.Err.TrimEnd().Split('\n'));
     }
 
     [Fact]

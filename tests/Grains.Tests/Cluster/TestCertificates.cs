@@ -46,8 +46,8 @@ internal sealed class TestCertificates : IDisposable
         var names = new SubjectAlternativeNameBuilder();
         names.AddIpAddress(IPAddress.Loopback);
         names.AddDnsName("localhost");
-        X509Certificate2 server = Issue(ca, "CN=sweep-redis", "1.3.6.1.5.5.7.3.1", names.Build(), now);
-        X509Certificate2 client = Issue(ca, "CN=sweep-client", "1.3.6.1.5.5.7.3.2", null, now);
+        X509Certificate2 server = Issue(ca, "CN=sweep-redis", ["1.3.6.1.5.5.7.3.1"], names.Build(), now);
+        X509Certificate2 client = Issue(ca, "CN=sweep-client", ["1.3.6.1.5.5.7.3.2"], null, now);
         return new TestCertificates(ca, server, client);
     }
 
@@ -55,18 +55,37 @@ internal sealed class TestCertificates : IDisposable
     public void WriteTo(string directory)
     {
         File.WriteAllText(Path.Combine(directory, CaFile), Ca.ExportCertificatePem() + "\n");
-        Write(Server, ServerCertificateFile, ServerKeyFile);
-        Write(Client, ClientCertificateFile, ClientKeyFile);
+        WritePem(Server, Path.Combine(directory, ServerCertificateFile), Path.Combine(directory, ServerKeyFile));
+        WritePem(Client, Path.Combine(directory, ClientCertificateFile), Path.Combine(directory, ClientKeyFile));
+    }
 
-        void Write(X509Certificate2 certificate, string certificateFile, string keyFile)
+    /// <summary>
+    /// Another certificate signed by this CA: for a silo (server and client use, as it both
+    /// accepts and opens connections, naming its IP address) or a client (client use only).
+    /// </summary>
+    public X509Certificate2 IssuePeer(string subject, bool server, IPAddress? address)
+    {
+        X509Extension? names = null;
+        if (address is not null)
         {
-            File.WriteAllText(Path.Combine(directory, certificateFile), certificate.ExportCertificatePem() + "\n");
-            string key = Path.Combine(directory, keyFile);
-            File.WriteAllText(key, certificate.GetECDsaPrivateKey()!.ExportPkcs8PrivateKeyPem() + "\n");
-            if (!OperatingSystem.IsWindows())
-            {
-                File.SetUnixFileMode(key, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-            }
+            var builder = new SubjectAlternativeNameBuilder();
+            builder.AddIpAddress(address);
+            names = builder.Build();
+        }
+
+        // Dated from the CA's own issue time (5 minutes after its NotBefore): a certificate may not outlive its issuer.
+        DateTimeOffset issued = new DateTimeOffset(Ca.NotBefore.ToUniversalTime(), TimeSpan.Zero).AddMinutes(5);
+        return Issue(Ca, subject, server ? ["1.3.6.1.5.5.7.3.1", "1.3.6.1.5.5.7.3.2"] : ["1.3.6.1.5.5.7.3.2"], names, issued);
+    }
+
+    /// <summary>The certificate and its private key as two PEM files, the key readable by its owner only.</summary>
+    public static void WritePem(X509Certificate2 certificate, string certificateFile, string keyFile)
+    {
+        File.WriteAllText(certificateFile, certificate.ExportCertificatePem() + "\n");
+        File.WriteAllText(keyFile, certificate.GetECDsaPrivateKey()!.ExportPkcs8PrivateKeyPem() + "\n");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(keyFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }
     }
 
@@ -77,13 +96,19 @@ internal sealed class TestCertificates : IDisposable
         Client.Dispose();
     }
 
-    private static X509Certificate2 Issue(X509Certificate2 ca, string subject, string usage, X509Extension? names, DateTimeOffset now)
+    private static X509Certificate2 Issue(X509Certificate2 ca, string subject, string[] usages, X509Extension? names, DateTimeOffset now)
     {
         var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var request = new CertificateRequest(subject, key, HashAlgorithmName.SHA256);
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.KeyAgreement, true));
-        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid(usage)], false));
+        var purposes = new OidCollection();
+        foreach (string usage in usages)
+        {
+            purposes.Add(new Oid(usage));
+        }
+
+        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension(purposes, false));
         request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(ca, true, false));
         if (names is not null)
         {
