@@ -56,7 +56,7 @@ public static class SpecLimits
 
         int largest = KernelMemoryModel.LargestN(kernel, d, timePoints, SlotMemoryBytes);
         string what = kernel.UsesCells(n) ? "its O(N) arrays" : "its packed couplings, about 4 N^2 bytes";
-        string hint = kernel.UsesCells(n) || kernel.UsesCells(int.MaxValue) ? string.Empty : "; the accelerated kernel, version 2, needs O(N) memory from 8192 spins on";
+        string hint = kernel.UsesCells(n) || kernel.UsesCells(int.MaxValue) ? string.Empty : "; the accelerated kernel, version 2 or 3, needs O(N) memory from 8192 spins on";
         return string.Create(c, $"{n} spins need {Gigabytes(bytes)} per compute slot with the {kernel.Code} kernel ({what}); the limit is {Gigabytes(SlotMemoryBytes)} per slot, so N <= {largest:N0} in {d}D at T = {timePoints}{hint}");
     }
 

@@ -31,6 +31,15 @@ namespace Sweep.Physics.Kernel;
 /// result is the same on every <see cref="KernelPath"/> and machine. It depends on the whole tau
 /// list, as version 1's does. Memory is O(N (M + near pairs)) plus the grid.
 /// </para>
+/// <para>
+/// Version 3 (<see cref="OneStepVersion"/>, the accelerated kernel's version 3) differs only in
+/// how far each spin reaches, never in the bound or its check: it starts from the smallest cube
+/// and, still at tau_max, forecasts max |P~_i| tau^2 over the whole tau list from the partners
+/// gathered so far, then takes the radius that a uniform ball's tail needs for that in one step,
+/// in steps of h/4 (version 2 grows by whole cells, at most doubling, and mostly again at later
+/// tau). Its cells hold about 16 spins instead of 8. Partners are gathered once or twice per spin
+/// instead of about four times, which halves the time in 3D at alpha = 6 (docs/PERFORMANCE.md).
+/// </para>
 /// </summary>
 public static class CellSpinProductKernel
 {
@@ -51,6 +60,12 @@ public static class CellSpinProductKernel
     // cheaper. 8 was fastest of 2, 4, 8, 16 for 3D, alpha = 6, N = 2 10^4 .. 10^5.
     internal const double SpinsPerCell = 8.0;
 
+    /// <summary>Spins per cell of version 3.</summary>
+    // Its cubes are entered once or twice per spin, so fewer, larger cells (a cheaper loop over
+    // cells, more distances computed in cells that straddle the radius) pay: for 3D, alpha = 6,
+    // N = 65,536, 16 took 0.91 of the time of 8 (4 and 32: 1.16 and 0.95).
+    internal const double OneStepSpinsPerCell = 16.0;
+
     // Margins that cover rounding: distances of a cell's bound are shrunk, tail sums grown.
     private const double DistanceMargin = 1.0 - 1e-6;
     private const double SumMargin = 1.0 + 1e-9;
@@ -62,6 +77,29 @@ public static class CellSpinProductKernel
     /// <summary>Layers beyond a spin's cube whose cells enter its tail bound one by one.</summary>
     internal const int ShellLayers = 3;
 
+    /// <summary>The cell kernel's first version (the accelerated kernel's version 2): cubes grow by whole cells, at most doubling per step.</summary>
+    public const int FirstVersion = 2;
+
+    /// <summary>
+    /// The version (the accelerated kernel's version 3) that takes each spin's radius in one step
+    /// at the largest tau, in steps of a quarter cell: from a forecast of max |P~_i| tau^2 over
+    /// the later times (<c>PlannedPeak</c>) and a continuum estimate of the dropped pairs' sum
+    /// (<c>ContinuumReach</c>). Which partners are dropped changes, so the bits do; the bound and
+    /// its check at every tau are version 2's.
+    /// </summary>
+    public const int OneStepVersion = 3;
+
+    /// <summary>Radii are whole multiples of h / ReachSteps (version 2 takes only multiples of ReachSteps).</summary>
+    internal const int ReachSteps = 4;
+
+    /// <summary>
+    /// The factor on version 3's continuum estimate of the dropped pairs' sum. The proven bound
+    /// (cells bounded at their nearest face) can exceed the estimate; a spin whose bound then
+    /// misses the budget at some tau is widened again. For 3D, alpha = 6, N = 65,536, factor 1
+    /// left 1,196 of 65,536 spins to widen again and was the fastest of 0.25, 0.5, 1, 2, 4, 8, 32, 128.
+    /// </summary>
+    internal const double OneStepSafety = 1.0;
+
     /// <summary>
     /// mag[k] and pur[k] at each tau[k] within <paramref name="tolerance"/> (absolute) of the exact
     /// kernel on the couplings of <paramref name="positions"/> (N consecutive d-tuples in the unit
@@ -70,7 +108,17 @@ public static class CellSpinProductKernel
     /// spinCurves[s * tau.Length + k], each within tolerance/4.
     /// </summary>
     public static void Evaluate(ReadOnlySpan<double> positions, int d, double alpha, ReadOnlySpan<double> tau, Span<double> mag, Span<double> pur, ReadOnlySpan<int> spins, Span<double> spinCurves, double tolerance, KernelPath path)
+        => Evaluate(positions, d, alpha, tau, mag, pur, spins, spinCurves, tolerance, path, FirstVersion);
+
+    /// <summary>
+    /// As <see cref="Evaluate(ReadOnlySpan{double}, int, double, ReadOnlySpan{double}, Span{double}, Span{double}, ReadOnlySpan{int}, Span{double}, double, KernelPath)"/>
+    /// by version <paramref name="version"/> of the cell kernel: <see cref="FirstVersion"/> (the
+    /// accelerated kernel's version 2) or <see cref="OneStepVersion"/> (its version 3). They
+    /// differ only in how far each spin's radius reaches, so both meet the same bound.
+    /// </summary>
+    public static void Evaluate(ReadOnlySpan<double> positions, int d, double alpha, ReadOnlySpan<double> tau, Span<double> mag, Span<double> pur, ReadOnlySpan<int> spins, Span<double> spinCurves, double tolerance, KernelPath path, int version)
     {
+        RequireVersion(version);
         int n = Check(positions, d, alpha, tau, mag, pur, spins, spinCurves, path);
         AcceleratedSpinProductKernel.RequireTolerance(tolerance);
         if (tau.Length == 0)
@@ -78,7 +126,7 @@ public static class CellSpinProductKernel
             return;
         }
 
-        var run = new Run(positions, d, alpha, tolerance, path);
+        var run = new Run(positions, d, alpha, tolerance, path, version, tau);
         var p = new double[run.PaddedCount];
         foreach (int k in DescendingOrder(tau))
         {
@@ -101,12 +149,13 @@ public static class CellSpinProductKernel
     }
 
     /// <summary>Diagnostics of one evaluation: the largest and mean final cube radius in cells, and the cells per dimension.</summary>
-    internal static (int MaxCube, double MeanCube, int CellsPerDimension) CubeStatistics(ReadOnlySpan<double> positions, int d, double alpha, ReadOnlySpan<double> tau, double tolerance)
+    internal static (int MaxCube, double MeanCube, int CellsPerDimension) CubeStatistics(ReadOnlySpan<double> positions, int d, double alpha, ReadOnlySpan<double> tau, double tolerance, int version = FirstVersion)
     {
+        RequireVersion(version);
         var mag = new double[tau.Length];
         var pur = new double[tau.Length];
         Check(positions, d, alpha, tau, mag, pur, [], [], KernelPath.Scalar);
-        var run = new Run(positions, d, alpha, tolerance, SpinProductKernel.BestPath);
+        var run = new Run(positions, d, alpha, tolerance, SpinProductKernel.BestPath, version, tau);
         var p = new double[run.PaddedCount];
         foreach (int k in DescendingOrder(tau))
         {
@@ -114,6 +163,14 @@ public static class CellSpinProductKernel
         }
 
         return run.Statistics();
+    }
+
+    private static void RequireVersion(int version)
+    {
+        if (version != FirstVersion && version != OneStepVersion)
+        {
+            throw new ArgumentOutOfRangeException(nameof(version), version, $"the cell kernel has versions {FirstVersion} and {OneStepVersion}");
+        }
     }
 
     private static int Check(ReadOnlySpan<double> positions, int d, double alpha, ReadOnlySpan<double> tau, Span<double> mag, Span<double> pur, ReadOnlySpan<int> spins, Span<double> spinCurves, KernelPath path)
@@ -205,7 +262,18 @@ public static class CellSpinProductKernel
         private readonly double _remainder;
         private readonly double[] _sums;
         private readonly double[] _tail;
-        private readonly int[] _cube;
+        // Each spin's radius in steps of h / ReachSteps; its cube is the smallest that holds it.
+        private readonly int[] _reach;
+        private readonly bool _oneStep;
+
+        // Version 3: the |tau| of the list in descending order, and a_n(|tau|) for each, at tau_max's scale.
+        private readonly double[] _plan;
+        private readonly int _planCount;
+        private double[] _planA = [];
+
+        // OutsideBound by (cell, cube) at the present scale: it depends on nothing else, and the
+        // spins of a cell mostly ask for the same few cubes.
+        private readonly Dictionary<long, double> _outside = [];
         private readonly int[] _slotOf;
         private readonly double[] _a;
         private readonly double[] _nearProduct;
@@ -226,8 +294,18 @@ public static class CellSpinProductKernel
         private int _exponent;
         private double _scale;
 
-        internal Run(ReadOnlySpan<double> positions, int d, double alpha, double tolerance, KernelPath path)
+        internal Run(ReadOnlySpan<double> positions, int d, double alpha, double tolerance, KernelPath path, int version, ReadOnlySpan<double> tau)
         {
+            _oneStep = version == OneStepVersion;
+            _plan = new double[_oneStep ? tau.Length : 0];
+            if (_oneStep)
+            {
+                foreach (int k in DescendingOrder(tau))
+                {
+                    _plan[_planCount++] = Math.Abs(tau[k]);
+                }
+            }
+
             _d = d;
             _alpha = alpha;
             _integerAlpha = alpha == Math.Floor(alpha) && alpha <= 64;
@@ -235,7 +313,7 @@ public static class CellSpinProductKernel
             _tailExponent = Math.Max(1, (int)Math.Floor(2.0 * alpha) - d);
             _path = path;
             _n = positions.Length / d;
-            _cells = new CellList(positions, d, CellList.CellsPerDimension(d, _n, SpinsPerCell));
+            _cells = new CellList(positions, d, CellList.CellsPerDimension(d, _n, _oneStep ? OneStepSpinsPerCell : SpinsPerCell));
             _terms = AcceleratedSpinProductKernel.Terms(tolerance);
             _budget = tolerance / 4.0;
             _remainder = LogCosineSeries.RemainderBound(_terms, AcceleratedSpinProductKernel.FarLimit);
@@ -243,7 +321,7 @@ public static class CellSpinProductKernel
             _stride = PaddedCount;
             _sums = new double[(_terms + 1) * _stride];
             _tail = new double[_n];
-            _cube = new int[_n];
+            _reach = new int[_n];
             _slotOf = new int[_n];
             for (int s = 0; s < _n; s++)
             {
@@ -268,13 +346,13 @@ public static class CellSpinProductKernel
         {
             long total = 0;
             int max = 0;
-            foreach (int m in _cube)
+            foreach (int q in _reach)
             {
-                total += m;
-                max = Math.Max(max, m);
+                total += q;
+                max = Math.Max(max, CubeOf(q));
             }
 
-            return (max, (double)total / _n, _cells.G);
+            return (max, (double)total / ReachSteps / _n, _cells.G);
         }
 
         /// <summary>P_i at tau; each call's |tau| must not exceed the previous one's.</summary>
@@ -335,11 +413,16 @@ public static class CellSpinProductKernel
 
         private void SetExponent(int exponent)
         {
+            _outside.Clear();
             _exponent = exponent;
             _scale = Math.ScaleB(1.0, exponent);
         }
 
-        private double Radius(int m) => m >= _cells.G ? double.PositiveInfinity : m * _cells.H;
+        // The radius of a reach q (in steps of h / ReachSteps); q = ReachSteps m gives m h bit for bit.
+        private double Radius(int q) => CubeOf(q) >= _cells.G ? double.PositiveInfinity : q * (_cells.H / ReachSteps);
+
+        // The smallest cube that holds the radius of reach q.
+        private int CubeOf(int q) => Math.Min((q + ReachSteps - 1) / ReachSteps, _cells.G);
 
         private double TwoJ(double dist2, double r) => 2.0 * (_integerAlpha ? 1.0 / IntegerPower.Of(r, (int)_alpha) : Math.Pow(dist2, -0.5 * _alpha));
 
@@ -356,17 +439,24 @@ public static class CellSpinProductKernel
                 _minCube++;
             }
 
-            // Nearly every spin needs about twice the smallest cube at tau_max: starting there
-            // saves a widening pass for most.
-            int startCube = Math.Min(_cells.G, 2 * _minCube);
+            // Version 2: nearly every spin needs about twice the smallest cube at tau_max, and
+            // starting there saves a widening pass for most. Version 3 starts from the smallest
+            // and takes the rest in one step.
+            int startCube = Math.Min(_cells.G, _oneStep ? _minCube : 2 * _minCube);
+            int startReach = ReachSteps * startCube;
 
             var near = new List<double>();
             Span<int> cell = stackalloc int[3];
+            if (_oneStep)
+            {
+                PlanCoefficients();
+            }
+
             for (int slot = 0; slot < _n; slot++)
             {
                 int i = _cells.Spin[slot];
                 _cells.CellOfSlot(slot, cell);
-                int count = Gather(slot, cell, startCube, 0.0, Radius(startCube), out double inCubeTail);
+                int count = Gather(slot, cell, startCube, 0.0, Radius(startReach), out double inCubeTail);
                 int nearCount = SpinPowerSumKernel.Run(_path, _buffer.AsSpan(0, count), tauAbs, AcceleratedSpinProductKernel.FarLimit, _scale, _rowSums, EnsureNearIndex(count));
                 for (int m = 0; m <= _terms; m++)
                 {
@@ -382,11 +472,125 @@ public static class CellSpinProductKernel
                 near.Sort(start, nearCount, null);
                 _nearStart[i] = start;
                 _nearEnd[i] = start + nearCount;
-                _cube[i] = startCube;
-                _tail[i] = (inCubeTail + OutsideBound(cell, startCube)) * SumMargin;
+                _reach[i] = startReach;
+                int reach = _oneStep ? ContinuumReach(startReach, TailLogBound * PlannedPeak(near, start, nearCount), _budget / 2.0) : startReach;
+                if (reach > startReach)
+                {
+                    Widen(i, slot, cell, reach);
+                }
+                else
+                {
+                    _tail[i] = (inCubeTail + OutsideBound(cell, startCube)) * SumMargin;
+                }
             }
 
             _nearValues = near.ToArray();
+        }
+
+        // a_n = c_n s^(2n) for every |tau| of the plan, s = |tau| 2^-E at tau_max's scale.
+        private void PlanCoefficients()
+        {
+            _planA = new double[_planCount * _terms];
+            for (int k = 0; k < _planCount; k++)
+            {
+                double sk = Math.ScaleB(_plan[k], -_exponent);
+                double s2 = sk * sk;
+                double power = s2;
+                for (int n = 0; n < _terms; n++)
+                {
+                    _planA[(k * _terms) + n] = LogCosineSeries.Coefficient(n + 1) * power;
+                    power *= s2;
+                }
+            }
+        }
+
+        /// <summary>
+        /// Version 3's forecast, at tau_max, of max over the later times of |P~_i(tau)| s^2
+        /// (s = |tau| 2^-E): P~_i from the partners gathered so far (the near ones as cosines at
+        /// every tau, the far ones through the power sums in <see cref="_rowSums"/>). The rest of
+        /// the partners changes log P~_i by less than the start cube's tail, so this is close to
+        /// what the final cube gives. Times stop once s^2 cannot beat the peak (|P~_i| &lt;= 1).
+        /// It only chooses a radius; the bound is checked at every tau.
+        /// </summary>
+        private double PlannedPeak(List<double> near, int start, int count)
+        {
+            double peak = 0.0;
+            for (int k = 0; k < _planCount; k++)
+            {
+                double sk = Math.ScaleB(_plan[k], -_exponent);
+                double s2 = sk * sk;
+                if (s2 <= peak)
+                {
+                    break;
+                }
+
+                double l = 0.0;
+                for (int n = _terms - 1; n >= 0; n--)
+                {
+                    l = Math.FusedMultiplyAdd(_planA[(k * _terms) + n], _rowSums[n], l);
+                }
+
+                double product = FlushedExp.Apply(l);
+                for (int j = start; j < start + count; j++)
+                {
+                    product *= PeriodicCosine.Cos(near[j] * _plan[k]);
+                }
+
+                peak = Math.Max(peak, Math.Abs(product) * s2);
+            }
+
+            return peak;
+        }
+
+        /// <summary>
+        /// The smallest reach q &gt;= <paramref name="from"/> (at most the whole grid) with
+        /// weight E(R_q) &lt;= target, where E(R) = 4 N d R^(d - 2 alpha) / (2 alpha - d) 2^(2E) is the
+        /// sum of (2J 2^E)^2 beyond R in a uniform ball of density N / V_d, times
+        /// <see cref="OneStepSafety"/>. It does not depend on how loose the bound of a small cube
+        /// is, so a spin reaches its final radius in one step; the proven bound is then checked as
+        /// in version 2.
+        /// </summary>
+        private int ContinuumReach(int from, double weight, double target)
+        {
+            int qMax = ReachSteps * _cells.G;
+            int exponent = (2 * (int)_alpha) - _d;
+            double power = (2.0 * _alpha) - _d;
+            double constant = weight * (_scale * _scale) * OneStepSafety * 4.0 * _n * _d / power;
+            double step = _cells.H / ReachSteps;
+            if (from >= qMax || !double.IsFinite(constant) || !(power > 0))
+            {
+                return Math.Max(from, qMax);
+            }
+
+            bool Enough(int reach)
+            {
+                double r = reach * step;
+                double decay = _integerAlpha ? 1.0 / IntegerPower.Of(r, exponent) : Math.Pow(r, -power);
+                return constant * decay <= target;
+            }
+
+            // A first guess from the closed form; the result is the smallest q that passes, whatever the guess.
+            double guess = Math.Ceiling(Math.Pow(constant / target, 1.0 / power) / step);
+            int q = !(guess < qMax) ? qMax : Math.Max(from, (int)guess);
+            while (q > from && Enough(q - 1))
+            {
+                q--;
+            }
+
+            while (q < qMax && !Enough(q))
+            {
+                q++;
+            }
+
+            return q;
+        }
+
+        // Version 3's widening of a settled spin: by the continuum estimate for its present |P~_i|
+        // and tau; where that asks for no growth, by the version-2 rule on the bound's own excess.
+        private int OneStepReach(int q, double pTailFactor, double target, double excess)
+        {
+            int next = ContinuumReach(q + 1, pTailFactor, target);
+            return next > q + 1 || ReachSteps * _cells.G <= q + 1 ? next : NextCube(q, excess, ReachSteps * _cells.G);
         }
 
         private Span<int> EnsureNearIndex(int count)
@@ -576,6 +780,18 @@ public static class CellSpinProductKernel
                 return 0.0;
             }
 
+            long key = ((((((long)cell[2] * _cells.Extent[1]) + cell[1]) * _cells.Extent[0]) + cell[0]) * (_cells.G + 1)) + m;
+            if (!_outside.TryGetValue(key, out double bound))
+            {
+                bound = OutsideBoundOf(cell, m);
+                _outside[key] = bound;
+            }
+
+            return bound;
+        }
+
+        private double OutsideBoundOf(ReadOnlySpan<int> cell, int m)
+        {
             int outer = Math.Min(m + ShellLayers, _cells.G);
             double total = ShellBound(cell, m, outer);
             int inside = _cells.CountInCube(cell, outer);
@@ -760,7 +976,8 @@ public static class CellSpinProductKernel
                 if (Math.Abs(p) * tailErr > half || (!exact && Math.Abs(p) * bound <= half))
                 {
                     double target = Math.Max(half, _budget - (Math.Abs(p) * bound));
-                    Widen(i, slot, cell, NextCube(_cube[i], Math.Abs(p) * tailErr / target));
+                    double excess = Math.Abs(p) * tailErr / target;
+                    Widen(i, slot, cell, _oneStep ? OneStepReach(_reach[i], Math.Abs(p) * tailFactor, target, excess) : NextReach(_reach[i], excess));
                 }
                 else
                 {
@@ -769,7 +986,7 @@ public static class CellSpinProductKernel
 
                 if (exact)
                 {
-                    p = CubeProduct(slot, cell, _cube[i], tau);
+                    p = CubeProduct(slot, cell, _reach[i], tau);
                 }
                 else
                 {
@@ -778,26 +995,30 @@ public static class CellSpinProductKernel
             }
         }
 
-        // The smallest m' > m with (m' / m)^(floor(2 alpha) - d) >= excess, at most 2 m: the tail
-        // outside a cube falls about as R^-(2 alpha - d).
-        private int NextCube(int m, double excess)
+        // Version 2 widens by whole cells.
+        private int NextReach(int q, double excess) => ReachSteps * NextCube(q / ReachSteps, excess, _cells.G);
+
+        // The smallest m' > m with (m' / m)^(floor(2 alpha) - d) >= excess, at most 2 m and at most
+        // limit: the tail outside a radius falls about as R^-(2 alpha - d).
+        private int NextCube(int m, double excess, int limit)
         {
             int next = m + 1;
             // At most doubling: the bound of a small cube is loose, and a prediction from it overshoots.
             int cap = 2 * m;
-            while (next < _cells.G && next < cap && IntegerPower.Of((double)next / m, _tailExponent) < excess)
+            while (next < limit && next < cap && IntegerPower.Of((double)next / m, _tailExponent) < excess)
             {
                 next++;
             }
 
-            return Math.Min(next, _cells.G);
+            return Math.Min(next, limit);
         }
 
         // Adds the partners between the old and the new radius to the power sums (all far, at the
         // current scale) and recomputes the tail bound for the new cube.
-        private void Widen(int i, int slot, ReadOnlySpan<int> cell, int m)
+        private void Widen(int i, int slot, ReadOnlySpan<int> cell, int q)
         {
-            int count = Gather(slot, cell, m, Radius(_cube[i]), Radius(m), out double inCubeTail);
+            int m = CubeOf(q);
+            int count = Gather(slot, cell, m, Radius(_reach[i]), Radius(q), out double inCubeTail);
             // tau = 0 marks every element far: they are beyond the near radius of tau_max.
             SpinPowerSumKernel.Run(_path, _buffer.AsSpan(0, count), 0.0, AcceleratedSpinProductKernel.FarLimit, _scale, _rowSums, EnsureNearIndex(count));
             for (int n = 0; n <= _terms; n++)
@@ -805,14 +1026,14 @@ public static class CellSpinProductKernel
                 _sums[(n * _stride) + i] += _rowSums[n];
             }
 
-            _cube[i] = m;
+            _reach[i] = q;
             _tail[i] = (inCubeTail + OutsideBound(cell, m)) * SumMargin;
         }
 
         // Every pair of the cube closer than its radius as a cosine, in gather order.
-        private double CubeProduct(int slot, ReadOnlySpan<int> cell, int m, double tau)
+        private double CubeProduct(int slot, ReadOnlySpan<int> cell, int q, double tau)
         {
-            int count = Gather(slot, cell, m, 0.0, Radius(m), out _);
+            int count = Gather(slot, cell, CubeOf(q), 0.0, Radius(q), out _);
             double product = 1.0;
             for (int j = 0; j < count; j++)
             {

@@ -10,11 +10,11 @@ namespace Sweep.Physics.Kernel;
 /// tests hold it to the measured peak resident sets of docs/PERFORMANCE.md within a factor of 2.
 /// Everything is computed in doubles, so no N or T overflows it.
 /// <list type="bullet">
-/// <item>the exact kernel, version 1 of the accelerated kernel, and version 2 below
+/// <item>the exact kernel, version 1 of the accelerated kernel, and versions 2 and 3 below
 /// <see cref="CellSpinProductKernel.MinSpins"/> keep the packed couplings: about 4 N^2 bytes
 /// (8-byte couplings of the N (N - 1) / 2 pairs, rows padded to 8);</item>
-/// <item>version 2 from <see cref="CellSpinProductKernel.MinSpins"/> spins on (the cell kernel)
-/// keeps O(N): the M + 1 power sums, positions, the cell list and per-spin bookkeeping, and
+/// <item>versions 2 and 3 from <see cref="CellSpinProductKernel.MinSpins"/> spins on (the cell
+/// kernel; version 3 adds T (M + 1) doubles of its forecast and a small cache per cell) keeps O(N): the M + 1 power sums, positions, the cell list and per-spin bookkeeping, and
 /// the near couplings at the largest tau.</item>
 /// </list>
 /// </summary>

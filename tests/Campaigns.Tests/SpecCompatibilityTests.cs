@@ -63,7 +63,7 @@ public class SpecCompatibilityTests
 
         Assert.NotNull(message);
         Assert.StartsWith(
-            "kernel differs from the stored campaign 't' (stored {\"name\":\"accelerated\",\"tolerance\":1E-10,\"version\":2}, requested {\"name\":\"exact\"})",
+            "kernel differs from the stored campaign 't' (stored {\"name\":\"accelerated\",\"tolerance\":1E-10,\"version\":3}, requested {\"name\":\"exact\"})",
             message,
             StringComparison.Ordinal);
     }
@@ -83,7 +83,7 @@ public class SpecCompatibilityTests
     [Fact]
     public void TheSameKernelSpelledWithItsDefaultToleranceIsCompatible()
     {
-        CampaignSpec requested = Specs.With(s => s["kernel"] = new JsonObject { ["name"] = "accelerated", ["tolerance"] = 1e-10, ["version"] = 2 });
+        CampaignSpec requested = Specs.With(s => s["kernel"] = new JsonObject { ["name"] = "accelerated", ["tolerance"] = 1e-10, ["version"] = 3 });
 
         Assert.Null(SpecCompatibility.Check(Stored, requested));
     }
@@ -98,9 +98,20 @@ public class SpecCompatibilityTests
         string? message = SpecCompatibility.Check(storedV1, requested);
 
         Assert.NotNull(message);
-        Assert.Contains("version 1 of the accelerated kernel and the request names version 2", message, StringComparison.Ordinal);
+        Assert.Contains("version 1 of the accelerated kernel and the request names version 3", message, StringComparison.Ordinal);
         Assert.Contains("\"kernel\": {\"name\":\"accelerated\",\"tolerance\":1E-10}", message, StringComparison.Ordinal);
         Assert.Null(SpecCompatibility.Check(storedV1, Specs.With(s => s["kernel"] = new JsonObject { ["name"] = "accelerated" })));
+    }
+
+    [Fact]
+    public void ACampaignStoredWithTheSecondVersionIsNotExtendedByTheThird()
+    {
+        // Campaigns created while version 2 was the default store it by name.
+        CampaignSpec storedV2 = Specs.With(s => s["kernel"] = new JsonObject { ["name"] = "accelerated", ["tolerance"] = 1e-10, ["version"] = 2 });
+        CampaignSpec requested = Specs.With(s => s["kernel"] = new JsonObject { ["name"] = "accelerated", ["tolerance"] = 1e-10, ["version"] = 3 });
+
+        Assert.NotNull(SpecCompatibility.Check(storedV2, requested));
+        Assert.Null(SpecCompatibility.Check(storedV2, storedV2));
     }
 
     [Fact]

@@ -67,7 +67,7 @@ public sealed class VocabularyEncodingTests
     [InlineData(TimeUnit.PerRealization, "per-realization")]
     public void Settings_encode_their_time_unit_as_the_string_it_was(TimeUnit unit, string name)
     {
-        var settings = new PointSettingsData(7, 200, unit, 0.99, 0.01, SpinKernelChoice.Default, 10);
+        var settings = new PointSettingsData(7, 200, unit, 0.99, 0.01, SpinKernelChoice.Accelerated(1e-10, 2), 10);
         var legacy = new LegacyPointSettingsData(7, 200, name, 0.99, 0.01, "accelerated-v2:1E-10", 10);
 
         Assert.Equal(Serializer.SerializeToArray(legacy), Serializer.SerializeToArray(settings));

@@ -9,10 +9,11 @@ public class SpinKernelChoiceTests
     public void CodesAreCanonicalAndRoundTrip()
     {
         Assert.Equal("exact", SpinKernelChoice.Exact.Code);
-        Assert.Equal("accelerated-v2:1E-10", SpinKernelChoice.Accelerated().Code);
+        Assert.Equal("accelerated-v3:1E-10", SpinKernelChoice.Accelerated().Code);
         Assert.Equal("accelerated:2.5E-07", SpinKernelChoice.Accelerated(2.5e-7, 1).Code);
         Assert.Equal("accelerated-v2:2.5E-07", SpinKernelChoice.Accelerated(2.5e-7, 2).Code);
-        foreach (var choice in new[] { SpinKernelChoice.Exact, SpinKernelChoice.Accelerated(), SpinKernelChoice.Accelerated(0.1 + 0.2), SpinKernelChoice.Accelerated(1e-10, 1) })
+        Assert.Equal("accelerated-v3:2.5E-07", SpinKernelChoice.Accelerated(2.5e-7, 3).Code);
+        foreach (var choice in new[] { SpinKernelChoice.Exact, SpinKernelChoice.Accelerated(), SpinKernelChoice.Accelerated(0.1 + 0.2), SpinKernelChoice.Accelerated(1e-10, 1), SpinKernelChoice.Accelerated(1e-10, 2) })
         {
             Assert.Equal(choice, SpinKernelChoice.ParseCode(choice.Code));
         }
@@ -27,8 +28,9 @@ public class SpinKernelChoiceTests
     [InlineData("accelerated:NaN")]
     [InlineData("accelerated: 1E-10")]
     [InlineData("accelerated-v1:1E-10")]
-    [InlineData("accelerated-v3:1E-10")]
+    [InlineData("accelerated-v4:1E-10")]
     [InlineData("accelerated-v2:1e-10")]
+    [InlineData("accelerated-v3:1e-10")]
     [InlineData("fast")]
     public void NonCanonicalCodesAreRefused(string code)
         => Assert.Throws<FormatException>(() => SpinKernelChoice.ParseCode(code));
@@ -40,7 +42,8 @@ public class SpinKernelChoiceTests
         Assert.NotEqual(SpinKernelChoice.Accelerated(1e-9), SpinKernelChoice.Accelerated());
         Assert.NotEqual(SpinKernelChoice.Exact, SpinKernelChoice.Accelerated());
         Assert.NotEqual(SpinKernelChoice.Accelerated(1e-10, 1), SpinKernelChoice.Accelerated(1e-10, 2));
-        Assert.Throws<ArgumentOutOfRangeException>("version", () => SpinKernelChoice.Accelerated(1e-10, 3));
+        Assert.NotEqual(SpinKernelChoice.Accelerated(1e-10, 2), SpinKernelChoice.Accelerated(1e-10, 3));
+        Assert.Throws<ArgumentOutOfRangeException>("version", () => SpinKernelChoice.Accelerated(1e-10, 4));
     }
 
     [Fact]
@@ -52,10 +55,15 @@ public class SpinKernelChoiceTests
         Assert.False(SpinKernelChoice.Exact.UsesCells(1_000_000));
         Assert.False(v2.UsesCells(CellSpinProductKernel.MinSpins - 1));
         Assert.True(v2.UsesCells(CellSpinProductKernel.MinSpins));
+        var v3 = SpinKernelChoice.Accelerated(1e-10, 3);
+        Assert.False(v3.UsesCells(CellSpinProductKernel.MinSpins - 1));
+        Assert.True(v3.UsesCells(CellSpinProductKernel.MinSpins));
     }
 
-    [Fact]
-    public void VersionTwoBelowTheCellSizeGivesVersionOnesBits()
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void VersionsTwoAndThreeBelowTheCellSizeGiveVersionOnesBits(int version)
     {
         double[] positions = new TestRandom(8).CubePositions(300, 3).Select(v => v * 0.5).ToArray();
         var couplings = CouplingMatrix.FromPositions(positions, 3, 6.0);
@@ -63,7 +71,7 @@ public class SpinKernelChoiceTests
         var one = (Mag: new double[4], Pur: new double[4]);
         var two = (Mag: new double[4], Pur: new double[4]);
         SpinKernelChoice.Accelerated(1e-10, 1).Evaluate(couplings, tau, one.Mag, one.Pur, [], [], SpinProductKernel.BestPath);
-        SpinKernelChoice.Accelerated(1e-10, 2).EvaluatePositions(positions, 3, 6.0, tau, two.Mag, two.Pur, [], [], SpinProductKernel.BestPath);
+        SpinKernelChoice.Accelerated(1e-10, version).EvaluatePositions(positions, 3, 6.0, tau, two.Mag, two.Pur, [], [], SpinProductKernel.BestPath);
         Assert.Equal(one.Mag, two.Mag);
         Assert.Equal(one.Pur, two.Pur);
     }

@@ -9,17 +9,19 @@ namespace Sweep.Physics.Tests.Points;
 
 public class CellRealizationTests
 {
-    private static readonly SpinKernelChoice V2 = SpinKernelChoice.Accelerated(1e-10, 2);
-
-    [Fact]
-    public void AnyBatchingAndAnyWorkerCountGiveTheSameBits()
+    [Theory]
+    [InlineData(1, 10.0, 2)]
+    [InlineData(1, 10.0, 3)]
+    [InlineData(3, 6.0, 3)]
+    public void AnyBatchingAndAnyWorkerCountGiveTheSameBits(int d, double alpha, int version)
     {
-        var point = new GridPoint(1, 10.0, 1e-4, CellSpinProductKernel.MinSpins);
-        var settings = new PointSettings(3, 30, TimeUnit.PerRealization, FitWindow.Default, V2);
+        var kernel = SpinKernelChoice.Accelerated(1e-10, version);
+        var point = new GridPoint(d, alpha, 1e-4, CellSpinProductKernel.MinSpins);
+        var settings = new PointSettings(3, 30, TimeUnit.PerRealization, FitWindow.Default, kernel);
         double[] t = settings.TimeGrid(point);
-        var whole = Realization.ComputeBatch(point, 3, 0, 3, t, settings.TimeUnit, V2, SpinProductKernel.BestPath);
-        var split = Realization.ComputeBatch(point, 3, 0, 1, t, settings.TimeUnit, V2, KernelPath.Scalar);
-        split.Merge(Realization.ComputeBatch(point, 3, 1, 2, t, settings.TimeUnit, V2, SpinProductKernel.BestPath));
+        var whole = Realization.ComputeBatch(point, 3, 0, 3, t, settings.TimeUnit, kernel, SpinProductKernel.BestPath);
+        var split = Realization.ComputeBatch(point, 3, 0, 1, t, settings.TimeUnit, kernel, KernelPath.Scalar);
+        split.Merge(Realization.ComputeBatch(point, 3, 1, 2, t, settings.TimeUnit, kernel, SpinProductKernel.BestPath));
         var parallel = PointComputation.Run(point, settings, 3, 2, SpinProductKernel.BestPath);
         foreach (EnsembleAccumulator other in new[] { split, parallel })
         {
