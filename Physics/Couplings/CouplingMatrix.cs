@@ -113,6 +113,13 @@ public sealed class CouplingMatrix
         double[] twoJ = storage is not null && storage.Length >= length ? storage : new double[length];
         var maxJ = new double[n];
         bool integerAlpha = alpha == Math.Floor(alpha) && alpha <= 64;
+        if (integerAlpha && IntegerCouplingRows.IsSupported)
+        {
+            // The same bits as the loop below, several partners at once (and the padding written).
+            IntegerCouplingRows.Fill(positions, d, (int)alpha, n, rowOffset, twoJ, maxJ);
+            return new CouplingMatrix(n, twoJ, length, rowOffset, maxJ);
+        }
+
         for (int i = 0; i < n; i++)
         {
             int row = rowOffset[i];

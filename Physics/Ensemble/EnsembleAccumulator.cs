@@ -22,6 +22,15 @@ public sealed class EnsembleAccumulator
     private ExactDoubleSum _jnnSum = new();        // scaled by 2^1074, exact
     private ExactDoubleSum _jnnSquareSum = new();  // scaled by 2^1074, exact
 
+    // Sums staged by Add in 64-bit lanes (null when nothing is staged), folded into the Int128
+    // sums above before anything reads them and every FixedPointStaging.MaxAdds adds. Only an
+    // accumulator that realizations are added to allocates them; merged ones never do.
+    private FixedPointStaging? _magStaged;
+    private FixedPointStaging? _purStaged;
+    private FixedPointStaging? _mag2Staged;
+    private FixedPointStaging? _pur2Staged;
+    private int _stagedAdds;
+
     public EnsembleAccumulator(int timePoints)
     {
         if (timePoints < 1)
@@ -69,12 +78,32 @@ public sealed class EnsembleAccumulator
 
         int block = BlockOf(r);
         int offset = block * TimePoints;
-        for (int k = 0; k < TimePoints; k++)
+        if (FixedPointStaging.IsSupported)
         {
-            _mag[offset + k] += FixedPoint.FromDouble(mag[k]);
-            _pur[offset + k] += FixedPoint.FromDouble(pur[k]);
-            _mag2[k] += FixedPoint.FromDouble(mag[k] * mag[k]);
-            _pur2[k] += FixedPoint.FromDouble(pur[k] * pur[k]);
+            if (_stagedAdds == FixedPointStaging.MaxAdds)
+            {
+                Fold();
+            }
+
+            _magStaged ??= new FixedPointStaging(_mag.Length);
+            _purStaged ??= new FixedPointStaging(_pur.Length);
+            _mag2Staged ??= new FixedPointStaging(TimePoints);
+            _pur2Staged ??= new FixedPointStaging(TimePoints);
+            _stagedAdds++;
+            AddDirect(_mag, offset, mag, _magStaged.Add(mag, offset, square: false), square: false);
+            AddDirect(_pur, offset, pur, _purStaged.Add(pur, offset, square: false), square: false);
+            AddDirect(_mag2, 0, mag, _mag2Staged.Add(mag, 0, square: true), square: true);
+            AddDirect(_pur2, 0, pur, _pur2Staged.Add(pur, 0, square: true), square: true);
+        }
+        else
+        {
+            for (int k = 0; k < TimePoints; k++)
+            {
+                _mag[offset + k] += FixedPoint.FromDouble(mag[k]);
+                _pur[offset + k] += FixedPoint.FromDouble(pur[k]);
+                _mag2[k] += FixedPoint.FromDouble(mag[k] * mag[k]);
+                _pur2[k] += FixedPoint.FromDouble(pur[k] * pur[k]);
+            }
         }
 
         _blockCount[block]++;
@@ -90,6 +119,9 @@ public sealed class EnsembleAccumulator
         {
             throw new ArgumentException($"cannot merge {other.TimePoints} time points into {TimePoints}", nameof(other));
         }
+
+        Fold();
+        other.Fold();
 
         if (Count + other.Count > FixedPoint.MaxTerms)
         {
@@ -125,6 +157,8 @@ public sealed class EnsembleAccumulator
         {
             throw new InvalidOperationException("no realizations have been added");
         }
+
+        Fold();
 
         var mag = new double[TimePoints];
         var magSem = new double[TimePoints];
@@ -164,6 +198,8 @@ public sealed class EnsembleAccumulator
             return null;
         }
 
+        Fold();
+
         var mag = new double[TimePoints];
         var pur = new double[TimePoints];
         for (int k = 0; k < TimePoints; k++)
@@ -176,15 +212,19 @@ public sealed class EnsembleAccumulator
     }
 
     /// <summary>The raw sums, for storage. Arrays are copies.</summary>
-    public EnsembleSums Export() => new(
-        TimePoints,
-        (Int128[])_mag.Clone(),
-        (Int128[])_pur.Clone(),
-        (Int128[])_mag2.Clone(),
-        (Int128[])_pur2.Clone(),
-        (long[])_blockCount.Clone(),
-        _jnnSum.ToBigInteger().ToByteArray(),
-        _jnnSquareSum.ToBigInteger().ToByteArray());
+    public EnsembleSums Export()
+    {
+        Fold();
+        return new(
+            TimePoints,
+            (Int128[])_mag.Clone(),
+            (Int128[])_pur.Clone(),
+            (Int128[])_mag2.Clone(),
+            (Int128[])_pur2.Clone(),
+            (long[])_blockCount.Clone(),
+            _jnnSum.ToBigInteger().ToByteArray(),
+            _jnnSquareSum.ToBigInteger().ToByteArray());
+    }
 
     /// <summary>Rebuilds an accumulator from stored sums, checking their shape.</summary>
     public static EnsembleAccumulator Import(EnsembleSums sums)
@@ -206,6 +246,33 @@ public sealed class EnsembleAccumulator
         acc._jnnSum = ExactDoubleSum.From(new BigInteger(sums.JnnSum));
         acc._jnnSquareSum = ExactDoubleSum.From(new BigInteger(sums.JnnSquareSum));
         return acc;
+    }
+
+    // Values from index `from` on, added one by one (the tail the staging leaves, or all of a
+    // chunk it refused: FromDouble then names the value outside [-1, 1]).
+    private static void AddDirect(Int128[] sums, int offset, ReadOnlySpan<double> values, int from, bool square)
+    {
+        for (int k = from; k < values.Length; k++)
+        {
+            sums[offset + k] += FixedPoint.FromDouble(square ? values[k] * values[k] : values[k]);
+        }
+    }
+
+    // Moves the staged sums into the Int128 sums and drops the staging (merged accumulators,
+    // which the grains keep per point, then hold no staging memory).
+    private void Fold()
+    {
+        if (_magStaged is null)
+        {
+            return;
+        }
+
+        _magStaged.FoldInto(_mag);
+        _purStaged!.FoldInto(_pur);
+        _mag2Staged!.FoldInto(_mag2);
+        _pur2Staged!.FoldInto(_pur2);
+        _magStaged = _purStaged = _mag2Staged = _pur2Staged = null;
+        _stagedAdds = 0;
     }
 
     private Int128 SumOverBlocks(Int128[] sums, int k, int exclude)
