@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Sweep.Grains.Compute;
 using Sweep.Grains.Interfaces;
 using Sweep.Grains.Tests.Storage;
 
@@ -20,10 +22,14 @@ public sealed class CampaignDeletionTests : IDisposable
     {
         var spec = Specs.Small("deleted");
         string first = spec.ToJsonString();
-        await using var cluster = await SweepCluster.StartAsync(_store.DatabasePath, 2);
+        // Batches wait at the gate until the refusal is checked: the small campaign could
+        // otherwise finish before the delete reaches it.
+        var gated = new GatedComputation();
+        await using var cluster = await SweepCluster.StartAsync(_store.DatabasePath, 2, silo => silo.Services.AddSingleton<IBatchComputation>(gated));
         await cluster.SubmitAsync(first);
 
         CampaignDeletion refused = await cluster.Campaign("deleted").Delete();
+        gated.Open();
         Assert.StartsWith("campaign 'deleted' is running (", refused.Refusal, StringComparison.Ordinal);
         Assert.Contains("`sweep cancel deleted`", refused.Refusal, StringComparison.Ordinal);
         Assert.Equal(0, refused.StoredStates);
@@ -56,5 +62,19 @@ public sealed class CampaignDeletionTests : IDisposable
 
         Assert.Equal(resubmitted.BatchesTotal, cluster.BatchesComputed - computedBefore);
         BitAssert.Results(StraightRun.Of(second), await cluster.Campaign("deleted").GetResults());
+    }
+
+    // Holds every batch until opened, then computes the real one.
+    private sealed class GatedComputation : IBatchComputation
+    {
+        private readonly ManualResetEventSlim _gate = new(false);
+
+        public void Open() => _gate.Set();
+
+        public BatchResult Run(BatchWork work, CancellationToken cancellationToken)
+        {
+            _gate.Wait(cancellationToken);
+            return BatchComputation.Run(work, cancellationToken);
+        }
     }
 }
