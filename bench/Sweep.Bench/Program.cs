@@ -6,6 +6,11 @@ if (args.Length > 0 && args[0] == "kernel-scaling")
     return KernelScaling.Run(args[1..]);
 }
 
+if (args.Length > 0 && args[0] == "kernel-scaling-plot")
+{
+    return KernelScalingPlot.Run(args[1..]);
+}
+
 if (args.Length > 0 && args[0] == "realization-profile")
 {
     return RealizationProfile.Run(args[1..]);
