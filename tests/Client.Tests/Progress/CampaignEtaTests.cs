@@ -138,4 +138,23 @@ public sealed class CampaignEtaTests
         quiet.Add(130, 60);
         Assert.Equal(60.0 / 130, quiet.SlotsBusy!.Value, 9);
     }
+
+    [Fact]
+    public void Long_batches_widen_the_window_so_one_short_merge_does_not_read_as_idle_slots()
+    {
+        // Two slots busy with 100 s batches (both merge at each 100 s), and one 1 s batch merged
+        // at 250 s: a 60 s window at 260 s would see 1 slot-second in 60 s, 0.017 busy slots.
+        var slots = new SlotThroughput(TimeSpan.FromSeconds(60));
+        double compute = 0;
+        for (int t = 0; t <= 260; t += 10)
+        {
+            compute += t is > 0 and <= 200 && t % 100 == 0 ? 200 : t == 250 ? 1 : 0;
+            slots.Add(t, compute);
+        }
+
+        // Merges 100 s and 50 s apart: the rate spans four mean gaps (300 s), back to the
+        // origin at 90 s, the last sample before the first merge.
+        Assert.Equal(300, slots.SpanSeconds, 9);
+        Assert.Equal(401.0 / 170, slots.SlotsBusy!.Value, 9);
+    }
 }
