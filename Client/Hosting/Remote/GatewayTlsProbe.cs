@@ -28,6 +28,26 @@ internal static class GatewayTlsProbe
     public static async Task<GatewayTlsVerdict> CheckAsync(IPEndPoint gateway, ClusterTls? tls, TimeSpan connectTimeout, TimeSpan handshakeTimeout, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(gateway);
+        (GatewayTlsVerdict verdict, bool dropped) = await HandshakeAsync(gateway, tls, connectTimeout, handshakeTimeout, cancellationToken);
+        if (!dropped || tls is null)
+        {
+            return verdict;
+        }
+
+        // A gateway that answered with TLS and then dropped this client mid-handshake, without an
+        // alert: a .NET gateway refusing the client's certificate does that when its check wins
+        // the race with the end of the client's handshake (otherwise it closes right after, see
+        // AwaitVerdictAsync); a silo dying mid-handshake does it too. A second handshake tells
+        // them apart: a dead silo does not answer it.
+        (verdict, dropped) = await HandshakeAsync(gateway, tls, connectTimeout, handshakeTimeout, cancellationToken);
+        return dropped
+            ? GatewayTlsVerdict.Refused($"the gateway at {gateway} refused this client's certificate {tls.CertificateFile} (is it signed by the CA the silos trust?): it closed the connection during the handshake, twice")
+            : verdict;
+    }
+
+    /// <returns>The verdict of one handshake, and whether the gateway dropped it after answering with TLS (judged no problem on its own).</returns>
+    private static async Task<(GatewayTlsVerdict Verdict, bool DroppedMidHandshake)> HandshakeAsync(IPEndPoint gateway, ClusterTls? tls, TimeSpan connectTimeout, TimeSpan handshakeTimeout, CancellationToken cancellationToken)
+    {
         using var client = new TcpClient(gateway.AddressFamily);
         using (var connecting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
         {
@@ -39,7 +59,7 @@ internal static class GatewayTlsProbe
             catch (Exception e) when (e is SocketException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
             {
                 // Nothing listens, or the node is gone: a matter for the retries, not for TLS.
-                return GatewayTlsVerdict.NoProblem;
+                return (GatewayTlsVerdict.NoProblem, false);
             }
         }
 
@@ -82,7 +102,9 @@ internal static class GatewayTlsProbe
         }
 
         (Exception? closed, bool quiet) = tls is not null && failure is null && !timedOut ? await AwaitVerdictAsync(stream, cancellationToken) : (null, false);
-        return Judge(gateway, tls, answer, timedOut, failure, closed, quiet, refused);
+        GatewayTlsVerdict verdict = Judge(gateway, tls, answer, timedOut, failure, closed, quiet, refused);
+        bool dropped = verdict.Problem is null && failure is IOException && answer.AnsweredWithTls && !answer.SentAlert && refused is null;
+        return (verdict, dropped);
     }
 
     /// <summary>
