@@ -9,7 +9,8 @@ namespace Sweep.CampaignBench;
 /// A browser's open campaign page, without the browser: it loads the page, then polls the page's
 /// JSON endpoint every <see cref="DashboardHtml.PollMilliseconds"/> ms, and when more points have
 /// finished loads the figures of its first screen again, as the page's script does (its images
-/// load lazily, so a browser fetches the ones in view: the first <see cref="FiguresInView"/>). Until the
+/// load lazily, so a browser fetches the ones in view: the first <see cref="FiguresInView"/>),
+/// or the whole page while it has no Fig. 2(c) yet, as the script does then. Until the
 /// campaign exists (it is submitted after the page opens) the page answers 404 and is retried.
 /// </summary>
 internal sealed partial class OpenPage : IAsyncDisposable
@@ -48,21 +49,7 @@ internal sealed partial class OpenPage : IAsyncDisposable
         var page = new Uri(dashboard, DashboardHtml.CampaignHref(campaign));
         var api = new Uri(dashboard, "api/campaigns/" + Uri.EscapeDataString(campaign));
         var delay = TimeSpan.FromMilliseconds(DashboardHtml.PollMilliseconds);
-        string? html = null;
-        while (html is null)
-        {
-            using HttpResponseMessage response = await http.GetAsync(page, stop);
-            Requests++;
-            if (response.StatusCode == HttpStatusCode.OK)
-            {
-                html = await response.Content.ReadAsStringAsync(stop);
-            }
-            else
-            {
-                await Task.Delay(delay, stop);
-            }
-        }
-
+        string html = await LoadAsync(http, page, delay, stop);
         string[] figures = [.. FigureSource().Matches(html).Select(m => m.Groups[1].Value).Take(FiguresInView)];
         await FetchAllAsync(http, dashboard, figures, stop);
         int? pointsDone = null;
@@ -81,11 +68,34 @@ internal sealed partial class OpenPage : IAsyncDisposable
             int done = doc.RootElement.GetProperty("status").GetProperty("points_done").GetInt32();
             if (pointsDone is { } before && before != done)
             {
+                if (html.Contains("id=\"fig2c-missing\"", StringComparison.Ordinal))
+                {
+                    // The page's script reloads the whole page while it has no Fig. 2(c) yet.
+                    html = await LoadAsync(http, page, delay, stop);
+                    figures = [.. FigureSource().Matches(html).Select(m => m.Groups[1].Value).Take(FiguresInView)];
+                }
+
                 // The page's script reloads its figures (img src ?v=points_done) when points finish.
                 await FetchAllAsync(http, dashboard, figures, stop);
             }
 
             pointsDone = done;
+        }
+    }
+
+    // The campaign page; until the campaign is submitted it answers 404, and is asked again.
+    private async Task<string> LoadAsync(HttpClient http, Uri page, TimeSpan delay, CancellationToken stop)
+    {
+        while (true)
+        {
+            using HttpResponseMessage response = await http.GetAsync(page, stop);
+            Requests++;
+            if (response.StatusCode == HttpStatusCode.OK)
+            {
+                return await response.Content.ReadAsStringAsync(stop);
+            }
+
+            await Task.Delay(delay, stop);
         }
     }
 
