@@ -3,8 +3,10 @@ namespace Sweep.Client.Dashboard;
 /// <summary>
 /// When the dashboard draws a campaign's report again: only when more points have finished, and
 /// then at most once per <see cref="MinimumAge"/>. A report reads every finished point's result
-/// and draws every figure; rebuilt on each 2 s poll of a campaign whose points finish every few
-/// seconds, it cost the run 4 to 6% of its speed (docs/PERFORMANCE.md, "Dashboard overhead").
+/// and makes every Fig. 2 plot, and points of a running campaign finish every few seconds, so
+/// building it on each 2 s poll would take a page's cost out of the run's compute slots. Even at
+/// one build per 10 s a page that loads figures still slows a run a lot on 2 cores
+/// (docs/PERFORMANCE.md, "Dashboard overhead").
 /// </summary>
 internal static class ReportFreshness
 {

@@ -7,8 +7,8 @@ namespace Sweep.Client.Reports;
 /// <summary>
 /// The page of one finished point: its mag and pur curves and their residuals. The figures are
 /// drawn on first use: the dashboard rebuilds a report while points finish and shows a point's
-/// page only when asked, so drawing three plots for every finished point on every rebuild was
-/// most of its cost (docs/PERFORMANCE.md, "Dashboard overhead").
+/// page only when asked, so three plots for every finished point on every rebuild are work no
+/// campaign page needs (docs/PERFORMANCE.md, "Dashboard overhead").
 /// </summary>
 internal sealed class PointPage
 {
