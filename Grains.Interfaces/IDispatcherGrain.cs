@@ -14,8 +14,9 @@ public interface IDispatcherGrain : IGrainWithIntegerKey
     /// Up to max batches for the worker on a silo, each needing at most
     /// <paramref name="bytesPerSlot"/> of memory per compute slot (what a slot of that silo has);
     /// the lease lapses if that silo dies. A point whose batches no active silo can hold fails.
+    /// <paramref name="slots"/> is the silo's number of compute slots, for <see cref="GetLoad"/>.
     /// </summary>
-    Task<BatchWork[]> Lease(string silo, int max, long bytesPerSlot);
+    Task<BatchWork[]> Lease(string silo, int max, long bytesPerSlot, int slots);
 
     /// <summary>The batch was started elsewhere or could not start here: back to the queue front.</summary>
     Task Return(BatchId id);
@@ -24,9 +25,10 @@ public interface IDispatcherGrain : IGrainWithIntegerKey
     /// The batches (grain keys) the silo's compute pool still holds. Its other leases older than
     /// the renewal grace go back to the queue: the silo lost them (a report that never arrived,
     /// a store write that failed after its retries). It also tells the silo's memory per slot,
-    /// so a silo busy on every slot still counts as able to hold the batches that fit it.
+    /// so a silo busy on every slot still counts as able to hold the batches that fit it, and its
+    /// number of compute slots (<see cref="GetLoad"/>).
     /// </summary>
-    Task Renew(string silo, string[] held, long bytesPerSlot);
+    Task Renew(string silo, string[] held, long bytesPerSlot, int slots);
 
     /// <summary>The batch is stored: forget it.</summary>
     Task Complete(BatchId id);
@@ -39,4 +41,7 @@ public interface IDispatcherGrain : IGrainWithIntegerKey
 
     /// <summary>(queued, leased) counts.</summary>
     Task<(int Queued, int Leased)> GetCounts();
+
+    /// <summary>Per-silo slots, busy slots and batches per second, and the queue: what `status` and the dashboard show.</summary>
+    Task<ComputeLoad> GetLoad();
 }

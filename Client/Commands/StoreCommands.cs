@@ -41,9 +41,10 @@ internal static class StoreCommands
             statuses.Add((await source.ReadAsync(name, withResults: false, cancellationToken)).Status);
         }
 
+        ComputeLoad load = await source.LoadAsync(cancellationToken);
         if (json)
         {
-            stdout.WriteLine(StatusJson.Write(statuses, StateWord, DateTimeOffset.UtcNow));
+            stdout.WriteLine(StatusJson.Write(statuses, StateWord, DateTimeOffset.UtcNow, load));
             return 0;
         }
 
@@ -61,7 +62,28 @@ internal static class StoreCommands
             }
         }
 
+        foreach (string line in ComputeLines(load))
+        {
+            stdout.WriteLine(line);
+        }
+
         return 0;
+    }
+
+    /// <summary>`compute:` lines: the cluster's slots, its queue, and each silo.</summary>
+    internal static IEnumerable<string> ComputeLines(ComputeLoad load)
+    {
+        if (!load.Running)
+        {
+            yield return "compute: no run is computing (a stopped store)";
+            yield break;
+        }
+
+        yield return string.Create(CultureInfo.InvariantCulture, $"compute: {load.Silos.Length} silo{(load.Silos.Length == 1 ? string.Empty : "s")}, {load.SlotsBusy}/{load.Slots} slots busy, {load.BatchesPerSecond:F2} batches/s over {load.RateWindowSeconds:F0} s; dispatcher queue {load.QueuedBatches} batches, {load.LeasedBatches} leased");
+        foreach (SiloLoad s in load.Silos)
+        {
+            yield return string.Create(CultureInfo.InvariantCulture, $"compute: silo {s.Name} ({s.Address}): {s.Busy}/{s.Slots} slots busy, {s.Leased} batches leased, {s.BatchesPerSecond:F2} batches/s over {load.RateWindowSeconds:F0} s");
+        }
     }
 
     public static async Task<int> TableAsync(string campaignName, string? formatGiven, TargetOptions target, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)

@@ -17,6 +17,9 @@ namespace Sweep.Client.Dashboard;
 /// </summary>
 internal static class DashboardHtml
 {
+    /// <summary>How often an open page polls its JSON endpoint, in milliseconds.</summary>
+    public const int PollMilliseconds = 2000;
+
     private const string Style = """
         body{font-family:system-ui,sans-serif;margin:1.5em auto;max-width:1100px;color:#222}
         h1{font-size:1.4em}h2{font-size:1.15em;margin-top:1.5em}
@@ -55,7 +58,7 @@ internal static class DashboardHtml
         return Page("Sweep: campaigns", sb.ToString());
     }
 
-    public static string Campaign(CampaignStatus s, CampaignEta? eta, ReportContents report, bool control)
+    public static string Campaign(CampaignStatus s, CampaignEta? eta, ComputeLoad load, ReportContents report, bool control)
     {
         string name = s.Name;
         var sb = new StringBuilder();
@@ -78,6 +81,7 @@ internal static class DashboardHtml
               .Append("<label>control token <input name=\"token\" type=\"password\" autocomplete=\"off\"></label> <button>cancel the campaign</button></form>");
         }
 
+        AppendLoad(sb, load);
         sb.Append("<h2>Failures</h2><ul id=\"failures\">");
         foreach (PointSummary p in s.PointSummaries.Where(p => p.Status == PointStatus.Failed))
         {
@@ -119,6 +123,15 @@ internal static class DashboardHtml
             set(row, 'cost', pct(c.cost_done_fraction)); set(row, 'slots', c.slots_busy == null ? '--' : c.slots_busy.toFixed(2)); set(row, 'eta', hms(c.eta_seconds));
             const f = c.cost_done_fraction ?? (c.realizations_target > 0 ? c.realizations_done / c.realizations_target : 0);
             document.getElementById('bar').style.width = (100 * f).toFixed(1) + '%';
+            const load = c.cluster, lt = document.getElementById('load');
+            set(lt, 'running', load.running ? 'yes' : 'no (a stopped store)'); set(lt, 'silos', load.silos.length);
+            set(lt, 'busy', `${load.slots_busy}/${load.slots}`); set(lt, 'rate', load.batches_per_second.toFixed(2));
+            set(lt, 'queued', load.queued_batches); set(lt, 'leased', load.leased_batches);
+            document.getElementById('silo-rows').replaceChildren(...load.silos.map(x => {
+              const tr = document.createElement('tr'); tr.dataset.silo = x.address;
+              for (const [k, v] of [['name', x.name], ['address', x.address], ['busy', `${x.busy}/${x.slots}`], ['leased', x.leased], ['rate', x.batches_per_second.toFixed(2)]]) {
+                const td = document.createElement('td'); td.dataset.k = k; td.textContent = v; tr.appendChild(td); }
+              return tr; }));
             const failures = document.getElementById('failures');
             failures.replaceChildren(...c.failures.map(x => { const li = document.createElement('li'); li.className = 'failed'; li.textContent = `${x.point}: ${x.reason}`; return li; }));
             if (window.pointsDone !== undefined && window.pointsDone !== c.points_done) {
@@ -128,6 +141,29 @@ internal static class DashboardHtml
             window.pointsDone = c.points_done;
             """));
         return Page($"Sweep: {name}", sb.ToString());
+    }
+
+    // The compute slots: #load (cluster totals, data-k cells) and #silos (one row per silo in #silo-rows), both updated by the page's poll.
+    private static void AppendLoad(StringBuilder sb, ComputeLoad load)
+    {
+        string window = I($"{load.RateWindowSeconds:F0}");
+        sb.Append("<h2>Compute</h2><table id=\"load\">")
+          .Append(Row("running", "a run is computing", load.Running ? "yes" : "no (a stopped store)"))
+          .Append(Row("silos", "silos", I($"{load.Silos.Length}")))
+          .Append(Row("busy", "slots busy / slots", I($"{load.SlotsBusy}/{load.Slots}")))
+          .Append(Row("rate", $"batches/s (last {window} s)", I($"{load.BatchesPerSecond:F2}")))
+          .Append(Row("queued", "dispatcher queue (batches)", I($"{load.QueuedBatches}")))
+          .Append(Row("leased", "batches leased to silos", I($"{load.LeasedBatches}")))
+          .Append("</table>");
+        sb.Append("<table id=\"silos\"><thead><tr><th>silo</th><th>address</th><th>slots busy / slots</th><th>batches leased</th><th>batches/s (last ")
+          .Append(window).Append(" s)</th></tr></thead><tbody id=\"silo-rows\">");
+        foreach (SiloLoad silo in load.Silos)
+        {
+            sb.Append("<tr data-silo=\"").Append(E(silo.Address)).Append("\"><td data-k=\"name\">").Append(E(silo.Name)).Append("</td><td data-k=\"address\">").Append(E(silo.Address))
+              .Append(I($"</td><td data-k=\"busy\">{silo.Busy}/{silo.Slots}</td><td data-k=\"leased\">{silo.Leased}</td><td data-k=\"rate\">{silo.BatchesPerSecond:F2}</td></tr>"));
+        }
+
+        sb.Append("</tbody></table>");
     }
 
     public static string Point(string campaign, PointPage page)
@@ -209,9 +245,9 @@ internal static class DashboardHtml
           try { const doc = await (await fetch('{{endpoint}}', { cache: 'no-store' })).json();
           {{update}}
           } catch (e) { }
-          setTimeout(poll, 2000);
+          setTimeout(poll, {{PollMilliseconds}});
         }
-        setTimeout(poll, 2000);
+        setTimeout(poll, {{PollMilliseconds}});
         </script>
         """;
 

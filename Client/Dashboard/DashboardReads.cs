@@ -18,10 +18,11 @@ internal sealed class DashboardReads : IAsyncDisposable
 
     private readonly Func<CancellationToken, Task<ICampaignTarget>> _open;
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly Dictionary<string, (DateTime At, CampaignStatus Status)> _statuses = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (DateTime At, CampaignReadout Readout)> _statuses = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (DateTime At, int Done, ReportContents Report)> _reports = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SlotThroughput> _throughput = new(StringComparer.Ordinal);
     private (DateTime At, IReadOnlyList<string> Names)? _names;
+    private (DateTime At, ComputeLoad Load)? _load;
     private ICampaignTarget? _target;
 
     public DashboardReads(Func<CancellationToken, Task<ICampaignTarget>> open) => _open = open;
@@ -47,22 +48,46 @@ internal sealed class DashboardReads : IAsyncDisposable
     public Task<(CampaignStatus Status, CampaignEta? Eta)> StatusAsync(string name, CancellationToken cancellationToken) => Locked(
         async () =>
         {
-            CampaignStatus status = await FreshStatus(name, cancellationToken);
+            CampaignStatus status = (await FreshStatus(name, cancellationToken)).Status;
             return (status, Eta(status));
         },
         cancellationToken);
 
-    /// <summary>Every figure of the campaign's report, built again when more points have finished.</summary>
+    /// <summary>The campaign's scaling table, from the same read as its status (no report is built for it).</summary>
+    public Task<ScalingTable> TableAsync(string name, CancellationToken cancellationToken) => Locked(
+        async () => (await FreshStatus(name, cancellationToken)).Table,
+        cancellationToken);
+
+    /// <summary>What the compute slots do (the dispatcher's load), read at most once per <see cref="Freshness"/>.</summary>
+    public Task<ComputeLoad> LoadAsync(CancellationToken cancellationToken) => Locked(
+        async () =>
+        {
+            if (_load is { } cached && DateTime.UtcNow - cached.At < Freshness)
+            {
+                return cached.Load;
+            }
+
+            ComputeLoad load = await WithTarget(t => t.LoadAsync(cancellationToken), cancellationToken);
+            _load = (DateTime.UtcNow, load);
+            return load;
+        },
+        cancellationToken);
+
+    /// <summary>
+    /// Every figure of the campaign's report but Fig. 1 (the campaign page shows none, so no
+    /// snapshots are read), built again when more points have finished, at most once per
+    /// <see cref="ReportFreshness.MinimumAge"/>; point pages are drawn when asked for.
+    /// </summary>
     public Task<ReportContents> ReportAsync(string name, CancellationToken cancellationToken) => Locked(
         async () =>
         {
-            CampaignStatus status = await FreshStatus(name, cancellationToken);
-            if (_reports.TryGetValue(name, out var cached) && (cached.Done == status.PointsDone || DateTime.UtcNow - cached.At < Freshness))
+            CampaignStatus status = (await FreshStatus(name, cancellationToken)).Status;
+            if (_reports.TryGetValue(name, out var cached) && !ReportFreshness.Stale(cached.At, cached.Done, DateTime.UtcNow, status.PointsDone))
             {
                 return cached.Report;
             }
 
-            ReportSource source = await WithTarget(t => t.ReadReportAsync(name, cancellationToken), cancellationToken);
+            ReportSource source = await WithTarget(t => t.ReadReportAsync(name, withSnapshots: false, cancellationToken), cancellationToken);
             ReportContents report = ReportBuilder.Build(source, fig1Point: null);
             _reports[name] = (DateTime.UtcNow, status.PointsDone, report);
             return report;
@@ -88,15 +113,16 @@ internal sealed class DashboardReads : IAsyncDisposable
         _gate.Dispose();
     }
 
-    private async Task<CampaignStatus> FreshStatus(string name, CancellationToken cancellationToken)
+    private async Task<CampaignReadout> FreshStatus(string name, CancellationToken cancellationToken)
     {
         if (_statuses.TryGetValue(name, out var cached) && DateTime.UtcNow - cached.At < Freshness)
         {
-            return cached.Status;
+            return cached.Readout;
         }
 
-        CampaignStatus status = (await WithTarget(t => t.ReadAsync(name, withResults: false, cancellationToken), cancellationToken)).Status;
-        _statuses[name] = (DateTime.UtcNow, status);
+        CampaignReadout readout = await WithTarget(t => t.ReadAsync(name, withResults: false, cancellationToken), cancellationToken);
+        CampaignStatus status = readout.Status;
+        _statuses[name] = (DateTime.UtcNow, readout);
         if (status.SubmittedAt is { } at)
         {
             if (!_throughput.TryGetValue(name, out SlotThroughput? slots))
@@ -107,7 +133,7 @@ internal sealed class DashboardReads : IAsyncDisposable
             slots.Add((DateTimeOffset.UtcNow - at).TotalSeconds, status.PointSummaries.Sum(p => p.ComputeSeconds));
         }
 
-        return status;
+        return readout;
     }
 
     private CampaignEta? Eta(CampaignStatus status)

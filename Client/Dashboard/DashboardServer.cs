@@ -77,26 +77,27 @@ internal sealed class DashboardServer : IAsyncDisposable
     private void Map()
     {
         _app.MapGet("/", (CancellationToken ct) => Serve(async () => Html(DashboardHtml.CampaignList(await AllStatuses(ct), _reads.Description))));
-        _app.MapGet("/api/campaigns", (CancellationToken ct) => Serve(async () => Json(StatusJson.Write(await AllStatuses(ct), StoreCommands.StateWord, indented: false))));
+        _app.MapGet("/api/campaigns", (CancellationToken ct) => Serve(async () => Json(StatusJson.Write(await AllStatuses(ct), StoreCommands.StateWord, await _reads.LoadAsync(ct), indented: false))));
         _app.MapGet("/campaigns/{name}", (string name, CancellationToken ct) => Serve(async () =>
         {
             (CampaignStatus status, CampaignEta? eta) = await _reads.StatusAsync(name, ct);
             ReportContents report = await _reads.ReportAsync(name, ct);
-            return Html(DashboardHtml.Campaign(status, eta, report, Token is not null));
+            return Html(DashboardHtml.Campaign(status, eta, await _reads.LoadAsync(ct), report, Token is not null));
         }));
         _app.MapGet("/api/campaigns/{name}", (string name, CancellationToken ct) => Serve(async () =>
         {
+            // Polled by every open campaign page: the status read's table, never a report build.
             (CampaignStatus status, CampaignEta? eta) = await _reads.StatusAsync(name, ct);
-            ReportContents report = await _reads.ReportAsync(name, ct);
-            string statusJson = StatusJson.WriteOne(status, eta, StoreCommands.StateWord, indented: false);
-            string tableJson = TableWriter.Render(report.Source.Table, status.PointSummaries, "json");
+            ScalingTable table = await _reads.TableAsync(name, ct);
+            string statusJson = StatusJson.WriteOne(status, eta, StoreCommands.StateWord, await _reads.LoadAsync(ct), indented: false);
+            string tableJson = TableWriter.Render(table, status.PointSummaries, "json");
             return Json($"{{\"status\":{statusJson},\"table\":{tableJson}}}");
         }));
         _app.MapGet("/campaigns/{name}/figures/{**file}", (string name, string file, CancellationToken ct) => Serve(async () =>
         {
             ReportContents report = await _reads.ReportAsync(name, ct);
             (string stem, string ext) = Split(file);
-            Figure? figure = report.AllFigures.FirstOrDefault(f => f.Stem == stem);
+            Figure? figure = report.FindFigure(stem);
             return figure is null ? NotFound($"campaign '{name}' has no figure '{stem}' (yet)") : FigureFile(figure, ext);
         }));
         _app.MapGet("/campaigns/{name}/points/{file}", (string name, string file, CancellationToken ct) => Serve(async () =>

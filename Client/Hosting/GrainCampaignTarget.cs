@@ -40,18 +40,26 @@ internal sealed class GrainCampaignTarget : ICampaignTarget
         return new CampaignReadout(name, spec, status, table, results);
     }
 
-    public async Task<ReportSource> ReadReportAsync(string name, CancellationToken cancellationToken)
+    public async Task<ReportSource> ReadReportAsync(string name, bool withSnapshots, CancellationToken cancellationToken)
     {
         CampaignReadout campaign = await ReadAsync(name, withResults: true, cancellationToken);
         var grain = _calls.Grains.GetGrain<ICampaignGrain>(name);
         PointSettingsData? settings = await _calls.CallAsync(grain.GetSettings, $"reading campaign '{name}'", cancellationToken);
-        SpinSnapshotData?[] snapshots = await PerPointAsync(campaign.Status, p => p.GetSnapshot(), "snapshot", cancellationToken);
+        SpinSnapshotData?[] snapshots = withSnapshots
+            ? await PerPointAsync(campaign.Status, p => p.GetSnapshot(), "snapshot", cancellationToken)
+            : new SpinSnapshotData?[campaign.Status.PointSummaries.Length];
         var found = campaign.Status.PointSummaries
             .Zip(snapshots, (s, snapshot) => (s.Key, Snapshot: snapshot))
             .Where(p => p.Snapshot is not null)
             .Select(p => (p.Key, p.Snapshot!))
             .ToList();
         return ReportSource.From(campaign, settings, found);
+    }
+
+    public Task<ComputeLoad> LoadAsync(CancellationToken cancellationToken)
+    {
+        var dispatcher = _calls.Grains.GetGrain<IDispatcherGrain>(0);
+        return _calls.CallAsync(dispatcher.GetLoad, "reading the compute load", cancellationToken);
     }
 
     public async Task<CancelOutcome> CancelAsync(string name, CancellationToken cancellationToken)

@@ -19,8 +19,18 @@ internal interface ICampaignTarget : IAsyncDisposable
     /// <summary>The campaign, or a usage error naming the known campaigns when there is none by that name.</summary>
     Task<CampaignReadout> ReadAsync(string name, bool withResults, CancellationToken cancellationToken);
 
-    /// <summary>What `sweep report` draws from: the campaign with its results, its points' settings and their Fig. 1 snapshots.</summary>
-    Task<ReportSource> ReadReportAsync(string name, CancellationToken cancellationToken);
+    /// <summary>
+    /// What `sweep report` draws from: the campaign with its results, its points' settings and,
+    /// with <paramref name="withSnapshots"/>, their Fig. 1 snapshots (one more read per point;
+    /// the dashboard draws no Fig. 1 and leaves them out).
+    /// </summary>
+    Task<ReportSource> ReadReportAsync(string name, bool withSnapshots, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// What the compute slots are doing (the dispatcher's <see cref="ComputeLoad"/>): a cluster's
+    /// or a live local run's; a stopped store has no run, <see cref="ComputeLoad.NotRunning"/>.
+    /// </summary>
+    Task<ComputeLoad> LoadAsync(CancellationToken cancellationToken);
 
     /// <summary>Stops dispatching the campaign's batches; stored results stay and `sweep run` resumes it.</summary>
     Task<CancelOutcome> CancelAsync(string name, CancellationToken cancellationToken);

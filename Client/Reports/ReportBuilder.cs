@@ -39,7 +39,7 @@ internal static class ReportBuilder
         Figure? fig2c = table.Exponents.Length > 0 ? Fig2cExponents.Build(table.Exponents) : null;
         PointPage[] pages = source.Results
             .OrderBy(r => r.Key.D).ThenBy(r => r.Key.Alpha).ThenBy(r => r.Key.X).ThenBy(r => r.Key.N)
-            .Select(r => new PointPage(r, PointCurve.Build(r, Observable.Mag, unit), PointCurve.Build(r, Observable.Pur, unit), PointResiduals.Build(r, unit)) { Target = source.Targets.GetValueOrDefault(r.Key.GrainKey) })
+            .Select(r => new PointPage(r, unit) { Target = source.Targets.GetValueOrDefault(r.Key.GrainKey) })
             .ToArray();
         return new ReportContents(source, chosen, missing, fig1, fig2a, fig2b, fig2c, pages);
     }

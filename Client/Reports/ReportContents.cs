@@ -16,4 +16,9 @@ internal sealed record ReportContents(
 {
     public IEnumerable<Figure> AllFigures
         => Fig1.Concat(Fig2a).Concat(Fig2b).Concat(Fig2c is null ? [] : [Fig2c]).Concat(Points.SelectMany(p => p.Figures));
+
+    /// <summary>The figure with that stem, or null; draws only the one point page it is on, if any.</summary>
+    public Figure? FindFigure(string stem)
+        => Fig1.Concat(Fig2a).Concat(Fig2b).Concat(Fig2c is null ? [] : [Fig2c]).FirstOrDefault(f => f.Stem == stem)
+            ?? Points.FirstOrDefault(p => p.HasFigure(stem))?.Figures.FirstOrDefault(f => f.Stem == stem);
 }

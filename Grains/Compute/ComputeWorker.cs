@@ -118,7 +118,7 @@ public sealed class ComputeWorker : BackgroundService
                     // Tells the dispatcher which of its leases this silo still works on, so a
                     // lease this silo lost track of goes back to the queue instead of waiting out
                     // the lease timeout.
-                    await dispatcher.Renew(silo, _pool.HeldBatches, memoryPerSlot);
+                    await dispatcher.Renew(silo, _pool.HeldBatches, memoryPerSlot, _pool.Slots);
                     lastRenew = DateTime.UtcNow;
                 }
 
@@ -136,7 +136,7 @@ public sealed class ComputeWorker : BackgroundService
                     continue;
                 }
 
-                BatchWork[] leased = await dispatcher.Lease(silo, room, memoryPerSlot);
+                BatchWork[] leased = await dispatcher.Lease(silo, room, memoryPerSlot, _pool.Slots);
                 if (leased.Length == 0)
                 {
                     await _workAvailable.WaitAsync(_options.IdlePoll, stoppingToken);

@@ -30,6 +30,7 @@ public sealed class DispatcherGrain : Grain, IDispatcherGrain
     private DateTime _nextLapseCheck = DateTime.MinValue;
 
     private readonly SlotPlacement _placement;
+    private readonly SiloLoads _loads;
     private DateTime _lastPlacementCheck = DateTime.MinValue;
 
     public DispatcherGrain(IClusterMembershipService membership, IOptions<DispatcherOptions> options, WorkAvailableSignal signal)
@@ -39,6 +40,7 @@ public sealed class DispatcherGrain : Grain, IDispatcherGrain
         _options = options.Value;
         _signal = signal;
         _placement = new SlotPlacement(_options);
+        _loads = new SiloLoads(_options.SiloActiveWindow);
     }
 
     public Task Enqueue(BatchWork[] work)
@@ -72,10 +74,11 @@ public sealed class DispatcherGrain : Grain, IDispatcherGrain
         return Task.CompletedTask;
     }
 
-    public Task<BatchWork[]> Lease(string silo, int max, long bytesPerSlot)
+    public Task<BatchWork[]> Lease(string silo, int max, long bytesPerSlot, int slots)
     {
         DateTime now = DateTime.UtcNow;
         _placement.Report(silo, bytesPerSlot, now);
+        _loads.Report(silo, slots, now);
         RequeueLapsedLeases();
         FailUnplaceablePoints(now);
         var leased = new List<BatchWork>();
@@ -102,7 +105,7 @@ public sealed class DispatcherGrain : Grain, IDispatcherGrain
         return Task.CompletedTask;
     }
 
-    public Task Renew(string silo, string[] held, long bytesPerSlot)
+    public Task Renew(string silo, string[] held, long bytesPerSlot, int slots)
     {
         ArgumentNullException.ThrowIfNull(held);
         var stillHeld = new HashSet<string>(held, StringComparer.Ordinal);
@@ -110,6 +113,7 @@ public sealed class DispatcherGrain : Grain, IDispatcherGrain
         // A silo busy on all its slots leases nothing, but it is still there to take the
         // batches that fit it once a slot is free (also after this grain was activated again).
         _placement.Report(silo, bytesPerSlot, now);
+        _loads.Report(silo, slots, now);
 
         foreach (string key in _leases.KeysOf(silo))
         {
@@ -131,6 +135,7 @@ public sealed class DispatcherGrain : Grain, IDispatcherGrain
             if (entry.Silo is { } silo)
             {
                 _leases.Remove(silo, id.GrainKey);
+                _loads.Completed(silo, DateTime.UtcNow);
             }
 
             _queue.Remove(id.GrainKey);
@@ -157,6 +162,18 @@ public sealed class DispatcherGrain : Grain, IDispatcherGrain
         => Task.FromResult(_entries.Values.Count(e => e.Work.Id.Point.Campaign == campaign));
 
     public Task<(int Queued, int Leased)> GetCounts() => Task.FromResult((_queue.Count, _entries.Count - _queue.Count));
+
+    // O(silos): the counts are kept as batches move, and a page polls this every 2 s.
+    public Task<ComputeLoad> GetLoad()
+    {
+        ClusterMembershipSnapshot snapshot = _membership.CurrentSnapshot;
+        SiloLoad[] silos = _loads.Read(
+            DateTime.UtcNow,
+            _leases.CountOf,
+            silo => snapshot.Members.TryGetValue(SiloAddress.FromParsableString(silo), out ClusterMember? member) ? member.Name : silo,
+            silo => snapshot.GetSiloStatus(SiloAddress.FromParsableString(silo)) is SiloStatus.Dead or SiloStatus.ShuttingDown or SiloStatus.Stopping);
+        return Task.FromResult(new ComputeLoad(true, silos, _queue.Count, _entries.Count - _queue.Count, SiloLoads.RateWindow.TotalSeconds));
+    }
 
     /// <summary>
     /// Takes back the leases of silos that left (checked when the membership changed, and at

@@ -41,6 +41,9 @@ public sealed class LeaseIndex
         }
     }
 
+    /// <summary>Batches leased to the silo.</summary>
+    public int CountOf(string silo) => _bySilo.TryGetValue(silo, out HashSet<string>? keys) ? keys.Count : 0;
+
     /// <summary>A copy of the silo's leased keys (callers requeue while they walk it).</summary>
     public string[] KeysOf(string silo) => _bySilo.TryGetValue(silo, out HashSet<string>? keys) ? keys.ToArray() : [];
 

@@ -1,9 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Sweep.Campaigns;
+using Sweep.Client.Hosting.Local;
 using Sweep.Grains.Compute;
 using Sweep.Grains.Hosting;
 using Sweep.Grains.Interfaces;
@@ -31,16 +33,33 @@ internal sealed class BenchSilo : IAsyncDisposable
         _dir = dir;
     }
 
-    public static async Task<BenchSilo> StartAsync(int slots, int? leaseAhead)
+    /// <summary>The silo's data directory (its store, and with a gateway its run record).</summary>
+    public string Directory => _dir;
+
+    /// <param name="gateway">
+    /// Opens a gateway and records it in the directory as `sweep run` does, so that a dashboard
+    /// in this process reaches the silo the way `sweep run --dashboard` does (`--dashboard`).
+    /// </param>
+    public static async Task<BenchSilo> StartAsync(int slots, int? leaseAhead, bool gateway = false)
     {
-        string dir = Directory.CreateTempSubdirectory("sweep-bench-").FullName;
+        string dir = System.IO.Directory.CreateTempSubdirectory("sweep-bench-").FullName;
+        string clusterId = LocalSilo.NewClusterId();
+        int gatewayPort = gateway ? LocalSilo.FreeLoopbackPort() : 0;
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();
-        builder.UseOrleans(silo => silo.UseSweepLocalMode(Path.Combine(dir, "sweep.db"), slots, c => c.LeaseAhead = leaseAhead ?? c.LeaseAhead));
+        builder.UseOrleans(silo => silo.UseSweepLocalMode(Path.Combine(dir, "sweep.db"), slots, c => c.LeaseAhead = leaseAhead ?? c.LeaseAhead, clusterId, gatewayPort));
         IHost host = builder.Build();
         await host.StartAsync();
+        if (gateway)
+        {
+            new LocalRunRecord(Environment.ProcessId, new IPEndPoint(IPAddress.Loopback, gatewayPort), clusterId, LocalSilo.ServiceId, DateTimeOffset.UtcNow).Write(DataDirectory.Resolve(dir));
+        }
+
         return new BenchSilo(host, dir);
     }
+
+    /// <summary>The campaign name of a round.</summary>
+    public static string CampaignName(CampaignSpec spec, int round) => $"{spec.Name}-round{round}";
 
     /// <summary>
     /// Wall and process CPU seconds from submission to the finished campaign, the batch
@@ -59,7 +78,7 @@ internal sealed class BenchSilo : IAsyncDisposable
         // on a new campaign, only with the JIT warm.
         await grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
         CampaignOverhead.Settle();
-        var campaign = grains.GetGrain<ICampaignGrain>($"{spec.Name}-round{round}");
+        var campaign = grains.GetGrain<ICampaignGrain>(CampaignName(spec, round));
         double compute0 = pool.ComputeSeconds;
         double cpu0 = CampaignOverhead.ProcessCpuSeconds();
         DateTimeOffset start = DateTimeOffset.UtcNow;
@@ -74,7 +93,7 @@ internal sealed class BenchSilo : IAsyncDisposable
 
             return clock.Elapsed.TotalSeconds;
         });
-        SubmitResult submitted = await campaign.Submit(CampaignSpecJson.Write(spec with { Name = $"{spec.Name}-round{round}" }));
+        SubmitResult submitted = await campaign.Submit(CampaignSpecJson.Write(spec with { Name = CampaignName(spec, round) }));
         if (submitted.Error is not null)
         {
             throw new InvalidOperationException(submitted.Error);
@@ -122,6 +141,6 @@ internal sealed class BenchSilo : IAsyncDisposable
     {
         await _host.StopAsync();
         _host.Dispose();
-        Directory.Delete(_dir, recursive: true);
+        System.IO.Directory.Delete(_dir, recursive: true);
     }
 }

@@ -5,9 +5,11 @@ using Sweep.Campaigns;
 namespace Sweep.CampaignBench;
 
 /// <summary>
-/// `SPEC [--slots K] [--repeat R] [--warmup W] [--d D] [--lease-ahead K] [--grains-only | --direct-only]`: wall time of a campaign through the grains (local
+/// `SPEC [--slots K] [--repeat R] [--warmup W] [--d D] [--lease-ahead K] [--grains-only | --direct-only | --dashboard]`: wall time of a campaign through the grains (local
 /// mode, fresh SQLite store each time) against the same batches computed directly, alternated
 /// R times; prints medians, their ratio, the overhead per batch and the kernel's share.
+/// `--dashboard` instead sets the grains' run with an open dashboard page against the same run
+/// without one (<see cref="DashboardOverhead"/>).
 /// </summary>
 internal static class CampaignOverhead
 {
@@ -34,6 +36,11 @@ internal static class CampaignOverhead
         }
 
         CampaignSpec spec = OnlyDimension(CampaignSpecParser.ParseFile(specPath).GetSpecOrThrow(), Option(args, "--d", 0));
+        if (args.Contains("--dashboard"))
+        {
+            return await DashboardOverhead.RunAsync(specPath, spec, slots, LeaseAhead(args), Option(args, "--warmup", 0), repeat);
+        }
+
         if (args.Contains("--direct-only"))
         {
             // For profilers: the reference alone, to set against a `--grains-only` profile.
@@ -133,7 +140,7 @@ internal static class CampaignOverhead
         return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
     }
 
-    private static double Median(List<double> values)
+    internal static double Median(List<double> values)
     {
         var sorted = values.Order().ToList();
         int n = sorted.Count;

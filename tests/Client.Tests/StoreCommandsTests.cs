@@ -66,9 +66,19 @@ public sealed class StoreCommandsTests : IDisposable
             // The time the last point finished, stored with the campaign: within the run.
             DateTimeOffset finished = DateTimeOffset.Parse(s.GetProperty("finished_utc").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
             Assert.InRange(finished, started.AddMilliseconds(-1), returned);
+
+            // A stopped store: no run computes, so the cluster object says so with zero counts.
+            JsonElement cluster = s.GetProperty("cluster");
+            Assert.False(cluster.GetProperty("running").GetBoolean());
+            Assert.Equal(0, cluster.GetProperty("slots").GetInt32());
+            Assert.Equal(0, cluster.GetProperty("queued_batches").GetInt32());
+            Assert.Equal(10, cluster.GetProperty("rate_window_seconds").GetDouble());
+            Assert.Equal(0, cluster.GetProperty("silos").GetArrayLength());
         }
 
-        Assert.Contains("; finished 20", Sweep("status", "store-cmds", "--data", Data).Out, StringComparison.Ordinal);
+        string text = Sweep("status", "store-cmds", "--data", Data).Out;
+        Assert.Contains("; finished 20", text, StringComparison.Ordinal);
+        Assert.Contains("compute: no run is computing (a stopped store)", text, StringComparison.Ordinal);
 
         var table = Sweep("table", "store-cmds", "--format", "json", "--data", Data);
         using (var doc = JsonDocument.Parse(table.Out))

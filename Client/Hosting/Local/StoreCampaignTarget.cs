@@ -37,12 +37,15 @@ internal sealed class StoreCampaignTarget : ICampaignTarget
         return Task.FromResult(new CampaignReadout(c.Name, c.SpecJson, c.Status, c.Table, withResults ? c.Results : null));
     }
 
-    public Task<ReportSource> ReadReportAsync(string name, CancellationToken cancellationToken)
+    public Task<ReportSource> ReadReportAsync(string name, bool withSnapshots, CancellationToken cancellationToken)
     {
         StoredCampaign c = Load(name);
         var readout = new CampaignReadout(c.Name, c.SpecJson, c.Status, c.Table, c.Results);
-        return Task.FromResult(ReportSource.From(readout, c.Settings, c.Snapshots));
+        return Task.FromResult(ReportSource.From(readout, c.Settings, withSnapshots ? c.Snapshots : []));
     }
+
+    // No run holds the directory, so no slot computes anything.
+    public Task<ComputeLoad> LoadAsync(CancellationToken cancellationToken) => Task.FromResult(ComputeLoad.NotRunning);
 
     public async Task<CancelOutcome> CancelAsync(string name, CancellationToken cancellationToken)
     {

@@ -62,6 +62,18 @@ public sealed partial class DashboardTests : IDisposable
             string page = await _http.GetStringAsync(new Uri(url, "campaigns/dash"));
             Assert.Contains("Campaign dash", page, StringComparison.Ordinal);
             Assert.Contains("fetch('/api/campaigns/dash'", page, StringComparison.Ordinal);
+            Assert.Contains("<table id=\"load\">", page, StringComparison.Ordinal);
+            Assert.Contains("<tbody id=\"silo-rows\">", page, StringComparison.Ordinal);
+
+            // The campaign's JSON carries the run's compute: its one silo with its one slot.
+            using (JsonDocument doc = JsonDocument.Parse(await _http.GetStringAsync(new Uri(url, "api/campaigns/dash"))))
+            {
+                JsonElement cluster = doc.RootElement.GetProperty("status").GetProperty("cluster");
+                Assert.True(cluster.GetProperty("running").GetBoolean());
+                Assert.Equal(1, cluster.GetProperty("slots").GetInt32());
+                Assert.Equal(1, Assert.Single(cluster.GetProperty("silos").EnumerateArray()).GetProperty("slots").GetInt32());
+                Assert.True(doc.RootElement.GetProperty("table").TryGetProperty("points", out _));
+            }
 
             // Read-only: a cancel is refused, and the run goes on.
             using HttpResponseMessage refused = await _http.PostAsync(new Uri(url, "api/campaigns/dash/cancel"), null);

@@ -63,6 +63,24 @@ public sealed class LiveRunTests : IDisposable
         var stderr = new StringWriter();
         Assert.Equal(0, CommandLine.Run(["status", "live", "--data", data], stdout, stderr));
         Assert.Contains("campaign live: running", stdout.ToString(), StringComparison.Ordinal);
+        Assert.Matches(@"compute: 1 silo, [01]/1 slots busy, \d+\.\d\d batches/s over 10 s; dispatcher queue \d+ batches, \d+ leased", stdout.ToString());
+
+        // The run's one silo and its slot, as the dispatcher sees them; the queue holds the rest
+        // of the 400 one-realization batches.
+        stdout = new StringWriter();
+        Assert.Equal(0, CommandLine.Run(["status", "live", "--json", "--data", data], stdout, stderr));
+        using (JsonDocument doc = JsonDocument.Parse(stdout.ToString()))
+        {
+            JsonElement cluster = doc.RootElement[0].GetProperty("cluster");
+            Assert.True(cluster.GetProperty("running").GetBoolean());
+            Assert.Equal(1, cluster.GetProperty("slots").GetInt32());
+            Assert.InRange(cluster.GetProperty("slots_busy").GetInt32(), 0, 1);
+            Assert.True(cluster.GetProperty("queued_batches").GetInt32() > 0, stdout.ToString());
+            JsonElement silo = Assert.Single(cluster.GetProperty("silos").EnumerateArray());
+            Assert.Equal(1, silo.GetProperty("slots").GetInt32());
+            Assert.False(string.IsNullOrEmpty(silo.GetProperty("name").GetString()));
+            Assert.True(silo.GetProperty("batches_per_second").GetDouble() >= 0);
+        }
 
         var started = System.Diagnostics.Stopwatch.StartNew();
         stdout = new StringWriter();
