@@ -19,7 +19,7 @@ internal sealed class DashboardReads : IAsyncDisposable
     private readonly Func<CancellationToken, Task<ICampaignTarget>> _open;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<string, (DateTime At, CampaignReadout Readout)> _statuses = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (DateTime At, int Done, ReportContents Report)> _reports = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, BuiltReport> _reports = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SlotThroughput> _throughput = new(StringComparer.Ordinal);
     private (DateTime At, IReadOnlyList<string> Names)? _names;
     private (DateTime At, ComputeLoad Load)? _load;
@@ -75,24 +75,60 @@ internal sealed class DashboardReads : IAsyncDisposable
 
     /// <summary>
     /// Every figure of the campaign's report but Fig. 1 (the campaign page shows none, so no
-    /// snapshots are read), built again when more points have finished, at most once per
-    /// <see cref="ReportFreshness.MinimumAge"/>; point pages are drawn when asked for.
+    /// snapshots are read), built again when more points have finished, as often as
+    /// <see cref="ReportFreshness"/> allows; point pages are drawn when asked for.
     /// </summary>
     public Task<ReportContents> ReportAsync(string name, CancellationToken cancellationToken) => Locked(
+        async () => (await Report(name, cancellationToken)).Contents,
+        cancellationToken);
+
+    /// <summary>
+    /// One file of a figure of the report, drawn once per build of the report whatever the
+    /// number of pages asking (a page asks again whenever a point finishes), or null when the
+    /// report has no such figure (yet) or the format is not one of svg, png and csv.
+    /// </summary>
+    public Task<FigureFile?> FigureAsync(string name, string stem, string ext, CancellationToken cancellationToken) => Locked(
         async () =>
         {
-            CampaignStatus status = (await FreshStatus(name, cancellationToken)).Status;
-            if (_reports.TryGetValue(name, out var cached) && !ReportFreshness.Stale(cached.At, cached.Done, DateTime.UtcNow, status.PointsDone))
+            BuiltReport report = await Report(name, cancellationToken);
+            string key = stem + ext;
+            if (report.Files.TryGetValue(key, out FigureFile? file))
             {
-                return cached.Report;
+                return file;
             }
 
-            ReportSource source = await WithTarget(t => t.ReadReportAsync(name, withSnapshots: false, cancellationToken), cancellationToken);
-            ReportContents report = ReportBuilder.Build(source, fig1Point: null);
-            _reports[name] = (DateTime.UtcNow, status.PointsDone, report);
-            return report;
+            if (report.Contents.FindFigure(stem) is not { } figure)
+            {
+                return null;
+            }
+
+            long start = System.Diagnostics.Stopwatch.GetTimestamp();
+            file = FigureFile.Draw(figure, ext);
+            report.CostSeconds += System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalSeconds;
+            if (file is not null)
+            {
+                report.Files[key] = file;
+            }
+
+            return file;
         },
         cancellationToken);
+
+    private async Task<BuiltReport> Report(string name, CancellationToken cancellationToken)
+    {
+        CampaignStatus status = (await FreshStatus(name, cancellationToken)).Status;
+        if (_reports.TryGetValue(name, out BuiltReport? cached) && !ReportFreshness.Stale(cached.At, cached.Done, cached.CostSeconds, DateTime.UtcNow, status.PointsDone))
+        {
+            return cached;
+        }
+
+        long start = System.Diagnostics.Stopwatch.GetTimestamp();
+        ReportSource source = await WithTarget(t => t.ReadReportAsync(name, withSnapshots: false, cancellationToken), cancellationToken);
+        ReportContents report = ReportBuilder.Build(source, fig1Point: null);
+        var built = new BuiltReport(DateTime.UtcNow, status.PointsDone, report) { CostSeconds = System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalSeconds };
+        _reports[name] = built;
+        return built;
+    }
 
     public Task<CancelOutcome> CancelAsync(string name, CancellationToken cancellationToken) => Locked(
         async () =>
@@ -176,5 +212,13 @@ internal sealed class DashboardReads : IAsyncDisposable
         {
             _gate.Release();
         }
+    }
+
+    /// <summary>A build of a campaign's report, what it has cost so far (reading, building, drawing) and the figure files drawn from it.</summary>
+    private sealed record BuiltReport(DateTime At, int Done, ReportContents Contents)
+    {
+        public double CostSeconds { get; set; }
+
+        public Dictionary<string, FigureFile> Files { get; } = new(StringComparer.Ordinal);
     }
 }

@@ -95,10 +95,10 @@ internal sealed class DashboardServer : IAsyncDisposable
         }));
         _app.MapGet("/campaigns/{name}/figures/{**file}", (string name, string file, CancellationToken ct) => Serve(async () =>
         {
-            ReportContents report = await _reads.ReportAsync(name, ct);
             (string stem, string ext) = Split(file);
-            Figure? figure = report.FindFigure(stem);
-            return figure is null ? NotFound($"campaign '{name}' has no figure '{stem}' (yet)") : FigureFile(figure, ext);
+            FigureFile? drawn = await _reads.FigureAsync(name, stem, ext, ct);
+            return drawn is null ? NotFound($"campaign '{name}' has no figure '{stem}' in {(ext.Length == 0 ? "any format" : ext)} (yet); formats: svg, png, csv")
+                : Results.Bytes(drawn.Bytes, drawn.ContentType);
         }));
         _app.MapGet("/campaigns/{name}/points/{file}", (string name, string file, CancellationToken ct) => Serve(async () =>
         {
@@ -153,14 +153,6 @@ internal sealed class DashboardServer : IAsyncDisposable
         string ext = Path.GetExtension(file);
         return ext is ".svg" or ".png" or ".csv" or ".json" ? (file[..^ext.Length], ext) : (file, string.Empty);
     }
-
-    private static IResult FigureFile(Figure f, string ext) => ext switch
-    {
-        ".svg" => Results.Text(f.Plot.GetSvgXml(f.Width, f.Height), "image/svg+xml"),
-        ".png" => Results.Bytes(f.Plot.GetImageBytes(f.Width, f.Height, ScottPlot.ImageFormat.Png), "image/png"),
-        ".csv" => Text(FigureWriter.Csv(f), "text/csv"),
-        _ => NotFound($"no such figure format: '{ext}' (svg, png or csv)"),
-    };
 
     // One line for a user's mistake (404) or an unreachable store or cluster (503), never a stack trace.
     private static async Task<IResult> Serve(Func<Task<IResult>> page)
