@@ -10,11 +10,14 @@ using Sweep.Physics.Time;
 namespace Sweep.CampaignBench;
 
 /// <summary>
-/// `snapshot-size [--n N1,N2,..] [--t-points T] [--d D] [--alpha A] [--x X]`: computes the Fig. 1
-/// snapshot of realization 0 (seed 1, common time unit) at each N and prints the bytes of its
+/// `snapshot-size [--n N1,N2,..] [--t-points T] [--d D] [--alpha A] [--x X] [--synthetic]`: computes
+/// the Fig. 1 snapshot of realization 0 (seed 1, common time unit) at each N and prints the bytes of its
 /// stored record in Orleans' binary serialization, the way the store writes it (inside the batch
 /// header and the point's state): the full form older builds stored (every spin's P_i at the
-/// histogram times and every spin's coupling) and the summary stored now.
+/// histogram times and every spin's coupling) and the summary stored now. `--synthetic` fills a
+/// snapshot of the same shape with random values in range instead of computing it (seconds at
+/// N = 10^6 instead of minutes): doubles take fixed bytes, so only the variable-length integers
+/// (spin indices and counts) can make its size differ from a computed one, by a few bytes.
 /// </summary>
 internal static class SnapshotSize
 {
@@ -38,7 +41,7 @@ internal static class SnapshotSize
             var point = new GridPoint(d, alpha, x, n);
             double[] t = TimeGrid.Create(d, alpha, timePoints);
             var clock = Stopwatch.StartNew();
-            SpinSnapshot s = SpinSnapshot.Compute(point, 1, t, TimeUnit.Common, SpinProductKernel.BestPath);
+            SpinSnapshot s = args.Contains("--synthetic") ? Synthetic(n, t) : SpinSnapshot.Compute(point, 1, t, TimeUnit.Common, SpinProductKernel.BestPath);
             double compute = clock.Elapsed.TotalSeconds;
             var full = new SpinSnapshotData(s.R, s.Spins, s.T, s.Curves, s.HistogramTimes, s.AtHistogramTimes, s.NearestNeighbourCoupling);
             clock.Restart();
@@ -50,6 +53,16 @@ internal static class SnapshotSize
         }
 
         return 0;
+    }
+
+    private static SpinSnapshot Synthetic(int n, double[] t)
+    {
+        var random = new Random(1);
+        double[] nn = Enumerable.Range(0, n).Select(_ => Math.Exp((random.NextDouble() * 6) - 3)).ToArray();
+        int[] spins = SpinSnapshot.ChooseSpins(nn, SpinSnapshot.MaxCurves);
+        double[] curves = Enumerable.Range(0, spins.Length * t.Length).Select(_ => (2 * random.NextDouble()) - 1).ToArray();
+        double[] at = Enumerable.Range(0, SpinSnapshot.DefaultHistogramTimes.Count * n).Select(_ => (2 * random.NextDouble()) - 1).ToArray();
+        return new SpinSnapshot(SpinSnapshot.Realization, spins, t, curves, [.. SpinSnapshot.DefaultHistogramTimes], at, nn);
     }
 
     private static string? Option(string[] args, string name)
