@@ -54,13 +54,15 @@ public static class ClusterLoadModel
 
     /// <summary>
     /// Redis memory a finished campaign holds, from the row sizes (not measured whole): every
-    /// batch row, and for each point its merged sums (one batch row's size) and its own state.
+    /// batch row, and for each point its merged sums (one batch row's size), the Fig. 1 snapshot
+    /// its first batch carries, and its own state.
     /// </summary>
     public static double RedisMemoryBytes(CampaignSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
         double row = StoreSizeModel.BatchPayloadBytes(spec.TimePoints);
-        return CampaignGrid.Expand(spec).Sum(p => ((SpecLimits.Batches(p, spec.BatchSize) + 1) * row) + StoreSizeModel.PointBytes(p.Point.N, spec.TimePoints));
+        double point = StoreSizeModel.SnapshotBytes(spec.TimePoints) + StoreSizeModel.PointBytes(spec.TimePoints);
+        return CampaignGrid.Expand(spec).Sum(p => ((SpecLimits.Batches(p, spec.BatchSize) + 1) * row) + point);
     }
 
     /// <summary>

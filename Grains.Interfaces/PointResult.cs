@@ -20,4 +20,8 @@ public sealed record PointResult(
     [property: Id(9)] FitData FitMag,
     [property: Id(10)] FitData FitPur,
     [property: Id(11)] Provenance Provenance,
-    [property: Id(12)] SpinSnapshotData? Snapshot = null);
+    [property: Id(12)] SpinSnapshotData? Snapshot = null)
+{
+    /// <summary>This result with its snapshot in the summary form (a result stored by an older build holds the full one).</summary>
+    public PointResult Summarized() => Snapshot is { IsSummary: false } s ? this with { Snapshot = s.Summarized() } : this;
+}

@@ -11,11 +11,15 @@ internal sealed class CouplingColorScale : IHasColorAxis
     private readonly double _min;
     private readonly double _max;
 
-    public CouplingColorScale(IEnumerable<double> couplings)
+    /// <summary>
+    /// The scale from the weakest to the strongest positive coupling of all the realization's
+    /// spins (not only the plotted ones); NaN for both when no coupling is positive.
+    /// </summary>
+    public CouplingColorScale(double weakest, double strongest)
     {
-        double[] logs = couplings.Where(c => c > 0).Select(Math.Log10).ToArray();
-        _min = logs.Length > 0 ? logs.Min() : 0;
-        _max = logs.Length > 0 ? logs.Max() : 1;
+        bool any = weakest > 0 && strongest > 0;
+        _min = any ? Math.Log10(weakest) : 0;
+        _max = any ? Math.Log10(strongest) : 1;
         if (!(_max > _min))
         {
             // A single coupling value still needs a range for the bar to have a height.

@@ -2,6 +2,7 @@ using System.Globalization;
 using ScottPlot;
 using Sweep.Grains.Interfaces;
 using Sweep.Physics.Analytic;
+using Sweep.Physics.Points;
 using Sweep.Physics.Scaling;
 
 namespace Sweep.Client.Reports;
@@ -18,18 +19,18 @@ internal static class Fig1Curves
     public static Figure Build(SnapshotPoint point, Observable observable, string unitNote)
     {
         ArgumentNullException.ThrowIfNull(point);
-        SpinSnapshotData s = point.Snapshot;
+        SpinSnapshotSummary s = point.Snapshot;
         PointKey k = point.Key;
         bool pur = observable == Observable.Pur;
         var series = new List<PlottedSeries>();
         var plot = new Plot();
         double[] logT = LogAxis.ToLog(s.T);
-        var colors = new CouplingColorScale(s.NearestNeighbourCoupling);
+        var colors = new CouplingColorScale(s.WeakestCoupling, s.StrongestCoupling);
 
         for (int c = 0; c < s.Spins.Length; c++)
         {
             int i = s.Spins[c];
-            double nn = s.NearestNeighbourCoupling[i];
+            double nn = s.SpinCouplings[c];
             double[] v = s.Curve(c).ToArray().Select(p => pur ? p * p : p).ToArray();
             series.Add(new PlottedSeries($"spin {i}", s.T.Select((t, j) => new[] { t, v[j], nn }).ToList()));
             var line = plot.Add.ScatterLine(logT, v, colors.ColorOf(nn));

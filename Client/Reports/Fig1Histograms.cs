@@ -1,6 +1,7 @@
 using System.Globalization;
 using ScottPlot;
 using Sweep.Grains.Interfaces;
+using Sweep.Physics.Points;
 using Sweep.Physics.Scaling;
 
 namespace Sweep.Client.Reports;
@@ -11,30 +12,31 @@ namespace Sweep.Client.Reports;
 /// </summary>
 internal static class Fig1Histograms
 {
-    public const int Bins = 40;
+    public const int Bins = SpinSnapshotSummary.Bins;
 
     public static readonly string[] Columns = ["bin_low", "bin_high", "spins"];
 
     public static Figure Build(SnapshotPoint point, Observable observable, string unitNote)
     {
         ArgumentNullException.ThrowIfNull(point);
-        SpinSnapshotData s = point.Snapshot;
+        SpinSnapshotSummary s = point.Snapshot;
         PointKey k = point.Key;
         bool pur = observable == Observable.Pur;
-        double lo = pur ? 0 : -1;
+        double lo = pur ? SpinSnapshotSummary.PurLow : SpinSnapshotSummary.MagLow;
+        const double hi = SpinSnapshotSummary.High;
         var plot = new Plot();
         var series = new List<PlottedSeries>();
         IPalette palette = new ScottPlot.Palettes.Category10();
         for (int h = 0; h < s.HistogramTimes.Length; h++)
         {
-            double[] values = s.AtTime(h).ToArray().Select(p => pur ? p * p : p).ToArray();
-            int[] counts = Histogram.Count(values, lo, 1, Bins);
+            // Counted when the snapshot was summarized (SpinHistogram), over all N spins.
+            int[] counts = (pur ? s.PurHistogram(h) : s.MagHistogram(h)).ToArray();
             var rows = new List<double[]>();
             var xs = new List<double>();
             var ys = new List<double>();
             for (int b = 0; b < Bins; b++)
             {
-                (double a, double z) = Histogram.Edges(lo, 1, Bins, b);
+                (double a, double z) = SpinHistogram.Edges(lo, hi, Bins, b);
                 rows.Add([a, z, counts[b]]);
                 xs.AddRange([a, z]);
                 ys.AddRange([counts[b], counts[b]]);
@@ -51,7 +53,7 @@ internal static class Fig1Histograms
         string title = string.Create(CultureInfo.InvariantCulture, $"Fig. 1: histogram of {what} over all {s.N} spins at t = {string.Join(", ", s.HistogramTimes)}, d = {k.D}, alpha = {k.Alpha:R}, x = {k.X:R}, N = {k.N}");
         plot.Title(title, size: 15);
         plot.XLabel(pur ? "P_i^2 = 2 tr(rho_i^2) - 1" : "P_i = <sigma_x,i>");
-        plot.YLabel($"spins per bin (bin width {(1 - lo) / Bins:0.###})");
+        plot.YLabel($"spins per bin (bin width {(hi - lo) / Bins:0.###})");
         plot.ShowLegend(Alignment.UpperCenter);
         string note = $"{Bins} equal bins on [{lo}, 1]; the last bin includes 1. Times in {unitNote}, evaluated exactly there (not on the t grid), realization {s.R}.";
         return new Figure(pur ? "fig1_pur_hist" : "fig1_mag_hist", title, plot, FigureSize.PaperWidth, FigureSize.PaperHeight, Columns, series, note);

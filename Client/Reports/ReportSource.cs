@@ -40,7 +40,7 @@ internal sealed record ReportSource(
             campaign.SpecJson ?? "{}",
             settings,
             results,
-            snapshots.Select(s => new SnapshotPoint(s.Key, s.Snapshot, byKey.GetValueOrDefault(s.Key.GrainKey))).ToList(),
+            snapshots.Select(s => new SnapshotPoint(s.Key, s.Snapshot.Summary(), byKey.GetValueOrDefault(s.Key.GrainKey))).ToList(),
             campaign.Table,
             campaign.Status.PointsDone,
             campaign.Status.Points)

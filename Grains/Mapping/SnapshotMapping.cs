@@ -3,9 +3,8 @@ using Sweep.Physics.Points;
 
 namespace Sweep.Grains.Mapping;
 
-/// <summary>A physics spin snapshot as the record grains carry and store.</summary>
+/// <summary>A physics spin snapshot as the record grains carry and store: its summary, never every spin's P_i.</summary>
 internal static class SnapshotMapping
 {
-    public static SpinSnapshotData ToData(this SpinSnapshot s)
-        => new(s.R, s.Spins, s.T, s.Curves, s.HistogramTimes, s.AtHistogramTimes, s.NearestNeighbourCoupling);
+    public static SpinSnapshotData ToData(this SpinSnapshot s) => SpinSnapshotData.From(SpinSnapshotSummary.Of(s));
 }

@@ -258,7 +258,7 @@ public sealed class GridPointGrain : Grain, IGridPointGrain
 
     public Task<PointSummary> GetSummary() => Task.FromResult(Summary());
 
-    public Task<PointResult?> GetResult() => Task.FromResult(Usable(S.Result));
+    public Task<PointResult?> GetResult() => Task.FromResult(Usable(S.Result)?.Summarized());
 
     public async Task Cancel()
     {
@@ -358,7 +358,8 @@ public sealed class GridPointGrain : Grain, IGridPointGrain
         }
     }
 
-    public Task<SpinSnapshotData?> GetSnapshot() => Task.FromResult(Usable(S.Snapshot));
+    // A point stored by an older build may hold the full snapshot (every spin's P_i): readers get the summary.
+    public Task<SpinSnapshotData?> GetSnapshot() => Task.FromResult(Usable(S.Snapshot)?.Summarized());
 
     // What readers get of a point being rebuilt is the corruption, never a partial result.
     private T? Usable<T>(T? value)
@@ -482,7 +483,8 @@ public sealed class GridPointGrain : Grain, IGridPointGrain
         _merged ??= S.Sums?.ToAccumulator() ?? new EnsembleAccumulator(result.Sums.TimePoints);
         _merged.Merge(result.Sums.ToAccumulator());
         S.Merged.Add(result.Id.First);
-        S.Snapshot = result.Snapshot ?? S.Snapshot;
+        // A batch stored whole by an older build is kept as its summary: the point's own state stays small.
+        S.Snapshot = result.Snapshot?.Summarized() ?? S.Snapshot;
     }
 
     // Fitting with jackknife refits is CPU work: keep it off the grain's turn. The grain is not

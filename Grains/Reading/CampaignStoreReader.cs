@@ -36,11 +36,11 @@ public sealed class CampaignStoreReader : IDisposable
         PointSummary? SummaryOf(PointAssignment a)
             => points.TryGetValue(a.Key.GrainKey, out PointState? p) && p.Assignment is not null ? PointProgress.Summarize(p) : null;
 
-        var results = state.Points.Select(a => points.GetValueOrDefault(a.Key.GrainKey)?.Result).OfType<PointResult>().ToList();
+        var results = state.Points.Select(a => points.GetValueOrDefault(a.Key.GrainKey)?.Result).OfType<PointResult>().Select(r => r.Summarized()).ToList();
         var snapshots = state.Points
             .Select(a => (a.Key, Snapshot: points.GetValueOrDefault(a.Key.GrainKey)?.Snapshot))
             .Where(p => p.Snapshot is not null)
-            .Select(p => (p.Key, p.Snapshot!))
+            .Select(p => (p.Key, p.Snapshot!.Summarized()))
             .ToList();
         return new StoredCampaign(
             name,

@@ -1,1 +1,3 @@
-return await Sweep.CampaignBench.CampaignOverhead.RunAsync(args);
+return args.Length > 0 && args[0] == "snapshot-size"
+    ? Sweep.CampaignBench.SnapshotSize.Run(args[1..])
+    : await Sweep.CampaignBench.CampaignOverhead.RunAsync(args);

@@ -70,7 +70,7 @@ public class ClusterLoadModelTests
         CampaignSpec spec = Spec(ns: 1_000, batchSize: 100);
         double row = StoreSizeModel.BatchPayloadBytes(200);
         // Two points of 10 batches each.
-        double expected = 2 * ((11 * row) + StoreSizeModel.PointBytes(8, 200));
+        double expected = 2 * ((11 * row) + StoreSizeModel.SnapshotBytes(200) + StoreSizeModel.PointBytes(200));
         Assert.Equal(expected, ClusterLoadModel.RedisMemoryBytes(spec), 3);
     }
 

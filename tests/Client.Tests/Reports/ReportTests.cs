@@ -83,9 +83,10 @@ public partial class ReportTests : IClassFixture<ReportFixture>
     {
         SnapshotPoint p = Assert.IsType<SnapshotPoint>(_f.Contents.Fig1Point);
         Assert.Equal((3, 6.0, 0.001, 60), (p.Key.D, p.Key.Alpha, p.Key.X, p.Key.N));
-        SpinSnapshotData s = p.Snapshot;
+        SpinSnapshotSummary s = p.Snapshot;
         PointResult r = Assert.IsType<PointResult>(p.Result);
         Assert.Equal(s.Spins, Assert.IsType<SpinSnapshotData>(r.Snapshot).Spins);
+        Assert.Equal(60, s.N);
         Assert.Equal(50, s.Spins.Length);
         Assert.Equal(r.T, s.T);
 
@@ -97,7 +98,7 @@ public partial class ReportTests : IClassFixture<ReportFixture>
             Assert.Equal(s.T.Length, rows.Length);
             for (int k = 0; k < s.T.Length; k++)
             {
-                Assert.Equal([s.T[k], s.Curves[c * s.T.Length + k], s.NearestNeighbourCoupling[i]], rows[k]);
+                Assert.Equal([s.T[k], s.Curves[c * s.T.Length + k], s.SpinCouplings[c]], rows[k]);
             }
         }
 
@@ -107,28 +108,39 @@ public partial class ReportTests : IClassFixture<ReportFixture>
         Assert.Equal(s.Curves[..s.T.Length].Select(v => v * v), Series(Named("fig1_pur"), $"spin {s.Spins[0]}").Rows.Select(row => row[1]));
     }
 
-    [Fact]
-    public void StoredSnapshotIsRealizationZeroEvaluatedAtExactlyT1T3T10()
+    // P_i of every spin of realization 0 of the Fig. 1 point at the h-th histogram time, computed here.
+    private static double[] ExactAt(double time)
     {
-        SpinSnapshotData s = _f.Contents.Fig1Point!.Snapshot;
-        var point = new GridPoint(3, 6, 0.001, 60);
-        CouplingMatrix couplings = Realization.Couplings(point, ReportFixture.Seed, 0);
-        double jnnInf = ThermodynamicLimit.JnnInf(3, 6, 60);
-        Assert.Equal([1.0, 3.0, 10.0], s.HistogramTimes);
+        CouplingMatrix couplings = Realization.Couplings(new GridPoint(3, 6, 0.001, 60), ReportFixture.Seed, 0);
         var p = new double[60];
-        for (int h = 0; h < 3; h++)
-        {
-            SpinProductKernel.SpinProducts(couplings, s.HistogramTimes[h] / jnnInf, p, KernelPath.Scalar);
-            Assert.Equal(p, s.AtTime(h).ToArray());
-        }
-
-        Assert.Equal(couplings.NearestNeighbourCouplings.ToArray().Select(j => j / jnnInf), s.NearestNeighbourCoupling);
+        SpinProductKernel.SpinProducts(couplings, time / ThermodynamicLimit.JnnInf(3, 6, 60), p, KernelPath.Scalar);
+        return p;
     }
 
     [Fact]
-    public void Fig1HistogramsCountEverySpinAtEachTime()
+    public void StoredSnapshotIsTheSummaryOfRealizationZero()
     {
-        SpinSnapshotData s = _f.Contents.Fig1Point!.Snapshot;
+        SpinSnapshotSummary s = _f.Contents.Fig1Point!.Snapshot;
+        CouplingMatrix couplings = Realization.Couplings(new GridPoint(3, 6, 0.001, 60), ReportFixture.Seed, 0);
+        double[] nn = couplings.NearestNeighbourCouplings.ToArray().Select(j => j / ThermodynamicLimit.JnnInf(3, 6, 60)).ToArray();
+        Assert.Equal([1.0, 3.0, 10.0], s.HistogramTimes);
+        Assert.Equal(s.Spins.Select(i => nn[i]), s.SpinCouplings);
+        Assert.Equal(nn.Min(), s.WeakestCoupling);
+        Assert.Equal(nn.Max(), s.StrongestCoupling);
+
+        // The store holds the summary, not every spin's P_i.
+        using var reader = Sweep.Grains.Storage.SweepStoreReader.Open(Path.Combine(_f.DataDir, "sweep.db"));
+        SpinSnapshotData stored = Assert.IsType<SpinSnapshotData>(reader.Points(ReportFixture.Campaign)[_f.Contents.Fig1Point.Key.GrainKey].Snapshot);
+        Assert.True(stored.IsSummary);
+        Assert.Empty(stored.AtHistogramTimes);
+        Assert.Empty(stored.NearestNeighbourCoupling);
+        Assert.Equal(60, stored.N);
+    }
+
+    [Fact]
+    public void Fig1HistogramsCountEverySpinAtExactlyT1T3T10()
+    {
+        SpinSnapshotSummary s = _f.Contents.Fig1Point!.Snapshot;
         foreach ((string stem, bool squared, double lo) in new[] { ("fig1_mag_hist", false, -1.0), ("fig1_pur_hist", true, 0.0) })
         {
             Figure f = Named(stem);
@@ -137,7 +149,7 @@ public partial class ReportTests : IClassFixture<ReportFixture>
                 double[][] rows = Series(f, $"t = {s.HistogramTimes[h]}").Rows.ToArray();
                 Assert.Equal(Fig1Histograms.Bins, rows.Length);
                 Assert.Equal(s.N, rows.Sum(row => row[2]));
-                double[] values = s.AtTime(h).ToArray().Select(v => squared ? v * v : v).ToArray();
+                double[] values = ExactAt(s.HistogramTimes[h]).Select(v => squared ? v * v : v).ToArray();
                 for (int b = 0; b < rows.Length; b++)
                 {
                     double a = rows[b][0];

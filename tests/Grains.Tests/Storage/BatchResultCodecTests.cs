@@ -104,6 +104,12 @@ public sealed class BatchResultCodecTests
             Assert.Equal(s.HistogramTimes.Select(BitConverter.DoubleToInt64Bits), t.HistogramTimes.Select(BitConverter.DoubleToInt64Bits));
             Assert.Equal(s.AtHistogramTimes.Select(BitConverter.DoubleToInt64Bits), t.AtHistogramTimes.Select(BitConverter.DoubleToInt64Bits));
             Assert.Equal(s.NearestNeighbourCoupling.Select(BitConverter.DoubleToInt64Bits), t.NearestNeighbourCoupling.Select(BitConverter.DoubleToInt64Bits));
+            Assert.Equal(s.SpinCount, t.SpinCount);
+            Assert.Equal(s.SpinCouplings?.Select(BitConverter.DoubleToInt64Bits), t.SpinCouplings?.Select(BitConverter.DoubleToInt64Bits));
+            Assert.Equal(BitConverter.DoubleToInt64Bits(s.WeakestCoupling), BitConverter.DoubleToInt64Bits(t.WeakestCoupling));
+            Assert.Equal(BitConverter.DoubleToInt64Bits(s.StrongestCoupling), BitConverter.DoubleToInt64Bits(t.StrongestCoupling));
+            Assert.Equal(s.MagCounts, t.MagCounts);
+            Assert.Equal(s.PurCounts, t.PurCounts);
         }
     }
 }

@@ -51,12 +51,17 @@ public sealed class MainStoreFixtureTests : IDisposable
 
         await using var cluster = await SweepCluster.StartAsync(_store.DatabasePath, 2);
         // Every old row decodes through the batch store, as the result of its own batch.
+        var withSnapshot = new List<BatchResult>();
         foreach (string grainId in before.Keys)
         {
             BatchId id = ParseBatch(grainId);
             BatchResult? old = await cluster.Batches.ReadAsync(id);
             Assert.NotNull(old);
             Assert.Equal(id, old.Id);
+            if (old.Snapshot is not null)
+            {
+                withSnapshot.Add(old);
+            }
         }
 
         SubmitResult submitted = await cluster.SubmitAsync(spec);
@@ -75,6 +80,19 @@ public sealed class MainStoreFixtureTests : IDisposable
         Assert.Equal("3", _store.Scalar("SELECT value FROM meta WHERE key = 'schema_version';"));
         BitAssert.Results(expected, await cluster.Campaign("fixture").GetResults());
         BitAssert.Table(expected, await cluster.Campaign("fixture").GetTable());
+
+        // Their full Fig. 1 snapshots (every spin's P_i) are served as summaries of the same bits.
+        Assert.NotEmpty(withSnapshot);
+        foreach (BatchResult old in withSnapshot)
+        {
+            Assert.False(old.Snapshot!.IsSummary);
+            IGridPointGrain point = cluster.Client.GetGrain<IGridPointGrain>(old.Id.Point.GrainKey);
+            SpinSnapshotData served = Assert.IsType<SpinSnapshotData>(await point.GetSnapshot());
+            Assert.True(served.IsSummary);
+            Assert.Empty(served.AtHistogramTimes);
+            Assert.Null(Sweep.Grains.Batches.BatchBits.Difference(old, old with { Snapshot = served }));
+            Assert.True(Assert.IsType<SpinSnapshotData>(Assert.IsType<PointResult>(await point.GetResult()).Snapshot).IsSummary);
+        }
     }
 
     private Dictionary<string, byte[]> BatchRows()

@@ -1,7 +1,12 @@
-namespace Sweep.Client.Reports;
+namespace Sweep.Physics.Points;
 
-/// <summary>Equal-width bins on [lo, hi]; a value equal to hi falls in the last bin, values outside are not counted.</summary>
-internal static class Histogram
+/// <summary>
+/// Equal-width bins on [lo, hi]; a value equal to hi falls in the last bin, values outside (and
+/// NaN) are not counted. The Fig. 1 histograms are counted here both when a snapshot is
+/// summarized for storage and when an old full snapshot is summarized for drawing, so the two
+/// give the same counts.
+/// </summary>
+public static class SpinHistogram
 {
     public static int[] Count(IEnumerable<double> values, double lo, double hi, int bins)
     {
@@ -21,6 +26,7 @@ internal static class Histogram
         return counts;
     }
 
+    /// <summary>The lower and upper edge of bin <paramref name="b"/>.</summary>
     public static (double Low, double High) Edges(double lo, double hi, int bins, int b)
         => (lo + (hi - lo) * b / bins, lo + (hi - lo) * (b + 1) / bins);
 }
