@@ -32,7 +32,8 @@ internal static class DashboardCommand
     }
 
     /// <summary>Starts the dashboard and prints where it answers (and the control token, if control is allowed).</summary>
-    public static async Task<DashboardServer> StartAsync(DashboardOptions options, TargetOptions target, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    /// <param name="calibration">`sweep run`'s per-point prices for the ETA (<see cref="Estimate.PointCalibration"/>); null for `sweep dashboard`.</param>
+    public static async Task<DashboardServer> StartAsync(DashboardOptions options, TargetOptions target, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken, Task<IReadOnlyDictionary<Physics.Points.GridPoint, double>?>? calibration = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(stdout);
@@ -43,7 +44,7 @@ internal static class DashboardCommand
             throw UsageException.ForOption("--port", string.Create(CultureInfo.InvariantCulture, $"must be 0 (any free port) to 65535 (got {port})"));
         }
 
-        var reads = new DashboardReads(ct => CampaignTargets.OpenAsync(target, stderr, ct));
+        var reads = new DashboardReads(ct => CampaignTargets.OpenAsync(target, stderr, ct), calibration);
         DashboardServer server;
         try
         {

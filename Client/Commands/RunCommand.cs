@@ -115,12 +115,15 @@ internal static class RunCommand
 
         using IDisposable? metrics = metricsPort is { } port ? MetricsHosting.Start(port, stdout) : null;
 
-        // Served beside the progress line through the one read path (this run's own gateway, or the cluster).
+        Task<IReadOnlyDictionary<GridPoint, double>?> calibration = CalibrateInBackground(spec);
+
+        // Served beside the progress line through the one read path (this run's own gateway, or
+        // the cluster), with the same ETA as the progress line.
         await using Dashboard.DashboardServer? dashboardServer = dashboard is null ? null
-            : await DashboardCommand.StartAsync(dashboard, target, stdout, stderr, cancellationToken);
+            : await DashboardCommand.StartAsync(dashboard, target, stdout, stderr, cancellationToken, calibration);
         CampaignStatus initial = await cluster.CallAsync(campaign.GetStatus, "reading the status", cancellationToken);
         bool interactive = !Console.IsOutputRedirected && ReferenceEquals(stdout, Console.Out);
-        var progress = new ProgressReporter(stdout, interactive, initial.RealizationsDone, TimeSpan.FromSeconds(progressSeconds), CalibrateInBackground(spec));
+        var progress = new ProgressReporter(stdout, interactive, initial.RealizationsDone, TimeSpan.FromSeconds(progressSeconds), calibration);
         // `sweep cancel` reaches the campaign grain through the silo's gateway; the status shows it.
         Task<CampaignStatus> Poll() => cluster.CallAsync(campaign.GetStatus, "following the campaign", cancellationToken);
 

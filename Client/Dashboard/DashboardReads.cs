@@ -2,6 +2,7 @@ using Sweep.Client.Hosting;
 using Sweep.Client.Progress;
 using Sweep.Client.Reports;
 using Sweep.Grains.Interfaces;
+using Sweep.Physics.Points;
 
 namespace Sweep.Client.Dashboard;
 
@@ -25,7 +26,14 @@ internal sealed class DashboardReads : IAsyncDisposable
     private (DateTime At, ComputeLoad Load)? _load;
     private ICampaignTarget? _target;
 
-    public DashboardReads(Func<CancellationToken, Task<ICampaignTarget>> open) => _open = open;
+    private readonly Task<IReadOnlyDictionary<GridPoint, double>?>? _calibration;
+
+    /// <param name="calibration">Per-point prices for the ETA, as `sweep run` makes them; null where none are made.</param>
+    public DashboardReads(Func<CancellationToken, Task<ICampaignTarget>> open, Task<IReadOnlyDictionary<GridPoint, double>?>? calibration = null)
+    {
+        _open = open;
+        _calibration = calibration;
+    }
 
     /// <summary>Where the campaigns are read from, once a read has resolved it.</summary>
     public string Description => _target?.Description ?? "(not read yet)";
@@ -180,7 +188,8 @@ internal sealed class DashboardReads : IAsyncDisposable
         }
 
         double? slots = _throughput.TryGetValue(status.Name, out SlotThroughput? s) ? s.SlotsBusy : null;
-        return CampaignEta.Of(status, RealizationCostModel.Learn(status.PointSummaries), slots);
+        IReadOnlyDictionary<GridPoint, double>? calibrated = _calibration is { IsCompletedSuccessfully: true } done ? done.Result : null;
+        return CampaignEta.Of(status, RealizationCostModel.Learn(status.PointSummaries, calibrated), slots);
     }
 
     private async Task<T> WithTarget<T>(Func<ICampaignTarget, Task<T>> read, CancellationToken cancellationToken)
