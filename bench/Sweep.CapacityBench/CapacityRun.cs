@@ -86,7 +86,7 @@ internal static class CapacityRun
         for (int c = 0; c < campaigns; c++)
         {
             string name = string.Create(CultureInfo.InvariantCulture, $"capacity-{c}");
-            SubmitResult submitted = await cluster.Grains.GetGrain<ICampaignGrain>(name).Submit(WorkloadSpec.Json(name, points, perPoint, options.TimePoints));
+            SubmitResult submitted = await SubmitAsync(cluster.Grains.GetGrain<ICampaignGrain>(name), WorkloadSpec.Json(name, points, perPoint, options.TimePoints));
             if (submitted.Error is not null)
             {
                 throw new InvalidOperationException($"campaign {name} refused: {submitted.Error}");
@@ -124,6 +124,23 @@ internal static class CapacityRun
         figures = figures with { ThreadPoolQueueMean = (double)pendingSum / Math.Max(1, samples), ThreadPoolQueueMax = pendingMax, ThreadPoolThreads = ThreadPool.ThreadCount };
         Console.WriteLine("   stopping silos");
         return figures;
+    }
+
+    // Submitting the same spec again adds nothing, so a submission that outlived the call's
+    // timeout (starting hundreds of points on a starved machine) is sent again, a few times.
+    private static async Task<SubmitResult> SubmitAsync(ICampaignGrain campaign, string spec)
+    {
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await campaign.Submit(spec);
+            }
+            catch (TimeoutException) when (attempt < 5)
+            {
+                Console.WriteLine($"   submission timed out (attempt {attempt}); submitting again");
+            }
+        }
     }
 
     /// <summary>
