@@ -6,6 +6,7 @@ using Sweep.Client.Estimate;
 using Sweep.Client.Output;
 using Sweep.Client.Progress;
 using Sweep.Grains.Interfaces;
+using Sweep.Physics.Points;
 
 namespace Sweep.Client.Commands;
 
@@ -181,19 +182,16 @@ internal static class RunCommand
     }
 
     /// <summary>
-    /// The ETA's seed for sizes no batch has measured yet: `sweep estimate`'s calibration, one
-    /// realization per (d, N) up to 2,000 spins within about a second of one core (larger sizes
-    /// would take seconds each; they are priced from the measured ones). It runs beside the
-    /// campaign's slots, and a failure only leaves the ETA to the measured batches.
+    /// The ETA's prices (<see cref="PointCalibration"/>): one core's CPU seconds per realization of
+    /// every point up to 2,000 spins (larger ones would take seconds each; they are priced from
+    /// their batches). It runs beside the campaign's slots, costs about one realization per point,
+    /// and a failure only leaves the ETA to the measured batches.
     /// </summary>
-    private static Task<IReadOnlyDictionary<PointCostClass, double>?> CalibrateInBackground(CampaignSpec spec) => Task.Run(() =>
+    private static Task<IReadOnlyDictionary<GridPoint, double>?> CalibrateInBackground(CampaignSpec spec) => Task.Run(() =>
     {
         try
         {
-            KernelCalibration calibration = KernelCalibration.Run(spec, TimeSpan.FromSeconds(1), atLeast: 1, largestN: 2000);
-            return (IReadOnlyDictionary<PointCostClass, double>?)calibration.SecondsPerRealization
-                .Where(c => double.IsFinite(c.Value))
-                .ToDictionary(c => new PointCostClass(c.Key.D, c.Key.N), c => c.Value);
+            return (IReadOnlyDictionary<GridPoint, double>?)PointCalibration.Run(spec, largestN: 2000);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

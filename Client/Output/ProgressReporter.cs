@@ -3,6 +3,7 @@ using System.Globalization;
 using Spectre.Console;
 using Sweep.Client.Progress;
 using Sweep.Grains.Interfaces;
+using Sweep.Physics.Points;
 
 namespace Sweep.Client.Output;
 
@@ -20,20 +21,20 @@ internal sealed class ProgressReporter
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly long _realizationsAtStart;
     private readonly SlotThroughput _throughput = new(ThroughputWindow);
-    private readonly Task<IReadOnlyDictionary<PointCostClass, double>?> _calibration;
+    private readonly Task<IReadOnlyDictionary<GridPoint, double>?> _calibration;
     private TimeSpan? _lastPlain;
 
     /// <summary>Long enough to span several batches of a typical point, short enough to follow a change of pace.</summary>
     public static readonly TimeSpan ThroughputWindow = TimeSpan.FromSeconds(60);
 
-    /// <param name="calibration">Seconds per realization on one core by class, to price what no batch has measured yet; may complete late or give null.</param>
-    public ProgressReporter(TextWriter output, bool interactive, long realizationsAtStart, TimeSpan plainPeriod, Task<IReadOnlyDictionary<PointCostClass, double>?>? calibration = null)
+    /// <param name="calibration">One core's CPU seconds per realization by grid point, to price what no batch has measured yet; may complete late or give null.</param>
+    public ProgressReporter(TextWriter output, bool interactive, long realizationsAtStart, TimeSpan plainPeriod, Task<IReadOnlyDictionary<GridPoint, double>?>? calibration = null)
     {
         _out = output;
         _interactive = interactive;
         _realizationsAtStart = realizationsAtStart;
         _plainPeriod = plainPeriod;
-        _calibration = calibration ?? Task.FromResult<IReadOnlyDictionary<PointCostClass, double>?>(null);
+        _calibration = calibration ?? Task.FromResult<IReadOnlyDictionary<GridPoint, double>?>(null);
     }
 
     /// <summary>Polls the status until it is finished or cancellation is asked for.</summary>
@@ -76,7 +77,7 @@ internal sealed class ProgressReporter
         // campaign is set against the time it took.
         double wall = s.SubmittedAt is { } at ? Math.Max(seconds, (DateTimeOffset.UtcNow - at).TotalSeconds) : seconds;
         _throughput.Add(wall, s.PointSummaries.Sum(p => p.ComputeSeconds));
-        IReadOnlyDictionary<PointCostClass, double>? calibrated = _calibration.IsCompletedSuccessfully ? _calibration.Result : null;
+        IReadOnlyDictionary<GridPoint, double>? calibrated = _calibration.IsCompletedSuccessfully ? _calibration.Result : null;
         eta = CampaignEta.Of(s, RealizationCostModel.Learn(s.PointSummaries, calibrated), _throughput.SlotsBusy);
         string cost = eta.DoneFraction is { } f ? string.Create(CultureInfo.InvariantCulture, $"{100 * f:F0}% of the cost done, ") : string.Empty;
         return string.Create(

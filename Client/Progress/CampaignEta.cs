@@ -27,7 +27,7 @@ internal sealed record CampaignEta(double? RemainingSlotSeconds, double? DoneFra
         {
             bool finished = p.Status is PointStatus.Done or PointStatus.Failed or PointStatus.Cancelled;
             long left = finished ? 0 : Math.Max(0, p.RealizationsTarget - p.RealizationsDone);
-            if (costs.SecondsPerRealization(new PointCostClass(p.Key.D, p.Key.N)) is { } seconds)
+            if (costs.SecondsPerRealization(p.Key.Point) is { } seconds)
             {
                 remaining += left * seconds;
                 done += p.RealizationsDone * seconds;

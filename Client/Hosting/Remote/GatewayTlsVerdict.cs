@@ -3,9 +3,10 @@ namespace Sweep.Client.Hosting.Remote;
 /// <summary>
 /// What probing the gateways found about TLS. <see cref="Problem"/>: a mismatch that waiting
 /// will not cure (the command stops with exit code 8). Otherwise <see cref="Decided"/> says
-/// whether every gateway either did not answer at all or agreed on TLS; it is false when one
-/// accepted the connection but neither finished nor refused the handshake in time (a loaded or
-/// starting silo), so the next failure probes again before anything is concluded.
+/// whether every gateway either did not answer at all or settled TLS; it is false when one
+/// accepted the connection but neither finished nor refused the handshake in time, or finished
+/// it and then said nothing (an accepting gateway, or a loaded one that has not yet closed on a
+/// stranger's certificate), so the next failure probes again before anything is concluded.
 /// </summary>
 /// <param name="Hint">Worth adding to a later "could not connect" message: a gateway accepted this client's TLS hello and closed without a TLS answer, as a silo without TLS does.</param>
 internal sealed record GatewayTlsVerdict(string? Problem, bool Decided, string? Hint = null)

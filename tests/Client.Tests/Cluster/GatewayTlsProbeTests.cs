@@ -96,7 +96,9 @@ public sealed class GatewayTlsProbeTests : IDisposable
         ClusterTls silo = Tls(_authority, "silo");
         using var listener = Listen();
         Task server = ServeTlsAsync(listener, silo);
-        Assert.Equal(GatewayTlsVerdict.NoProblem, await GatewayTlsProbe.CheckAsync(Endpoint(listener), Tls(_authority, "client"), Connect, Handshake, CancellationToken.None));
+        // An accepting gateway stays silent, as a loaded one does before it closes on a stranger:
+        // not a problem, but not settled either, so the client probes again on its next failure.
+        Assert.Equal(GatewayTlsVerdict.Undecided, await GatewayTlsProbe.CheckAsync(Endpoint(listener), Tls(_authority, "client"), Connect, Handshake, CancellationToken.None));
         await server;
 
         // A client certificate from another CA, the client trusting the cluster's CA.
@@ -142,6 +144,32 @@ public sealed class GatewayTlsProbeTests : IDisposable
         Assert.Equal(GatewayTlsVerdict.NoProblem, GatewayTlsVerdict.Combine([]));
     }
 
+    [Fact]
+    public async Task A_gateway_that_drops_the_handshake_after_a_tls_answer_twice_refuses_the_certificate()
+    {
+        // What a loaded .NET gateway does to a stranger's certificate when its check wins the
+        // race with the client's end of the handshake: a TLS answer, then the end of the stream.
+        using var listener = Listen();
+        Task server = AnswerTlsThenDropAsync(listener, count: 2);
+        ClusterTls client = Tls(_authority, "client");
+        var verdict = await GatewayTlsProbe.CheckAsync(Endpoint(listener), client, Connect, Handshake, CancellationToken.None);
+        await server;
+        Assert.StartsWith($"the gateway at {Endpoint(listener)} refused this client's certificate {client.CertificateFile}", verdict.Problem, StringComparison.Ordinal);
+        Assert.EndsWith("it closed the connection during the handshake, twice", verdict.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_gateway_that_drops_one_handshake_and_is_then_gone_is_no_tls_problem()
+    {
+        // A silo dying mid-handshake: the second handshake finds nothing listening.
+        var listener = Listen();
+        IPEndPoint gateway = Endpoint(listener);
+        Task server = AnswerTlsThenDropAsync(listener, count: 1).ContinueWith(_ => listener.Stop(), TaskScheduler.Default);
+        var verdict = await GatewayTlsProbe.CheckAsync(gateway, Tls(_authority, "client"), Connect, Handshake, CancellationToken.None);
+        await server;
+        Assert.Equal(GatewayTlsVerdict.NoProblem, verdict);
+    }
+
     private static TcpListener Listen()
     {
         var listener = new TcpListener(IPAddress.Loopback, 0);
@@ -158,6 +186,18 @@ public sealed class GatewayTlsProbeTests : IDisposable
         {
             using TcpClient client = await listener.AcceptTcpClientAsync();
             _ = await client.GetStream().ReadAsync(new byte[4096]);
+        }
+    }
+
+    /// <summary>Takes each connection, reads the hello, sends the header of a TLS handshake record and closes before its body.</summary>
+    private static async Task AnswerTlsThenDropAsync(TcpListener listener, int count)
+    {
+        for (int i = 0; i < count; i++)
+        {
+            using TcpClient client = await listener.AcceptTcpClientAsync();
+            NetworkStream stream = client.GetStream();
+            _ = await stream.ReadAsync(new byte[4096]);
+            await stream.WriteAsync(new byte[] { 0x16, 0x03, 0x03, 0x00, 0x40 });
         }
     }
 

@@ -1,18 +1,19 @@
 using Sweep.Client.Progress;
 using Sweep.Grains.Interfaces;
+using Sweep.Physics.Points;
 using Sweep.Physics.Scaling;
 
 namespace Sweep.Client.Tests.Progress;
 
 /// <summary>
 /// The ETA weights what is left by what it costs: a campaign whose expensive points went first
-/// is not predicted to take as long again as it took so far, and sizes no batch has measured yet
-/// are priced from the calibration, corrected by how far it was off on the measured ones.
+/// is not predicted to take as long again as it took so far, and points no batch has measured
+/// yet are priced from their own calibration, corrected by how far it was off on computed work.
 /// </summary>
 public sealed class CampaignEtaTests
 {
-    private static PointSummary Point(int d, int n, long done, long target, long computed = 0, double seconds = 0, PointStatus? status = null)
-        => new(new PointKey("c", d, 6, 1e-4, n), status ?? (done >= target ? PointStatus.Done : done > 0 ? PointStatus.Running : PointStatus.Pending), done, target, 0, 1, null, null, null, [Observable.Mag])
+    private static PointSummary Point(int d, int n, long done, long target, long computed = 0, double seconds = 0, PointStatus? status = null, double alpha = 6)
+        => new(new PointKey("c", d, alpha, 1e-4, n), status ?? (done >= target ? PointStatus.Done : done > 0 ? PointStatus.Running : PointStatus.Pending), done, target, 0, 1, null, null, null, [Observable.Mag])
         {
             RealizationsComputed = computed,
             ComputeSeconds = seconds,
@@ -42,20 +43,40 @@ public sealed class CampaignEtaTests
     }
 
     [Fact]
-    public void A_size_no_batch_measured_is_priced_by_the_calibration_scaled_to_what_was_measured()
+    public void A_point_is_priced_by_its_calibration_times_how_its_class_or_else_all_computed_work_compared()
     {
+        // 3D N = 500: alpha 6 computed (20 ms measured, 10 ms calibrated), alpha 10 left (2 ms
+        // calibrated: the accelerated kernel's far pairs are cheap at large alpha). 3D N = 1300
+        // has no batch yet; 1D N = 10 was measured at its calibration.
         CampaignStatus status = Status(
-            Point(3, 500, 50, 200, computed: 50, seconds: 1.0),   // 20 ms measured
-            Point(3, 1300, 0, 200));
-        var calibrated = new Dictionary<PointCostClass, double> { [new(3, 500)] = 0.010, [new(3, 1300)] = 0.030 };
+            Point(3, 500, 50, 200, computed: 50, seconds: 1.0, alpha: 6),
+            Point(3, 500, 0, 200, alpha: 10),
+            Point(3, 1300, 0, 200, alpha: 6),
+            Point(1, 10, 100, 1000, computed: 100, seconds: 0.2, alpha: 6));
+        var calibrated = new Dictionary<GridPoint, double>
+        {
+            [new(3, 6, 1e-4, 500)] = 0.010,
+            [new(3, 10, 1e-4, 500)] = 0.002,
+            [new(3, 6, 1e-4, 1300)] = 0.030,
+            [new(1, 6, 1e-4, 10)] = 0.002,
+        };
 
         var costs = RealizationCostModel.Learn(status.PointSummaries, calibrated);
 
-        // The calibration was half the measured cost at N = 500, so N = 1300 costs 2 x 30 ms.
-        Assert.Equal(0.060, costs.SecondsPerRealization(new PointCostClass(3, 1300))!.Value, 12);
+        // Its class ran at twice the calibration: alpha 10 costs 2 x 2 ms, not the class's 20 ms.
+        Assert.Equal(0.004, costs.SecondsPerRealization(new GridPoint(3, 10, 1e-4, 500))!.Value, 12);
+
+        // No N = 1300 batch: the ratio over all computed work, (1.0 + 0.2) / (50 x 10 ms + 100 x 2 ms).
+        double overall = 1.2 / 0.7;
+        Assert.Equal(0.030 * overall, costs.SecondsPerRealization(new GridPoint(3, 6, 1e-4, 1300))!.Value, 12);
+
+        // 1D keeps its own ratio (1), whatever 3D's is.
+        Assert.Equal(0.002, costs.SecondsPerRealization(new GridPoint(1, 6, 1e-4, 10))!.Value, 12);
+
         CampaignEta eta = CampaignEta.Of(status, costs, slotsBusy: 4);
-        Assert.Equal((150 * 0.020) + (200 * 0.060), eta.RemainingSlotSeconds!.Value, 9);
-        Assert.Equal(TimeSpan.FromSeconds(4), eta.Remaining);
+        double remaining = (150 * 0.020) + (200 * 0.004) + (200 * 0.030 * overall) + (900 * 0.002);
+        Assert.Equal(remaining, eta.RemainingSlotSeconds!.Value, 9);
+        Assert.Equal(TimeSpan.FromSeconds(Math.Round(remaining / 4)), eta.Remaining);
     }
 
     [Fact]
