@@ -3,9 +3,8 @@ namespace Sweep.Grains.Interfaces;
 /// <summary>
 /// The cluster's queue of batches waiting for a compute slot. Silos lease work only when a slot
 /// is free, so no silo holds more batches than it has slots. The queue is rebuilt from the grid
-/// points' persisted state: points count their batches here on a timer and re-enqueue their
-/// pending batches when some are missing, and enqueueing a batch that is already queued or
-/// leased does nothing.
+/// points' persisted state: points re-enqueue their pending batches on a timer, and enqueueing
+/// a batch that is already queued or leased does nothing.
 /// </summary>
 public interface IDispatcherGrain : IGrainWithIntegerKey
 {
@@ -34,13 +33,6 @@ public interface IDispatcherGrain : IGrainWithIntegerKey
 
     /// <summary>Drops every queued batch of a campaign.</summary>
     Task CancelCampaign(string campaign);
-
-    /// <summary>
-    /// Batches of the point (its grain key) queued or leased here. A point that has more batches
-    /// pending than this re-enqueues them: the queue was lost with its silo, or a batch left it
-    /// without reaching the point (a failure report that never arrived).
-    /// </summary>
-    Task<int> CountHeld(string point);
 
     /// <summary>Batches of the campaign queued or leased here: what a delete must wait for.</summary>
     Task<int> CountInFlight(string campaign);

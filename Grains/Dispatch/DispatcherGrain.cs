@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using Orleans.Runtime;
@@ -24,10 +23,6 @@ public sealed class DispatcherGrain : Grain, IDispatcherGrain
     private readonly DispatchQueue _queue = new();
     private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private readonly LeaseIndex _leases = new();
-
-    // Entries by point key, so that a point's periodic check (CountHeld) costs a lookup, not a
-    // scan, and its pending batches cross the cluster only when some are missing here.
-    private readonly Dictionary<string, int> _byPoint = new(StringComparer.Ordinal);
     private readonly IClusterMembershipService _membership;
     private readonly DispatcherOptions _options;
     private readonly WorkAvailableSignal _signal;
@@ -64,7 +59,7 @@ public sealed class DispatcherGrain : Grain, IDispatcherGrain
                 continue;
             }
 
-            AddEntry(key, new Entry(w));
+            _entries[key] = new Entry(w);
             _queue.Add(w, ahead: false);
             added = true;
         }
@@ -131,7 +126,7 @@ public sealed class DispatcherGrain : Grain, IDispatcherGrain
     public Task Complete(BatchId id)
     {
         ArgumentNullException.ThrowIfNull(id);
-        if (RemoveEntry(id.GrainKey, out Entry? entry))
+        if (_entries.Remove(id.GrainKey, out Entry? entry))
         {
             if (entry.Silo is { } silo)
             {
@@ -151,14 +146,12 @@ public sealed class DispatcherGrain : Grain, IDispatcherGrain
             if (!entry.Leased)
             {
                 _queue.Remove(key);
-                RemoveEntry(key, out _);
+                _entries.Remove(key);
             }
         }
 
         return Task.CompletedTask;
     }
-
-    public Task<int> CountHeld(string point) => Task.FromResult(_byPoint.GetValueOrDefault(point));
 
     public Task<int> CountInFlight(string campaign)
         => Task.FromResult(_entries.Values.Count(e => e.Work.Id.Point.Campaign == campaign));
@@ -229,7 +222,7 @@ public sealed class DispatcherGrain : Grain, IDispatcherGrain
             foreach (Entry entry in entries)
             {
                 _queue.Remove(entry.Work.Id.GrainKey);
-                RemoveEntry(entry.Work.Id.GrainKey, out _);
+                _entries.Remove(entry.Work.Id.GrainKey);
             }
 
             // Not awaited: the point may be calling this grain (Enqueue) right now.
@@ -242,34 +235,6 @@ public sealed class DispatcherGrain : Grain, IDispatcherGrain
             CultureInfo.InvariantCulture,
             $"{SlotMemory.UnplaceablePrefix}: N = {work.Id.Point.N} in {work.Id.Point.D}D at T = {work.Settings.TimePoints} with the {work.Settings.Kernel.Code} kernel needs {MemorySize.Format(needed)} per compute slot, " +
             $"{(silos == 1 ? "and the only active silo has" : $"and the {silos} active silos have at most")} {MemorySize.Format(largest)} per slot (--memory-per-slot: give slots more memory, or run fewer slots, or lower N)");
-
-    private void AddEntry(string key, Entry entry)
-    {
-        _entries[key] = entry;
-        string point = entry.Work.Id.Point.GrainKey;
-        _byPoint[point] = _byPoint.GetValueOrDefault(point) + 1;
-    }
-
-    private bool RemoveEntry(string key, [NotNullWhen(true)] out Entry? entry)
-    {
-        if (!_entries.Remove(key, out entry))
-        {
-            return false;
-        }
-
-        string point = entry.Work.Id.Point.GrainKey;
-        int left = _byPoint.GetValueOrDefault(point) - 1;
-        if (left > 0)
-        {
-            _byPoint[point] = left;
-        }
-        else
-        {
-            _byPoint.Remove(point);
-        }
-
-        return true;
-    }
 
     // A lease that comes back may have been computed and stored before it was lost.
     private void Requeue(Entry entry)

@@ -462,34 +462,16 @@ public sealed class GridPointGrain : Grain, IGridPointGrain
 
     private bool IsRunning() => S.Assignment is not null && !S.Cancelled && S.Failure is null && S.Result is null;
 
-    private bool IsPending(PlannedBatch b) => !S.Merged.Contains(b.First) && !_ahead.ContainsKey(b.First);
-
     private async Task Dispatch()
     {
         PointAssignment a = S.Assignment!;
         BatchWork[] pending = S.Plan
-            .Where(IsPending)
+            .Where(b => !S.Merged.Contains(b.First) && !_ahead.ContainsKey(b.First))
             .Select(b => new BatchWork(new BatchId(a.Key, b.First, b.Count), a.Settings, S.FailedAttempts.GetValueOrDefault(b.First) + 1, MayBeStored: !_neverDispatched.Remove(b.First)))
             .ToArray();
         if (pending.Length > 0)
         {
             await GrainFactory.GetGrain<IDispatcherGrain>(0).Enqueue(pending);
-        }
-    }
-
-    /// <summary>
-    /// The timer's check: re-enqueues the pending batches only when the dispatcher holds fewer of
-    /// this point's batches than are pending (its queue was lost, or a batch left it without
-    /// reaching this point). Re-enqueueing them all every period made the batches crossing the
-    /// cluster grow with the campaign's pending batches: 17,500 a second for 10,000 slots with
-    /// 90,000 batches planned (docs/PERFORMANCE.md, "Capacity harness").
-    /// </summary>
-    private async Task Redispatch()
-    {
-        int pending = S.Plan.Count(IsPending);
-        if (pending > 0 && await GrainFactory.GetGrain<IDispatcherGrain>(0).CountHeld(this.GetPrimaryKeyString()) < pending)
-        {
-            await Dispatch();
         }
     }
 
@@ -648,7 +630,7 @@ public sealed class GridPointGrain : Grain, IGridPointGrain
             {
                 if (IsRunning())
                 {
-                    await Redispatch();
+                    await Dispatch();
                 }
             },
             new GrainTimerCreationOptions(_options.RedispatchPeriod, _options.RedispatchPeriod) { KeepAlive = true });

@@ -6,8 +6,7 @@ namespace Sweep.Grains.Tests.Orchestration;
 
 /// <summary>
 /// A batch that leaves the dispatcher without reaching its point (its report lost on the way)
-/// is enqueued again by the point's periodic check, which re-enqueues only when the dispatcher
-/// holds fewer of the point's batches than it has pending.
+/// is enqueued again by the point's periodic re-dispatch, and the point finishes bit-identical.
 /// </summary>
 [Collection(OrchestrationCollection.Name)]
 public sealed class LostReportTests : IDisposable
