@@ -76,7 +76,14 @@ internal sealed class BatchCleaner(LocalRedis redis, string serviceId) : IAsyncD
         await _stop.CancelAsync();
         if (_loop is not null)
         {
-            await _loop;
+            try
+            {
+                await _loop;
+            }
+            catch (OperationCanceledException)
+            {
+                // A SCAN cancelled mid-page; thrown here, it would hide why the run is stopping.
+            }
         }
 
         _stop.Dispose();

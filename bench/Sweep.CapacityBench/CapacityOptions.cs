@@ -25,6 +25,9 @@ internal sealed record CapacityOptions
     /// <summary>Length of the measured window, s.</summary>
     public double Window { get; init; } = 20;
 
+    /// <summary>Each slot's first batch waits a uniform fraction of its duration (see SyntheticComputation); --no-stagger: all start full.</summary>
+    public bool Stagger { get; init; } = true;
+
     public string RedisServer { get; init; } = "redis-server";
 
     /// <summary>Redis maxmemory (noeviction), GiB: a safety cap well below this machine's 24 GiB.</summary>
@@ -36,7 +39,7 @@ internal sealed record CapacityOptions
         """
         usage: Sweep.CapacityBench [--scales 10x10,100x10,10x100] [--batch-seconds 5] [--spread 0.25]
                                    [--time-points 200] [--points 0] [--warmup 0] [--window 20]
-                                   [--redis-server redis-server] [--max-redis-gib 6]
+                                   [--no-stagger] [--redis-server redis-server] [--max-redis-gib 6]
         Runs each scale (silos x slots per silo) in-process against a redis-server of its own and
         prints one row per scale; see docs/PERFORMANCE.md, "Capacity harness".
         """;
@@ -58,6 +61,7 @@ internal sealed record CapacityOptions
                 "--points" => o with { Points = (int)Number() },
                 "--warmup" => o with { Warmup = Number() },
                 "--window" => o with { Window = Number() },
+                "--no-stagger" => o with { Stagger = false },
                 "--redis-server" => o with { RedisServer = Value() },
                 "--max-redis-gib" => o with { MaxRedisGiB = Number() },
                 _ => throw new FormatException($"{name}: unknown option"),

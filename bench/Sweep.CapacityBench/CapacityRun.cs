@@ -54,7 +54,7 @@ internal static class CapacityRun
     {
         int slots = silos * slotsPerSilo;
         string clusterId = string.Create(CultureInfo.InvariantCulture, $"capacity-{silos}x{slotsPerSilo}-{Environment.TickCount64 % 100000}");
-        var computation = new SyntheticComputation(TimeSpan.FromSeconds(options.BatchSeconds), options.Spread);
+        var computation = new SyntheticComputation(TimeSpan.FromSeconds(options.BatchSeconds), options.Spread, options.Stagger);
         var load = new GrainLoad();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"-- {silos} silos x {slotsPerSilo} slots = {slots} slots: starting silos"));
         var clock = Stopwatch.StartNew();
@@ -86,17 +86,19 @@ internal static class CapacityRun
         for (int c = 0; c < campaigns; c++)
         {
             string name = string.Create(CultureInfo.InvariantCulture, $"capacity-{c}");
-            SubmitResult submitted = await cluster.Grains.GetGrain<ICampaignGrain>(name).Submit(WorkloadSpec.Json(name, points, perPoint, options.TimePoints));
+            SubmitResult submitted = await SubmitAsync(cluster.Grains.GetGrain<ICampaignGrain>(name), WorkloadSpec.Json(name, points, perPoint, options.TimePoints));
             if (submitted.Error is not null)
             {
                 throw new InvalidOperationException($"campaign {name} refused: {submitted.Error}");
             }
         }
 
-        await Task.Delay(TimeSpan.FromSeconds(options.WarmupSeconds));
+        await WarmUpAsync(options.WarmupSeconds, computation, slots);
         Counters before = await Counters.TakeAsync(computation, load, redis, cleaner);
         double busySum = 0;
         int samples = 0;
+        long pendingSum = 0;
+        long pendingMax = 0;
         double redisPeak = 0;
         var window = Stopwatch.StartNew();
         TimeSpan nextMemory = TimeSpan.Zero;
@@ -105,6 +107,9 @@ internal static class CapacityRun
             await Task.Delay(100);
             busySum += computation.Running;
             samples++;
+            long pending = ThreadPool.PendingWorkItemCount;
+            pendingSum += pending;
+            pendingMax = Math.Max(pendingMax, pending);
             if (window.Elapsed >= nextMemory)
             {
                 redisPeak = Math.Max(redisPeak, (await redis.InfoAsync()).GetValueOrDefault("used_memory"));
@@ -115,8 +120,55 @@ internal static class CapacityRun
         Counters after = await Counters.TakeAsync(computation, load, redis, cleaner);
         double seconds = window.Elapsed.TotalSeconds;
         (int queued, int leased) = await cluster.Grains.GetGrain<IDispatcherGrain>(0).GetCounts();
-        var figures = ScaleFigures.Of(silos, slotsPerSilo, options.BatchSeconds, points * campaigns, seconds, before, after, busySum / Math.Max(1, samples) / slots, redisPeak, queued, leased, startSeconds, idleCores);
+        ScaleFigures figures = ScaleFigures.Of(silos, slotsPerSilo, options.BatchSeconds, points * campaigns, seconds, before, after, busySum / Math.Max(1, samples) / slots, redisPeak, queued, leased, startSeconds, idleCores);
+        figures = figures with { ThreadPoolQueueMean = (double)pendingSum / Math.Max(1, samples), ThreadPoolQueueMax = pendingMax, ThreadPoolThreads = ThreadPool.ThreadCount };
         Console.WriteLine("   stopping silos");
         return figures;
+    }
+
+    // Submitting the same spec again adds nothing, so a submission that outlived the call's
+    // timeout (starting hundreds of points on a starved machine) is sent again, a few times.
+    private static async Task<SubmitResult> SubmitAsync(ICampaignGrain campaign, string spec)
+    {
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await campaign.Submit(spec);
+            }
+            catch (TimeoutException) when (attempt < 5)
+            {
+                Console.WriteLine($"   submission timed out (attempt {attempt}); submitting again");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Waits out the warm-up with a progress line every 10 s (or a sixth of it, if shorter), so a
+    /// run that falls behind shows where: leases against the ideal, slots busy, the thread pool's
+    /// queue (work items waiting for a thread: the process is short of CPU) and GC pauses.
+    /// </summary>
+    private static async Task WarmUpAsync(double seconds, SyntheticComputation computation, int slots)
+    {
+        double step = Math.Min(10, seconds / 6);
+        var clock = Stopwatch.StartNew();
+        long started = computation.Started;
+        double pause = GC.GetTotalPauseDuration().TotalSeconds;
+        double cpu = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
+        double last = 0;
+        while (clock.Elapsed.TotalSeconds < seconds)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(Math.Min(step, seconds - clock.Elapsed.TotalSeconds)));
+            double now = clock.Elapsed.TotalSeconds;
+            double dt = Math.Max(1e-3, now - last);
+            using Process self = Process.GetCurrentProcess();
+            double cpuNow = self.TotalProcessorTime.TotalSeconds;
+            double pauseNow = GC.GetTotalPauseDuration().TotalSeconds;
+            long startedNow = computation.Started;
+            Console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"   warm-up {now:F0} s: {(startedNow - started) / dt:F1} leases/s, {computation.Running} of {slots} slots busy, {computation.Finished} batches finished; process {(cpuNow - cpu) / dt:F2} cores, GC paused {100 * (pauseNow - pause) / dt:F1}% of the time, thread pool {ThreadPool.PendingWorkItemCount} queued on {ThreadPool.ThreadCount} threads, working set {self.WorkingSet64 / 1e6:F0} MB"));
+            (last, started, pause, cpu) = (now, startedNow, pauseNow, cpuNow);
+        }
     }
 }

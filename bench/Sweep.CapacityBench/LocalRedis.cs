@@ -64,7 +64,9 @@ internal sealed class LocalRedis : IAsyncDisposable
         };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var options = new ConfigurationOptions { AllowAdmin = true, AbortOnConnectFail = false, ConnectRetry = 20, ClientName = "capacity-harness" };
+        // Generous timeouts: at 10,000 slots on a starved 2-core machine the harness's own
+        // continuations queue behind the silos' work for seconds, and a timed-out INFO would end the run.
+        var options = new ConfigurationOptions { AllowAdmin = true, AbortOnConnectFail = false, ConnectRetry = 20, ClientName = "capacity-harness", AsyncTimeout = 60_000, SyncTimeout = 60_000 };
         options.EndPoints.Add("127.0.0.1", port);
         ConnectionMultiplexer admin = await ConnectionMultiplexer.ConnectAsync(options);
         for (int i = 0; i < 100 && !admin.IsConnected; i++)

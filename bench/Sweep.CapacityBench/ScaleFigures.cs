@@ -7,8 +7,8 @@ namespace Sweep.CapacityBench;
 internal sealed record ScaleFigures
 {
     public const string Header =
-        "| silos x slots | slots | batch (s) | leases/s (ideal) | slot use | Redis ops/s | Redis in (MB/s) | Redis used memory peak (MB) | Redis CPU (cores) | silo CPU (cores; idle before) | silo CPU per batch, idle included (ms) | dispatcher occupancy | busiest other grain (occupancy) | load avg 1 min |\n"
-        + "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|";
+        "| silos x slots | slots | batch (s) | leases/s (ideal) | slot use | Redis ops/s | Redis in (MB/s) | Redis used memory peak (MB) | Redis CPU (cores) | silo CPU (cores; idle before) | silo CPU per batch, idle included (ms) | dispatcher occupancy | busiest other grain (occupancy) | GC paused | thread-pool queue mean (max) | load avg 1 min |\n"
+        + "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|";
 
     public required int Silos { get; init; }
     public required int SlotsPerSilo { get; init; }
@@ -25,6 +25,16 @@ internal sealed record ScaleFigures
     public required double RedisPeakMB { get; init; }
     public required double SiloCpuCores { get; init; }
     public required double Gen2PerMinute { get; init; }
+
+    /// <summary>Share of the window's wall time the runtime was paused for GC (all silos share the process).</summary>
+    public required double GcPauseShare { get; init; }
+
+    /// <summary>Thread-pool work items waiting for a thread, sampled every 100 ms: above a few hundred the process is short of CPU.</summary>
+    public double ThreadPoolQueueMean { get; init; }
+
+    public long ThreadPoolQueueMax { get; init; }
+
+    public int ThreadPoolThreads { get; init; }
     public required double WorkingSetMB { get; init; }
     public required double DispatcherOccupancy { get; init; }
     public required double DispatcherCallsPerSecond { get; init; }
@@ -91,6 +101,7 @@ internal sealed record ScaleFigures
             RedisPeakMB = redisPeak / 1e6,
             SiloCpuCores = (after.ProcessCpuSeconds - before.ProcessCpuSeconds) / seconds,
             Gen2PerMinute = 60.0 * (after.Gen2Collections - before.Gen2Collections) / seconds,
+            GcPauseShare = (after.GcPauseSeconds - before.GcPauseSeconds) / seconds,
             WorkingSetMB = after.WorkingSetBytes / 1e6,
             DispatcherOccupancy = dispatcher.Seconds / seconds,
             DispatcherCallsPerSecond = dispatcher.Calls / seconds,
@@ -109,14 +120,14 @@ internal sealed record ScaleFigures
 
     public string Row() => string.Create(
         CultureInfo.InvariantCulture,
-        $"| {Silos} x {SlotsPerSilo} | {Slots} | {BatchSeconds:G3} | {LeasesPerSecond:F1} ({IdealLeasesPerSecond:F1}) | {Utilisation:P1} | {RedisOpsPerSecond:F0} | {RedisInMBps:F1} | {RedisPeakMB:F0} | {RedisCpuCores:F2} | {SiloCpuCores:F2}; {IdleCores:F2} | {SiloCpuMsPerBatch:F2} | {DispatcherOccupancy:P1} | {BusiestOther} ({BusiestOtherOccupancy:P1}) | {LoadBefore:F2} -> {LoadAfter:F2} |");
+        $"| {Silos} x {SlotsPerSilo} | {Slots} | {BatchSeconds:G3} | {LeasesPerSecond:F1} ({IdealLeasesPerSecond:F1}) | {Utilisation:P1} | {RedisOpsPerSecond:F0} | {RedisInMBps:F1} | {RedisPeakMB:F0} | {RedisCpuCores:F2} | {SiloCpuCores:F2}; {IdleCores:F2} | {SiloCpuMsPerBatch:F2} | {DispatcherOccupancy:P1} | {BusiestOther} ({BusiestOtherOccupancy:P1}) | {GcPauseShare:P1} | {ThreadPoolQueueMean:F0} ({ThreadPoolQueueMax}) | {LoadBefore:F2} -> {LoadAfter:F2} |");
 
     public string Detail() => string.Create(
         CultureInfo.InvariantCulture,
         $"""
            window {Seconds:F1} s, {Points} points: leases {LeasesPerSecond:F1}/s of an ideal {IdealLeasesPerSecond:F1}/s, finished {FinishedPerSecond:F1}/s, slot use {Utilisation:P1}
            redis: {RedisOpsPerSecond:F0} ops/s, in {RedisInMBps:F2} MB/s, out {RedisOutMBps:F2} MB/s, used memory peak {RedisPeakMB:F0} MB, CPU {RedisCpuCores:F3} cores ({RedisCpuMsPerBatch:F3} ms per batch); cleaner deleted {CleanerDeletedPerSecond:F1} rows/s
-           silos: CPU {SiloCpuCores:F3} cores, {IdleCores:F3} while idle before the campaign ({SiloCpuMsPerBatch:F3} ms per batch, idle cost included), {Gen2PerMinute:F1} gen-2 GCs/min, working set {WorkingSetMB:F0} MB, started in {SiloStartSeconds:F1} s
+           silos: CPU {SiloCpuCores:F3} cores, {IdleCores:F3} while idle before the campaign ({SiloCpuMsPerBatch:F3} ms per batch, idle cost included), {Gen2PerMinute:F1} gen-2 GCs/min, GC paused {GcPauseShare:P1} of the window, thread pool {ThreadPoolQueueMean:F0} queued on average ({ThreadPoolQueueMax} at most) on {ThreadPoolThreads} threads, working set {WorkingSetMB:F0} MB, started in {SiloStartSeconds:F1} s
            dispatcher: occupancy {DispatcherOccupancy:P1}, {DispatcherCallsPerSecond:F1} calls/s: {DispatcherMethods}; at the end {Queued} queued, {Leased} leased
            busiest other grain: {BusiestOther} occupancy {BusiestOtherOccupancy:P1}; load average {LoadBefore:F2} -> {LoadAfter:F2}
         """);

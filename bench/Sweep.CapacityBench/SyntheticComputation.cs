@@ -10,9 +10,17 @@ namespace Sweep.CapacityBench;
 /// has the real size and shape: the sums, provenance and Fig. 1 snapshot of one real realization
 /// of the batch's point, computed once per point, under the batch's own identity. Everything
 /// after the slot (encoding, Redis, reports, merging, dispatch) therefore does its real work.
+/// With <paramref name="stagger"/>, each slot's first batch waits only a uniform fraction of its
+/// drawn duration: a cluster that starts all its slots at once would otherwise finish all of
+/// them within the spread of one batch, a burst no running cluster sees (its slots started
+/// at different times), and at 10,000 slots that burst alone fills the process.
 /// </summary>
-internal sealed class SyntheticComputation(TimeSpan meanDuration, double spread) : IBatchComputation
+internal sealed class SyntheticComputation(TimeSpan meanDuration, double spread, bool stagger) : IBatchComputation
 {
+    // Each slot is one long-lived thread (Grains/Compute/ComputePool), so this marks the slot's first batch.
+    [ThreadStatic]
+    private static bool t_started;
+
     private readonly ConcurrentDictionary<string, (BatchResult Plain, SpinSnapshotData? Snapshot)> _templates = new(StringComparer.Ordinal);
     private long _started;
     private long _finished;
@@ -32,7 +40,16 @@ internal sealed class SyntheticComputation(TimeSpan meanDuration, double spread)
         Interlocked.Increment(ref _running);
         try
         {
-            TimeSpan wait = Duration(work.Id.GrainKey);
+            TimeSpan wait = Duration(work.Id.GrainKey, out double fraction);
+            if (!t_started)
+            {
+                t_started = true;
+                if (stagger)
+                {
+                    wait *= fraction;
+                }
+            }
+
             // A wait on the slot's own thread, as the kernel would occupy it; cancellable like the kernel.
             if (cancellationToken.WaitHandle.WaitOne(wait))
             {
@@ -63,12 +80,14 @@ internal sealed class SyntheticComputation(TimeSpan meanDuration, double spread)
         return (real with { Snapshot = null }, real.Snapshot);
     }
 
-    // Log-normal with the given mean; seeded by the batch key so a run's cost draw is repeatable.
-    private TimeSpan Duration(string key)
+    // Log-normal with the given mean, and a uniform fraction in [0, 1) for a first batch's
+    // stagger; seeded by the batch key so a run's cost draw is repeatable.
+    private TimeSpan Duration(string key, out double fraction)
     {
         var random = new Random(StringComparer.Ordinal.GetHashCode(key) ^ 0x5eed);
         double u1 = 1.0 - random.NextDouble();
         double u2 = random.NextDouble();
+        fraction = random.NextDouble();
         double z = Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2);
         return meanDuration * Math.Exp((spread * z) - (spread * spread / 2));
     }
