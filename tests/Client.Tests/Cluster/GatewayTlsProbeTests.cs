@@ -167,7 +167,11 @@ public sealed class GatewayTlsProbeTests : IDisposable
         Task server = AnswerTlsThenDropAsync(listener, count: 1).ContinueWith(_ => listener.Stop(), TaskScheduler.Default);
         var verdict = await GatewayTlsProbe.CheckAsync(gateway, Tls(_authority, "client"), Connect, Handshake, CancellationToken.None);
         await server;
-        Assert.Equal(GatewayTlsVerdict.NoProblem, verdict);
+
+        // The second handshake finds the port closed, or (if it connected before the listener
+        // stopped) a connection closed without a TLS answer: either way not a TLS problem.
+        Assert.Null(verdict.Problem);
+        Assert.True(verdict.Decided);
     }
 
     private static TcpListener Listen()

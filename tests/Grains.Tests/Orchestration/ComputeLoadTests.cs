@@ -17,11 +17,13 @@ public sealed class ComputeLoadTests : IDisposable
 
     public void Dispose() => _store.Dispose();
 
-    // 120 batches of a few milliseconds each: more than the 3 slots and their short queues hold.
+    // 96 batches of 10 realizations, several milliseconds each: more than the 3 slots and their
+    // short queues hold, and long enough to be caught running by a poll every 10 ms (batches of
+    // 2 realizations were over before a 50 ms poll saw a slot busy, on a loaded CI machine).
     private static string Spec(string name) => Specs.Spec(
         name,
-        batchSize: 2,
-        Specs.Block(1, [2.0], [0.001, 0.01], [64, 96], 60, "mag", "pur")).ToJsonString();
+        batchSize: 10,
+        Specs.Block(1, [2.0], [0.001, 0.01], [64, 96], 120, "mag", "pur")).ToJsonString();
 
     [Fact]
     public async Task Each_silo_shows_its_slots_and_is_seen_busy_and_completing_batches_while_a_campaign_runs()
@@ -54,7 +56,7 @@ public sealed class ComputeLoadTests : IDisposable
                 names[s.Address] = s.Name;
             }
 
-            await Task.Delay(50);
+            await Task.Delay(10);
         }
 
         foreach (var silo in cluster.Cluster.Silos)
