@@ -83,18 +83,17 @@ public sealed class ClusterCliTests
     /// </summary>
     private static string Comparable(string output)
     {
-        string text = WithoutFinishTime(output);
-        if (text.TrimStart().StartsWith('[') && System.Text.Json.Nodes.JsonNode.Parse(text) is System.Text.Json.Nodes.JsonArray campaigns)
+        if (output.TrimStart().StartsWith('[') && System.Text.Json.Nodes.JsonNode.Parse(output) is System.Text.Json.Nodes.JsonArray campaigns)
         {
             foreach (System.Text.Json.Nodes.JsonNode? campaign in campaigns)
             {
                 (campaign as System.Text.Json.Nodes.JsonObject)?.Remove("cluster");
             }
 
-            return campaigns.ToJsonString();
+            return WithoutFinishTime(campaigns.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
         }
 
-        return string.Join('\n', text.Split('\n').Where(line => !line.StartsWith("compute:", StringComparison.Ordinal)));
+        return string.Join('\n', WithoutFinishTime(output).Split('\n').Where(line => !line.StartsWith("compute:", StringComparison.Ordinal)));
     }
 
     // The two runs finished at different times; each status must still say when its own did.
