@@ -17,13 +17,14 @@ public sealed class ComputeLoadTests : IDisposable
 
     public void Dispose() => _store.Dispose();
 
-    // 96 batches of 10 realizations, several milliseconds each: more than the 3 slots and their
-    // short queues hold, and long enough to be caught running by a poll every 10 ms (batches of
-    // 2 realizations were over before a 50 ms poll saw a slot busy, on a loaded CI machine).
+    // 80 batches of 10 realizations of 256 and 384 spins, tens of milliseconds each: more than the
+    // 3 slots and their short queues hold, and long enough for a poll every 10 ms to catch each
+    // silo running one. (Batches of 64 and 96 spins finished a whole campaign within 1 s on a
+    // loaded CI machine, before a poll had seen the 1-slot silo busy.)
     private static string Spec(string name) => Specs.Spec(
         name,
         batchSize: 10,
-        Specs.Block(1, [2.0], [0.001, 0.01], [64, 96], 120, "mag", "pur")).ToJsonString();
+        Specs.Block(1, [2.0], [0.001, 0.01], [256, 384], 200, "mag", "pur")).ToJsonString();
 
     [Fact]
     public async Task Each_silo_shows_its_slots_and_is_seen_busy_and_completing_batches_while_a_campaign_runs()
