@@ -58,7 +58,7 @@ internal static class DashboardHtml
         return Page("Sweep: campaigns", sb.ToString());
     }
 
-    public static string Campaign(CampaignStatus s, CampaignEta? eta, ComputeLoad load, ReportContents report, bool control)
+    public static string Campaign(CampaignStatus s, CampaignEta? eta, ComputeLoad load, CampaignFigures figures, bool control)
     {
         string name = s.Name;
         var sb = new StringBuilder();
@@ -90,27 +90,26 @@ internal static class DashboardHtml
 
         sb.Append("</ul>");
         sb.Append("<h2>Fig. 2(c): exponent p of |beta - d/alpha| ~ N^-p</h2>");
-        sb.Append(report.Fig2c is { } c ? FigureImage(name, c) : "<p class=\"note\" id=\"fig2c-missing\">no exponent yet: it needs finished points at two or more N</p>");
+        sb.Append(figures.Fig2c is { } c ? FigureImage(name, c) : "<p class=\"note\" id=\"fig2c-missing\">no exponent yet: it needs finished points at two or more N</p>");
         sb.Append("<h2>Fig. 2(b): |beta - d/alpha| against N</h2>");
-        foreach (Figure f in report.Fig2b)
+        foreach (Figure f in figures.Fig2b)
         {
             sb.Append(FigureImage(name, f));
         }
 
         sb.Append("<h2>Fig. 2(a): beta against x</h2>");
-        foreach (Figure f in report.Fig2a)
+        foreach (Figure f in figures.Fig2a)
         {
             sb.Append(FigureImage(name, f));
         }
 
         sb.Append("<h2>Points</h2>");
         sb.Append("<table><tr><th>d</th><th>alpha</th><th>x</th><th>N</th><th>status</th><th>realizations</th><th>beta mag</th><th>beta pur</th></tr>");
-        var results = report.Points.ToDictionary(p => p.Result.Key.GrainKey, StringComparer.Ordinal);
         foreach (PointSummary p in s.PointSummaries)
         {
             PointKey k = p.Key;
             string status = E(p.Status.ToString().ToLowerInvariant());
-            string cell = results.ContainsKey(k.GrainKey) ? $"<a href=\"{PointHref(name, k)}\">{status}</a>" : status;
+            string cell = p.Status == PointStatus.Done ? $"<a href=\"{PointHref(name, k)}\">{status}</a>" : status;
             sb.Append(I($"<tr><td>{k.D}</td><td>{k.Alpha:R}</td><td>{k.X:R}</td><td>{k.N}</td><td>{cell}</td><td>{p.RealizationsDone}/{p.RealizationsTarget}</td><td>{Beta(p.FitMag)}</td><td>{Beta(p.FitPur)}</td></tr>"));
         }
 

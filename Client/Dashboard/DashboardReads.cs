@@ -1,4 +1,6 @@
+using Sweep.Client.Commands;
 using Sweep.Client.Hosting;
+using Sweep.Client.Output;
 using Sweep.Client.Progress;
 using Sweep.Client.Reports;
 using Sweep.Grains.Interfaces;
@@ -8,9 +10,11 @@ namespace Sweep.Client.Dashboard;
 
 /// <summary>
 /// What the dashboard shows, read through the one read path of every command
-/// (<see cref="ICampaignTarget"/>): statuses and reports, each read at most once per
-/// <see cref="Freshness"/> whatever the number of open pages, one read at a time. A target that
-/// stops answering (the local run it followed has ended) is resolved again on the next read.
+/// (<see cref="ICampaignTarget"/>), one read at a time whatever the number of open pages:
+/// statuses at most once per <see cref="Freshness"/>, Fig. 2 drawn from them as
+/// <see cref="ReportFreshness"/> allows, and a point's result only when its page is asked for.
+/// A target that stops answering (the local run it followed has ended) is resolved again on
+/// the next read.
 /// </summary>
 internal sealed class DashboardReads : IAsyncDisposable
 {
@@ -20,7 +24,8 @@ internal sealed class DashboardReads : IAsyncDisposable
     private readonly Func<CancellationToken, Task<ICampaignTarget>> _open;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<string, (DateTime At, CampaignReadout Readout)> _statuses = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, BuiltReport> _reports = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, BuiltFigures> _figures = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Campaign, string Stem), BuiltPoint> _points = [];
     private readonly Dictionary<string, SlotThroughput> _throughput = new(StringComparer.Ordinal);
     private (DateTime At, IReadOnlyList<string> Names)? _names;
     private (DateTime At, ComputeLoad Load)? _load;
@@ -82,59 +87,118 @@ internal sealed class DashboardReads : IAsyncDisposable
         cancellationToken);
 
     /// <summary>
-    /// Every figure of the campaign's report but Fig. 1 (the campaign page shows none, so no
-    /// snapshots are read), built again when more points have finished, as often as
-    /// <see cref="ReportFreshness"/> allows; point pages are drawn when asked for.
+    /// The campaign's Fig. 2(a), (b) and (c), drawn from the status read (the finished points'
+    /// fits and the scaling table) when more points have finished, as often as
+    /// <see cref="ReportFreshness"/> allows: no point's curves are read for them.
     /// </summary>
-    public Task<ReportContents> ReportAsync(string name, CancellationToken cancellationToken) => Locked(
-        async () => (await Report(name, cancellationToken)).Contents,
+    public Task<CampaignFigures> FiguresAsync(string name, CancellationToken cancellationToken) => Locked(
+        async () => (await Figures(name, cancellationToken)).Figures,
         cancellationToken);
 
     /// <summary>
-    /// One file of a figure of the report, drawn once per build of the report whatever the
-    /// number of pages asking (a page asks again whenever a point finishes), or null when the
-    /// report has no such figure (yet) or the format is not one of svg, png and csv.
+    /// The page of the finished point whose file stem (<see cref="ExportCommand.FileStem"/>) is
+    /// <paramref name="stem"/>, read alone and kept while its realization count stands, or null
+    /// when the campaign has no such point or it has not finished.
+    /// </summary>
+    public Task<PointPage?> PointAsync(string name, string stem, CancellationToken cancellationToken) => Locked(
+        async () => (await Point(name, stem, cancellationToken))?.Page,
+        cancellationToken);
+
+    /// <summary>
+    /// One file of a figure, drawn once per build of what it shows whatever the number of pages
+    /// asking (a campaign page asks again whenever a point finishes), or null when there is no
+    /// such figure (yet) or the format is not one of svg, png and csv. Stems under "points/" are
+    /// a point page's figures; the others are the campaign's.
     /// </summary>
     public Task<FigureFile?> FigureAsync(string name, string stem, string ext, CancellationToken cancellationToken) => Locked(
         async () =>
         {
-            BuiltReport report = await Report(name, cancellationToken);
-            string key = stem + ext;
-            if (report.Files.TryGetValue(key, out FigureFile? file))
+            Built? built;
+            Figure? figure;
+            if (PointStemOf(stem) is { } pointStem)
             {
-                return file;
+                BuiltPoint? point = await Point(name, pointStem, cancellationToken);
+                built = point;
+                figure = point?.Page.HasFigure(stem) == true ? point.Page.Figures.First(f => f.Stem == stem) : null;
+            }
+            else
+            {
+                BuiltFigures figures = await Figures(name, cancellationToken);
+                built = figures;
+                figure = figures.Figures.FindFigure(stem);
             }
 
-            if (report.Contents.FindFigure(stem) is not { } figure)
+            if (built is null || figure is null)
             {
                 return null;
             }
 
+            string key = stem + ext;
+            if (built.Files.TryGetValue(key, out FigureFile? file))
+            {
+                return file;
+            }
+
             long start = System.Diagnostics.Stopwatch.GetTimestamp();
             file = FigureFile.Draw(figure, ext);
-            report.CostSeconds += System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalSeconds;
+            built.CostSeconds += System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalSeconds;
             if (file is not null)
             {
-                report.Files[key] = file;
+                built.Files[key] = file;
             }
 
             return file;
         },
         cancellationToken);
 
-    private async Task<BuiltReport> Report(string name, CancellationToken cancellationToken)
+    // "points/d3_alpha6_x0.001_N256_mag" is a figure of the point "d3_alpha6_x0.001_N256".
+    private static string? PointStemOf(string figureStem)
     {
-        CampaignStatus status = (await FreshStatus(name, cancellationToken)).Status;
-        if (_reports.TryGetValue(name, out BuiltReport? cached) && !ReportFreshness.Stale(cached.At, cached.Done, cached.CostSeconds, DateTime.UtcNow, status.PointsDone))
+        const string prefix = "points/";
+        int last = figureStem.LastIndexOf('_');
+        return figureStem.StartsWith(prefix, StringComparison.Ordinal) && last > prefix.Length ? figureStem[prefix.Length..last] : null;
+    }
+
+    private async Task<BuiltFigures> Figures(string name, CancellationToken cancellationToken)
+    {
+        CampaignReadout readout = await FreshStatus(name, cancellationToken);
+        int done = readout.Status.PointsDone;
+        if (_figures.TryGetValue(name, out BuiltFigures? cached) && !ReportFreshness.Stale(cached.At, cached.Done, cached.CostSeconds, DateTime.UtcNow, done))
         {
             return cached;
         }
 
         long start = System.Diagnostics.Stopwatch.GetTimestamp();
-        ReportSource source = await WithTarget(t => t.ReadReportAsync(name, withSnapshots: false, cancellationToken), cancellationToken);
-        ReportContents report = ReportBuilder.Build(source, fig1Point: null);
-        var built = new BuiltReport(DateTime.UtcNow, status.PointsDone, report) { CostSeconds = System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalSeconds };
-        _reports[name] = built;
+        CampaignFigures figures = ReportBuilder.Fig2(FittedPoint.FinishedOf(readout.Status.PointSummaries), readout.Table);
+        var built = new BuiltFigures(DateTime.UtcNow, done, figures) { CostSeconds = System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalSeconds };
+        _figures[name] = built;
+        return built;
+    }
+
+    private async Task<BuiltPoint?> Point(string name, string stem, CancellationToken cancellationToken)
+    {
+        CampaignStatus status = (await FreshStatus(name, cancellationToken)).Status;
+        PointSummary? summary = status.PointSummaries.FirstOrDefault(p => p.Status == PointStatus.Done && ExportCommand.FileStem(p.Key) == stem);
+        if (summary is null)
+        {
+            return null;
+        }
+
+        (string, string) key = (name, stem);
+        if (_points.TryGetValue(key, out BuiltPoint? cached) && cached.Done == summary.RealizationsDone)
+        {
+            return cached;
+        }
+
+        (PointResult? result, PointSettingsData? settings) = await WithTarget(t => t.ReadPointAsync(name, summary.Key, cancellationToken), cancellationToken);
+        if (result is null)
+        {
+            return null;
+        }
+
+        var page = new PointPage(result, ReportBuilder.UnitNote(settings)) { Target = summary.Target is null ? null : TableWriter.TargetText(summary) };
+        var built = new BuiltPoint(DateTime.UtcNow, summary.RealizationsDone, page);
+        _points[key] = built;
         return built;
     }
 
@@ -223,11 +287,28 @@ internal sealed class DashboardReads : IAsyncDisposable
         }
     }
 
-    /// <summary>A build of a campaign's report, what it has cost so far (reading, building, drawing) and the figure files drawn from it.</summary>
-    private sealed record BuiltReport(DateTime At, int Done, ReportContents Contents)
+    /// <summary>
+    /// Figures built at one count of finished points (or of a point's realizations), what they
+    /// have cost so far (building, drawing) and the files drawn from them.
+    /// </summary>
+    private abstract class Built(DateTime at, long done)
     {
+        public DateTime At { get; } = at;
+
+        public long Done { get; } = done;
+
         public double CostSeconds { get; set; }
 
         public Dictionary<string, FigureFile> Files { get; } = new(StringComparer.Ordinal);
+    }
+
+    private sealed class BuiltFigures(DateTime at, long done, CampaignFigures figures) : Built(at, done)
+    {
+        public CampaignFigures Figures { get; } = figures;
+    }
+
+    private sealed class BuiltPoint(DateTime at, long done, PointPage page) : Built(at, done)
+    {
+        public PointPage Page { get; } = page;
     }
 }

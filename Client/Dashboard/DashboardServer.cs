@@ -81,8 +81,8 @@ internal sealed class DashboardServer : IAsyncDisposable
         _app.MapGet("/campaigns/{name}", (string name, CancellationToken ct) => Serve(async () =>
         {
             (CampaignStatus status, CampaignEta? eta) = await _reads.StatusAsync(name, ct);
-            ReportContents report = await _reads.ReportAsync(name, ct);
-            return Html(DashboardHtml.Campaign(status, eta, await _reads.LoadAsync(ct), report, Token is not null));
+            CampaignFigures figures = await _reads.FiguresAsync(name, ct);
+            return Html(DashboardHtml.Campaign(status, eta, await _reads.LoadAsync(ct), figures, Token is not null));
         }));
         _app.MapGet("/api/campaigns/{name}", (string name, CancellationToken ct) => Serve(async () =>
         {
@@ -102,9 +102,8 @@ internal sealed class DashboardServer : IAsyncDisposable
         }));
         _app.MapGet("/campaigns/{name}/points/{file}", (string name, string file, CancellationToken ct) => Serve(async () =>
         {
-            ReportContents report = await _reads.ReportAsync(name, ct);
             (string stem, string ext) = Split(file);
-            PointPage? page = report.Points.FirstOrDefault(p => ExportCommand.FileStem(p.Result.Key) == stem);
+            PointPage? page = await _reads.PointAsync(name, stem, ct);
             return page is null ? NotFound($"campaign '{name}' has no finished point '{stem}'")
                 : ext switch
                 {

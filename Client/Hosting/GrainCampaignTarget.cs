@@ -56,6 +56,17 @@ internal sealed class GrainCampaignTarget : ICampaignTarget
         return ReportSource.From(campaign, settings, found);
     }
 
+    public async Task<(PointResult? Result, PointSettingsData? Settings)> ReadPointAsync(string name, PointKey key, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        await SpecAsync(name, cancellationToken);
+        var campaign = _calls.Grains.GetGrain<ICampaignGrain>(name);
+        PointSettingsData? settings = await _calls.CallAsync(campaign.GetSettings, $"reading campaign '{name}'", cancellationToken);
+        var point = _calls.Grains.GetGrain<IGridPointGrain>(key.GrainKey);
+        PointResult? result = await _calls.CallAsync(point.GetResult, $"reading the result of point {key.GrainKey}", cancellationToken);
+        return (result, settings);
+    }
+
     public Task<ComputeLoad> LoadAsync(CancellationToken cancellationToken)
     {
         var dispatcher = _calls.Grains.GetGrain<IDispatcherGrain>(0);

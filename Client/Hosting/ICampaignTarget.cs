@@ -21,10 +21,16 @@ internal interface ICampaignTarget : IAsyncDisposable
 
     /// <summary>
     /// What `sweep report` draws from: the campaign with its results, its points' settings and,
-    /// with <paramref name="withSnapshots"/>, their Fig. 1 snapshots (one more read per point;
-    /// the dashboard draws no Fig. 1 and leaves them out).
+    /// with <paramref name="withSnapshots"/>, their Fig. 1 snapshots (one more read per point,
+    /// which a caller that draws no Fig. 1 can leave out).
     /// </summary>
     Task<ReportSource> ReadReportAsync(string name, bool withSnapshots, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// One point's result (null until it has finished) and the settings its campaign's points
+    /// share: what the dashboard's page of a point draws, without reading the other points.
+    /// </summary>
+    Task<(PointResult? Result, PointSettingsData? Settings)> ReadPointAsync(string name, PointKey key, CancellationToken cancellationToken);
 
     /// <summary>
     /// What the compute slots are doing (the dispatcher's <see cref="ComputeLoad"/>): a cluster's

@@ -18,15 +18,15 @@ internal static class Fig2aBetaVersusX
     public static string Stem(int d, double alpha, int n) => string.Create(CultureInfo.InvariantCulture, $"fig2a_d{d}_alpha{alpha:R}_N{n}");
 
     /// <summary>The (d, alpha, N) groups of finished points with at least three x values.</summary>
-    public static IEnumerable<IGrouping<(int D, double Alpha, int N), PointResult>> Groups(IEnumerable<PointResult> results)
+    public static IEnumerable<IGrouping<(int D, double Alpha, int N), FittedPoint>> Groups(IEnumerable<FittedPoint> results)
         => results
             .GroupBy(r => (r.Key.D, r.Key.Alpha, r.Key.N))
             .Where(g => g.Select(r => r.Key.X).Distinct().Count() >= MinimumXValues)
             .OrderBy(g => g.Key.D).ThenBy(g => g.Key.Alpha).ThenBy(g => g.Key.N);
 
-    public static Figure Build(int d, double alpha, int n, IEnumerable<PointResult> points)
+    public static Figure Build(int d, double alpha, int n, IEnumerable<FittedPoint> points)
     {
-        PointResult[] sorted = points.OrderBy(r => r.Key.X).ToArray();
+        FittedPoint[] sorted = points.OrderBy(r => r.Key.X).ToArray();
         var plot = new Plot();
         var series = new List<PlottedSeries>();
         foreach ((Observable observable, Color color, MarkerShape marker) in new[] { (Observable.Mag, Colors.C0, MarkerShape.FilledCircle), (Observable.Pur, Colors.C1, MarkerShape.FilledSquare) })

@@ -26,10 +26,22 @@ internal static class ReportBuilder
             ? "no point has single-spin snapshot data yet (it is stored when a point's first batch finishes; points computed by older versions have none)"
             : null;
 
-        Figure[] fig2a = Fig2aBetaVersusX.Groups(source.Results)
+        CampaignFigures fig2 = Fig2(source.Results.Select(FittedPoint.From).ToList(), source.Table);
+        PointPage[] pages = source.Results
+            .OrderBy(r => r.Key.D).ThenBy(r => r.Key.Alpha).ThenBy(r => r.Key.X).ThenBy(r => r.Key.N)
+            .Select(r => new PointPage(r, unit) { Target = source.Targets.GetValueOrDefault(r.Key.GrainKey) })
+            .ToArray();
+        return new ReportContents(source, chosen, missing, fig1, fig2.Fig2a, fig2.Fig2b, fig2.Fig2c, pages);
+    }
+
+    /// <summary>Fig. 2(a), (b) and (c) from the finished points' fits and the scaling table over them.</summary>
+    public static CampaignFigures Fig2(IReadOnlyList<FittedPoint> finished, ScalingTable table)
+    {
+        ArgumentNullException.ThrowIfNull(finished);
+        ArgumentNullException.ThrowIfNull(table);
+        Figure[] fig2a = Fig2aBetaVersusX.Groups(finished)
             .Select(g => Fig2aBetaVersusX.Build(g.Key.D, g.Key.Alpha, g.Key.N, g))
             .ToArray();
-        ScalingTable table = source.Table;
         Figure[] fig2b = table.Deviations
             .Select(r => (r.D, r.Alpha))
             .Distinct()
@@ -37,11 +49,7 @@ internal static class ReportBuilder
             .Select(p => Fig2bDeviation.Build(p.D, p.Alpha, table.Deviations, table.Exponents, table.StrongDisorderMaxX))
             .ToArray();
         Figure? fig2c = table.Exponents.Length > 0 ? Fig2cExponents.Build(table.Exponents) : null;
-        PointPage[] pages = source.Results
-            .OrderBy(r => r.Key.D).ThenBy(r => r.Key.Alpha).ThenBy(r => r.Key.X).ThenBy(r => r.Key.N)
-            .Select(r => new PointPage(r, unit) { Target = source.Targets.GetValueOrDefault(r.Key.GrainKey) })
-            .ToArray();
-        return new ReportContents(source, chosen, missing, fig1, fig2a, fig2b, fig2c, pages);
+        return new CampaignFigures(fig2a, fig2b, fig2c);
     }
 
     public static string UnitNote(PointSettingsData? settings)

@@ -44,6 +44,14 @@ internal sealed class StoreCampaignTarget : ICampaignTarget
         return Task.FromResult(ReportSource.From(readout, c.Settings, withSnapshots ? c.Snapshots : []));
     }
 
+    public Task<(PointResult? Result, PointSettingsData? Settings)> ReadPointAsync(string name, PointKey key, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        StoredCampaign c = Load(name);
+        PointResult? result = c.Results.FirstOrDefault(r => r.Key.GrainKey == key.GrainKey);
+        return Task.FromResult((result, c.Settings));
+    }
+
     // No run holds the directory, so no slot computes anything.
     public Task<ComputeLoad> LoadAsync(CancellationToken cancellationToken) => Task.FromResult(ComputeLoad.NotRunning);
 
