@@ -114,8 +114,8 @@ internal static class DashboardHtml
         }
 
         sb.Append("</table>");
-        sb.Append(Script($"/api/campaigns/{Uri.EscapeDataString(name)}", """
-            const c = doc.status;
+        sb.Append(Script(StatusHref(name), """
+            const c = doc;
             const row = document.getElementById('progress');
             set(row, 'state', c.state); set(row, 'points', `${c.points_done}/${c.points}`); set(row, 'failed', c.points_failed);
             set(row, 'realizations', `${c.realizations_done}/${c.realizations_target}`); set(row, 'batches', `${c.batches_stored}/${c.batches_total}`);
@@ -218,6 +218,9 @@ internal static class DashboardHtml
     public static string Message(string title, string text) => Page($"Sweep: {title}", $"<nav><a href=\"/\">campaigns</a></nav><h1>{E(title)}</h1><p>{E(text)}</p>");
 
     public static string CampaignHref(string name) => "/campaigns/" + Uri.EscapeDataString(name);
+
+    /// <summary>The JSON an open campaign page polls: the campaign's `sweep status --json` document alone.</summary>
+    public static string StatusHref(string name) => $"/api/campaigns/{Uri.EscapeDataString(name)}/status";
 
     public static string PointHref(string campaign, PointKey key) => $"{CampaignHref(campaign)}/points/{ExportCommand.FileStem(key)}";
 

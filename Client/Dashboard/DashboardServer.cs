@@ -84,9 +84,15 @@ internal sealed class DashboardServer : IAsyncDisposable
             CampaignFigures figures = await _reads.FiguresAsync(name, ct);
             return Html(DashboardHtml.Campaign(status, eta, await _reads.LoadAsync(ct), figures, Token is not null));
         }));
+        _app.MapGet("/api/campaigns/{name}/status", (string name, CancellationToken ct) => Serve(async () =>
+        {
+            // Polled by every open campaign page, so it carries what the page shows and no
+            // table: fig2bc-small's table alone is 230 kB of JSON, rendered for nothing each poll.
+            (CampaignStatus status, CampaignEta? eta) = await _reads.StatusAsync(name, ct);
+            return Json(StatusJson.WriteOne(status, eta, StoreCommands.StateWord, await _reads.LoadAsync(ct), indented: false));
+        }));
         _app.MapGet("/api/campaigns/{name}", (string name, CancellationToken ct) => Serve(async () =>
         {
-            // Polled by every open campaign page: the status read's table, never a report build.
             (CampaignStatus status, CampaignEta? eta) = await _reads.StatusAsync(name, ct);
             ScalingTable table = await _reads.TableAsync(name, ct);
             string statusJson = StatusJson.WriteOne(status, eta, StoreCommands.StateWord, await _reads.LoadAsync(ct), indented: false);

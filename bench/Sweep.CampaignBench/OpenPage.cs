@@ -47,7 +47,7 @@ internal sealed partial class OpenPage : IAsyncDisposable
     private async Task PollAsync(HttpClient http, Uri dashboard, string campaign, CancellationToken stop)
     {
         var page = new Uri(dashboard, DashboardHtml.CampaignHref(campaign));
-        var api = new Uri(dashboard, "api/campaigns/" + Uri.EscapeDataString(campaign));
+        var api = new Uri(dashboard, DashboardHtml.StatusHref(campaign));
         var delay = TimeSpan.FromMilliseconds(DashboardHtml.PollMilliseconds);
         string html = await LoadAsync(http, page, delay, stop);
         string[] figures = [.. FigureSource().Matches(html).Select(m => m.Groups[1].Value).Take(FiguresInView)];
@@ -65,7 +65,7 @@ internal sealed partial class OpenPage : IAsyncDisposable
             }
 
             using JsonDocument doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync(stop));
-            int done = doc.RootElement.GetProperty("status").GetProperty("points_done").GetInt32();
+            int done = doc.RootElement.GetProperty("points_done").GetInt32();
             if (pointsDone is { } before && before != done)
             {
                 if (html.Contains("id=\"fig2c-missing\"", StringComparison.Ordinal))

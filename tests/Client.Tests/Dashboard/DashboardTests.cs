@@ -61,7 +61,7 @@ public sealed partial class DashboardTests : IDisposable
 
             string page = await _http.GetStringAsync(new Uri(url, "campaigns/dash"));
             Assert.Contains("Campaign dash", page, StringComparison.Ordinal);
-            Assert.Contains("fetch('/api/campaigns/dash'", page, StringComparison.Ordinal);
+            Assert.Contains("fetch('/api/campaigns/dash/status'", page, StringComparison.Ordinal);
             Assert.Contains("<table id=\"load\">", page, StringComparison.Ordinal);
             Assert.Contains("<tbody id=\"silo-rows\">", page, StringComparison.Ordinal);
 
@@ -73,6 +73,15 @@ public sealed partial class DashboardTests : IDisposable
                 Assert.Equal(1, cluster.GetProperty("slots").GetInt32());
                 Assert.Equal(1, Assert.Single(cluster.GetProperty("silos").EnumerateArray()).GetProperty("slots").GetInt32());
                 Assert.True(doc.RootElement.GetProperty("table").TryGetProperty("points", out _));
+            }
+
+            // What the page polls: the status document alone, with no table.
+            using (JsonDocument polled = JsonDocument.Parse(await _http.GetStringAsync(new Uri(url, "api/campaigns/dash/status"))))
+            {
+                Assert.Equal("dash", polled.RootElement.GetProperty("name").GetString());
+                Assert.True(polled.RootElement.GetProperty("points_done").GetInt32() >= 0);
+                Assert.Equal(1, polled.RootElement.GetProperty("cluster").GetProperty("slots").GetInt32());
+                Assert.False(polled.RootElement.TryGetProperty("table", out _));
             }
 
             // Read-only: a cancel is refused, and the run goes on.
