@@ -11,8 +11,9 @@ namespace Sweep.Client.Dashboard;
 /// <summary>
 /// What the dashboard shows, read through the one read path of every command
 /// (<see cref="ICampaignTarget"/>), one read at a time whatever the number of open pages:
-/// statuses at most once per <see cref="Freshness"/>, Fig. 2 drawn from them as
-/// <see cref="ReportFreshness"/> allows, and a point's result only when its page is asked for.
+/// statuses at most once per <see cref="Freshness"/>, the scaling table only for Fig. 2 (drawn
+/// as <see cref="ReportFreshness"/> allows) and for the table's own endpoint, and a point's
+/// result only when its page is asked for.
 /// A target that stops answering (the local run it followed has ended) is resolved again on
 /// the next read.
 /// </summary>
@@ -23,7 +24,8 @@ internal sealed class DashboardReads : IAsyncDisposable
 
     private readonly Func<CancellationToken, Task<ICampaignTarget>> _open;
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly Dictionary<string, (DateTime At, CampaignReadout Readout)> _statuses = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (DateTime At, CampaignStatus Status)> _statuses = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (DateTime At, ScalingTable Table)> _tables = new(StringComparer.Ordinal);
     private readonly Dictionary<string, BuiltFigures> _figures = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Campaign, string Stem), BuiltPoint> _points = [];
     private readonly Dictionary<string, SlotThroughput> _throughput = new(StringComparer.Ordinal);
@@ -61,14 +63,24 @@ internal sealed class DashboardReads : IAsyncDisposable
     public Task<(CampaignStatus Status, CampaignEta? Eta)> StatusAsync(string name, CancellationToken cancellationToken) => Locked(
         async () =>
         {
-            CampaignStatus status = (await FreshStatus(name, cancellationToken)).Status;
+            CampaignStatus status = await FreshStatus(name, cancellationToken);
             return (status, Eta(status));
         },
         cancellationToken);
 
-    /// <summary>The campaign's scaling table, from the same read as its status (no report is built for it).</summary>
+    /// <summary>The campaign's scaling table, read at most once per <see cref="Freshness"/> (no report is built for it).</summary>
     public Task<ScalingTable> TableAsync(string name, CancellationToken cancellationToken) => Locked(
-        async () => (await FreshStatus(name, cancellationToken)).Table,
+        async () =>
+        {
+            if (_tables.TryGetValue(name, out var cached) && DateTime.UtcNow - cached.At < Freshness)
+            {
+                return cached.Table;
+            }
+
+            ScalingTable table = (await WithTarget(t => t.ReadAsync(name, withResults: false, cancellationToken), cancellationToken)).Table;
+            _tables[name] = (DateTime.UtcNow, table);
+            return table;
+        },
         cancellationToken);
 
     /// <summary>What the compute slots do (the dispatcher's load), read at most once per <see cref="Freshness"/>.</summary>
@@ -161,23 +173,24 @@ internal sealed class DashboardReads : IAsyncDisposable
 
     private async Task<BuiltFigures> Figures(string name, CancellationToken cancellationToken)
     {
-        CampaignReadout readout = await FreshStatus(name, cancellationToken);
-        int done = readout.Status.PointsDone;
+        int done = (await FreshStatus(name, cancellationToken)).PointsDone;
         if (_figures.TryGetValue(name, out BuiltFigures? cached) && !ReportFreshness.Stale(cached.At, cached.Done, cached.CostSeconds, DateTime.UtcNow, done))
         {
             return cached;
         }
 
+        // The fits and the table from one read, so that the figures agree with each other.
         long start = System.Diagnostics.Stopwatch.GetTimestamp();
+        CampaignReadout readout = await WithTarget(t => t.ReadAsync(name, withResults: false, cancellationToken), cancellationToken);
         CampaignFigures figures = ReportBuilder.Fig2(FittedPoint.FinishedOf(readout.Status.PointSummaries), readout.Table);
-        var built = new BuiltFigures(DateTime.UtcNow, done, figures) { CostSeconds = System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalSeconds };
+        var built = new BuiltFigures(DateTime.UtcNow, readout.Status.PointsDone, figures) { CostSeconds = System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalSeconds };
         _figures[name] = built;
         return built;
     }
 
     private async Task<BuiltPoint?> Point(string name, string stem, CancellationToken cancellationToken)
     {
-        CampaignStatus status = (await FreshStatus(name, cancellationToken)).Status;
+        CampaignStatus status = await FreshStatus(name, cancellationToken);
         PointSummary? summary = status.PointSummaries.FirstOrDefault(p => p.Status == PointStatus.Done && ExportCommand.FileStem(p.Key) == stem);
         if (summary is null)
         {
@@ -221,16 +234,15 @@ internal sealed class DashboardReads : IAsyncDisposable
         _gate.Dispose();
     }
 
-    private async Task<CampaignReadout> FreshStatus(string name, CancellationToken cancellationToken)
+    private async Task<CampaignStatus> FreshStatus(string name, CancellationToken cancellationToken)
     {
         if (_statuses.TryGetValue(name, out var cached) && DateTime.UtcNow - cached.At < Freshness)
         {
-            return cached.Readout;
+            return cached.Status;
         }
 
-        CampaignReadout readout = await WithTarget(t => t.ReadAsync(name, withResults: false, cancellationToken), cancellationToken);
-        CampaignStatus status = readout.Status;
-        _statuses[name] = (DateTime.UtcNow, readout);
+        CampaignStatus status = await WithTarget(t => t.ReadStatusAsync(name, cancellationToken), cancellationToken);
+        _statuses[name] = (DateTime.UtcNow, status);
         if (status.SubmittedAt is { } at)
         {
             if (!_throughput.TryGetValue(name, out SlotThroughput? slots))
@@ -241,7 +253,7 @@ internal sealed class DashboardReads : IAsyncDisposable
             slots.Add((DateTimeOffset.UtcNow - at).TotalSeconds, status.PointSummaries.Sum(p => p.ComputeSeconds));
         }
 
-        return readout;
+        return status;
     }
 
     private CampaignEta? Eta(CampaignStatus status)

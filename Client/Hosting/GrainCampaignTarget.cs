@@ -40,6 +40,13 @@ internal sealed class GrainCampaignTarget : ICampaignTarget
         return new CampaignReadout(name, spec, status, table, results);
     }
 
+    public async Task<CampaignStatus> ReadStatusAsync(string name, CancellationToken cancellationToken)
+    {
+        await SpecAsync(name, cancellationToken);
+        var campaign = _calls.Grains.GetGrain<ICampaignGrain>(name);
+        return await _calls.CallAsync(campaign.GetStatus, $"reading campaign '{name}'", cancellationToken);
+    }
+
     public async Task<ReportSource> ReadReportAsync(string name, bool withSnapshots, CancellationToken cancellationToken)
     {
         CampaignReadout campaign = await ReadAsync(name, withResults: true, cancellationToken);

@@ -20,6 +20,13 @@ internal interface ICampaignTarget : IAsyncDisposable
     Task<CampaignReadout> ReadAsync(string name, bool withResults, CancellationToken cancellationToken);
 
     /// <summary>
+    /// The campaign's status alone, or a usage error as <see cref="ReadAsync"/>: what a poll
+    /// needs. A live campaign rebuilds its scaling table when asked for it after a point has
+    /// finished, so a poll that also read the table would rebuild it on every poll.
+    /// </summary>
+    Task<CampaignStatus> ReadStatusAsync(string name, CancellationToken cancellationToken);
+
+    /// <summary>
     /// What `sweep report` draws from: the campaign with its results, its points' settings and,
     /// with <paramref name="withSnapshots"/>, their Fig. 1 snapshots (one more read per point,
     /// which a caller that draws no Fig. 1 can leave out).

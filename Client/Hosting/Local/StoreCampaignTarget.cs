@@ -37,6 +37,9 @@ internal sealed class StoreCampaignTarget : ICampaignTarget
         return Task.FromResult(new CampaignReadout(c.Name, c.SpecJson, c.Status, c.Table, withResults ? c.Results : null));
     }
 
+    public Task<CampaignStatus> ReadStatusAsync(string name, CancellationToken cancellationToken)
+        => Task.FromResult(Load(name).Status);
+
     public Task<ReportSource> ReadReportAsync(string name, bool withSnapshots, CancellationToken cancellationToken)
     {
         StoredCampaign c = Load(name);
