@@ -3,11 +3,10 @@ namespace Sweep.Client.Dashboard;
 /// <summary>
 /// When the dashboard draws a campaign's Fig. 2 again: only when more points have finished,
 /// and no sooner than <see cref="MinimumAge"/> nor than <see cref="CostFactor"/> times what the
-/// last read and drawing cost. Figures of hundreds of points take seconds to read and draw,
-/// and an open page asks for them whenever a point finishes; a full report rebuilt every 10 s
-/// made fig2bc-small.json's run 28% slower (docs/PERFORMANCE.md, "Dashboard overhead").
-/// Bounded by its own cost, the dashboard's share of the machine stays near 1/CostFactor
-/// whatever the campaign's size.
+/// last read and drawing cost. Figures of hundreds of points take a noticeable fraction of a
+/// second to read and draw, and an open page asks for them whenever a point finishes. Bounded
+/// by its own cost, the dashboard's share of the machine stays near 1/CostFactor whatever the
+/// campaign's size (docs/PERFORMANCE.md, "Dashboard overhead").
 /// </summary>
 internal static class ReportFreshness
 {

@@ -26,19 +26,23 @@ internal sealed class BenchSilo : IAsyncDisposable
 
     private readonly IHost _host;
     private readonly string _dir;
+    private readonly FileStream? _runLock;
 
-    private BenchSilo(IHost host, string dir)
+    private BenchSilo(IHost host, string dir, FileStream? runLock)
     {
         _host = host;
         _dir = dir;
+        _runLock = runLock;
     }
 
     /// <summary>The silo's data directory (its store, and with a gateway its run record).</summary>
     public string Directory => _dir;
 
     /// <param name="gateway">
-    /// Opens a gateway and records it in the directory as `sweep run` does, so that a dashboard
-    /// in this process reaches the silo the way `sweep run --dashboard` does (`--dashboard`).
+    /// Opens a gateway, holds the directory's lock and records the gateway in it as `sweep run`
+    /// does, so that a dashboard in this process reaches the silo the way `sweep run --dashboard`
+    /// does (`--dashboard`). Without the lock a reader takes the directory for a stopped store
+    /// and reads the whole SQLite file on every status read instead of asking the grains.
     /// </param>
     public static async Task<BenchSilo> StartAsync(int slots, int? leaseAhead, bool gateway = false)
     {
@@ -50,12 +54,14 @@ internal sealed class BenchSilo : IAsyncDisposable
         builder.UseOrleans(silo => silo.UseSweepLocalMode(Path.Combine(dir, "sweep.db"), slots, c => c.LeaseAhead = leaseAhead ?? c.LeaseAhead, clusterId, gatewayPort));
         IHost host = builder.Build();
         await host.StartAsync();
+        FileStream? runLock = null;
         if (gateway)
         {
+            runLock = DataDirectory.Resolve(dir).Lock();
             new LocalRunRecord(Environment.ProcessId, new IPEndPoint(IPAddress.Loopback, gatewayPort), clusterId, LocalSilo.ServiceId, DateTimeOffset.UtcNow).Write(DataDirectory.Resolve(dir));
         }
 
-        return new BenchSilo(host, dir);
+        return new BenchSilo(host, dir, runLock);
     }
 
     /// <summary>The campaign name of a round.</summary>
@@ -141,6 +147,11 @@ internal sealed class BenchSilo : IAsyncDisposable
     {
         await _host.StopAsync();
         _host.Dispose();
+        if (_runLock is not null)
+        {
+            await _runLock.DisposeAsync();
+        }
+
         System.IO.Directory.Delete(_dir, recursive: true);
     }
 }

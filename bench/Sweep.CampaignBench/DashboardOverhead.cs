@@ -41,6 +41,7 @@ internal static class DashboardOverhead
                 int round = ++campaign;
                 double wall;
                 TimeSpan cpuBefore = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+                GcWindow gc = GcWindow.Start();
                 if (watched)
                 {
                     OpenPage page = OpenPage.Open(http, new Uri(dashboard.Url), BenchSilo.CampaignName(spec, round));
@@ -49,13 +50,13 @@ internal static class DashboardOverhead
                         (wall, _, _, _) = await silo.RunAsync(spec, round);
                     }
 
-                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  with the page open: {wall:F2} s wall, {Cpu(cpuBefore):F2} s CPU of the process, {page.Requests} requests, {page.Failures} failed"));
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  with the page open: {wall:F2} s wall, {Cpu(cpuBefore):F2} s CPU of the process, {page.Requests} requests, {page.Failures} failed; {gc.Report()}"));
                     with.Add(wall);
                 }
                 else
                 {
                     (wall, _, _, _) = await silo.RunAsync(spec, round);
-                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  without a page: {wall:F2} s wall, {Cpu(cpuBefore):F2} s CPU of the process"));
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  without a page: {wall:F2} s wall, {Cpu(cpuBefore):F2} s CPU of the process; {gc.Report()}"));
                     without.Add(wall);
                 }
             }
