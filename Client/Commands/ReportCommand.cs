@@ -21,7 +21,7 @@ internal static class ReportCommand
         ReportSource source;
         await using (ICampaignTarget target = await CampaignTargets.OpenAsync(options, stderr, cancellationToken))
         {
-            source = await target.ReadReportAsync(name, withSnapshots: true, cancellationToken);
+            source = await target.ReadReportAsync(name, cancellationToken);
         }
 
         ReportContents contents = ReportBuilder.Build(source, point);

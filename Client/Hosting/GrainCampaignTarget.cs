@@ -47,14 +47,12 @@ internal sealed class GrainCampaignTarget : ICampaignTarget
         return await _calls.CallAsync(campaign.GetStatus, $"reading campaign '{name}'", cancellationToken);
     }
 
-    public async Task<ReportSource> ReadReportAsync(string name, bool withSnapshots, CancellationToken cancellationToken)
+    public async Task<ReportSource> ReadReportAsync(string name, CancellationToken cancellationToken)
     {
         CampaignReadout campaign = await ReadAsync(name, withResults: true, cancellationToken);
         var grain = _calls.Grains.GetGrain<ICampaignGrain>(name);
         PointSettingsData? settings = await _calls.CallAsync(grain.GetSettings, $"reading campaign '{name}'", cancellationToken);
-        SpinSnapshotData?[] snapshots = withSnapshots
-            ? await PerPointAsync(campaign.Status, p => p.GetSnapshot(), "snapshot", cancellationToken)
-            : new SpinSnapshotData?[campaign.Status.PointSummaries.Length];
+        SpinSnapshotData?[] snapshots = await PerPointAsync(campaign.Status, p => p.GetSnapshot(), "snapshot", cancellationToken);
         var found = campaign.Status.PointSummaries
             .Zip(snapshots, (s, snapshot) => (s.Key, Snapshot: snapshot))
             .Where(p => p.Snapshot is not null)

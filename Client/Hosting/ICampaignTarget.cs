@@ -27,11 +27,10 @@ internal interface ICampaignTarget : IAsyncDisposable
     Task<CampaignStatus> ReadStatusAsync(string name, CancellationToken cancellationToken);
 
     /// <summary>
-    /// What `sweep report` draws from: the campaign with its results, its points' settings and,
-    /// with <paramref name="withSnapshots"/>, their Fig. 1 snapshots (one more read per point,
-    /// which a caller that draws no Fig. 1 can leave out).
+    /// What `sweep report` draws from: the campaign with its results, its points' settings and
+    /// their Fig. 1 snapshots (one more read per point).
     /// </summary>
-    Task<ReportSource> ReadReportAsync(string name, bool withSnapshots, CancellationToken cancellationToken);
+    Task<ReportSource> ReadReportAsync(string name, CancellationToken cancellationToken);
 
     /// <summary>
     /// One point's result (null until it has finished) and the settings its campaign's points

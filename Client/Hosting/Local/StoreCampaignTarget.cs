@@ -40,11 +40,11 @@ internal sealed class StoreCampaignTarget : ICampaignTarget
     public Task<CampaignStatus> ReadStatusAsync(string name, CancellationToken cancellationToken)
         => Task.FromResult(Load(name).Status);
 
-    public Task<ReportSource> ReadReportAsync(string name, bool withSnapshots, CancellationToken cancellationToken)
+    public Task<ReportSource> ReadReportAsync(string name, CancellationToken cancellationToken)
     {
         StoredCampaign c = Load(name);
         var readout = new CampaignReadout(c.Name, c.SpecJson, c.Status, c.Table, c.Results);
-        return Task.FromResult(ReportSource.From(readout, c.Settings, withSnapshots ? c.Snapshots : []));
+        return Task.FromResult(ReportSource.From(readout, c.Settings, c.Snapshots));
     }
 
     public Task<(PointResult? Result, PointSettingsData? Settings)> ReadPointAsync(string name, PointKey key, CancellationToken cancellationToken)

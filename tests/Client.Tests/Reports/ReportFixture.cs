@@ -43,7 +43,7 @@ public sealed class ReportFixture : IDisposable
         }
 
         var target = new StoreCampaignTarget(DataDirectory.Resolve(DataDir));
-        Source = target.ReadReportAsync(Campaign, withSnapshots: true, CancellationToken.None).GetAwaiter().GetResult();
+        Source = target.ReadReportAsync(Campaign, CancellationToken.None).GetAwaiter().GetResult();
         Contents = ReportBuilder.Build(Source, null);
     }
 
