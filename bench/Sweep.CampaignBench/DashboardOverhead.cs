@@ -39,24 +39,23 @@ internal static class DashboardOverhead
             foreach (bool watched in i % 2 == 0 ? new[] { false, true } : [true, false])
             {
                 int round = ++campaign;
-                double wall;
-                TimeSpan cpuBefore = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+                double wall, cpu;
                 GcWindow gc = GcWindow.Start();
                 if (watched)
                 {
                     OpenPage page = OpenPage.Open(http, new Uri(dashboard.Url), BenchSilo.CampaignName(spec, round));
                     await using (page)
                     {
-                        (wall, _, _, _) = await silo.RunAsync(spec, round);
+                        (wall, cpu, _, _) = await silo.RunAsync(spec, round);
                     }
 
-                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  with the page open: {wall:F2} s wall, {Cpu(cpuBefore):F2} s CPU of the process, {page.Requests} requests, {page.Failures} failed; {gc.Report()}"));
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  with the page open: {wall:F2} s wall, {cpu:F2} s CPU of the process, {page.Requests} requests, {page.Failures} failed; {gc.Report()}"));
                     with.Add(wall);
                 }
                 else
                 {
-                    (wall, _, _, _) = await silo.RunAsync(spec, round);
-                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  without a page: {wall:F2} s wall, {Cpu(cpuBefore):F2} s CPU of the process; {gc.Report()}"));
+                    (wall, cpu, _, _) = await silo.RunAsync(spec, round);
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  without a page: {wall:F2} s wall, {cpu:F2} s CPU of the process; {gc.Report()}"));
                     without.Add(wall);
                 }
             }
@@ -71,9 +70,4 @@ internal static class DashboardOverhead
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"median of the rounds' ratios {CampaignOverhead.Median(ratios):F3} (dashboard overhead {(CampaignOverhead.Median(ratios) - 1) * 100:F1}%); per round: {string.Join(", ", ratios.Select(r => ((r - 1) * 100).ToString("F1", CultureInfo.InvariantCulture) + "%"))}"));
         return 0;
     }
-
-    // The whole process's CPU seconds since `before`: the silo's slots, its grains and the
-    // dashboard with its page alike, so the page's share is the difference between the runs.
-    private static double Cpu(TimeSpan before)
-        => (System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - before).TotalSeconds;
 }
