@@ -28,7 +28,7 @@ internal sealed class DashboardReads : IAsyncDisposable
     private readonly Dictionary<string, (DateTime At, ScalingTable Table)> _tables = new(StringComparer.Ordinal);
     private readonly Dictionary<string, BuiltFigures> _figures = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Campaign, string Stem), BuiltPoint> _points = [];
-    private readonly Dictionary<string, SlotThroughput> _throughput = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (CampaignEtaTracker Tracker, CampaignEta Eta)> _etas = new(StringComparer.Ordinal);
     private (DateTime At, IReadOnlyList<string> Names)? _names;
     private (DateTime At, ComputeLoad Load)? _load;
     private ICampaignTarget? _target;
@@ -245,12 +245,9 @@ internal sealed class DashboardReads : IAsyncDisposable
         _statuses[name] = (DateTime.UtcNow, status);
         if (status.SubmittedAt is { } at)
         {
-            if (!_throughput.TryGetValue(name, out SlotThroughput? slots))
-            {
-                _throughput[name] = slots = new SlotThroughput(Output.ProgressReporter.ThroughputWindow);
-            }
-
-            slots.Add((DateTimeOffset.UtcNow - at).TotalSeconds, status.PointSummaries.Sum(p => p.ComputeSeconds));
+            CampaignEtaTracker tracker = _etas.TryGetValue(name, out var known) ? known.Tracker : new CampaignEtaTracker(Output.ProgressReporter.ThroughputWindow);
+            IReadOnlyDictionary<GridPoint, double>? calibrated = _calibration is { IsCompletedSuccessfully: true } done ? done.Result : null;
+            _etas[name] = (tracker, tracker.Observe((DateTimeOffset.UtcNow - at).TotalSeconds, status, calibrated));
         }
 
         return status;
@@ -263,9 +260,8 @@ internal sealed class DashboardReads : IAsyncDisposable
             return null;
         }
 
-        double? slots = _throughput.TryGetValue(status.Name, out SlotThroughput? s) ? s.SlotsBusy : null;
-        IReadOnlyDictionary<GridPoint, double>? calibrated = _calibration is { IsCompletedSuccessfully: true } done ? done.Result : null;
-        return CampaignEta.Of(status, RealizationCostModel.Learn(status.PointSummaries, calibrated), slots);
+        // Computed when the status was read, which sampled the tracker: a page that asks twice samples once.
+        return _etas.TryGetValue(status.Name, out var known) ? known.Eta : null;
     }
 
     private async Task<T> WithTarget<T>(Func<ICampaignTarget, Task<T>> read, CancellationToken cancellationToken)

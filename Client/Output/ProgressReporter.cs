@@ -20,7 +20,7 @@ internal sealed class ProgressReporter
     private readonly TimeSpan _plainPeriod;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly long _realizationsAtStart;
-    private readonly SlotThroughput _throughput = new(ThroughputWindow);
+    private readonly CampaignEtaTracker _eta = new(ThroughputWindow);
     private readonly Task<IReadOnlyDictionary<GridPoint, double>?> _calibration;
     private TimeSpan? _lastPlain;
 
@@ -76,9 +76,7 @@ internal sealed class ProgressReporter
         // Wall time from the submission, so that compute merged before this client followed the
         // campaign is set against the time it took.
         double wall = s.SubmittedAt is { } at ? Math.Max(seconds, (DateTimeOffset.UtcNow - at).TotalSeconds) : seconds;
-        _throughput.Add(wall, s.PointSummaries.Sum(p => p.ComputeSeconds));
-        IReadOnlyDictionary<GridPoint, double>? calibrated = _calibration.IsCompletedSuccessfully ? _calibration.Result : null;
-        eta = CampaignEta.Of(s, RealizationCostModel.Learn(s.PointSummaries, calibrated), _throughput.SlotsBusy);
+        eta = _eta.Observe(wall, s, _calibration.IsCompletedSuccessfully ? _calibration.Result : null);
         string cost = eta.DoneFraction is { } f ? string.Create(CultureInfo.InvariantCulture, $"{100 * f:F0}% of the cost done, ") : string.Empty;
         return string.Create(
             CultureInfo.InvariantCulture,

@@ -6,10 +6,12 @@ namespace Sweep.Client.Progress;
 /// <summary>
 /// Seconds of one slot per realization of a point. With a per-point calibration (one core's CPU
 /// seconds, `Estimate.PointCalibration`): the calibrated price times how the slots' measured
-/// time compares with the calibration on the work already computed, within the point's
-/// (d, N) class once the class has computed enough, else over all computed work. The ratio
-/// carries the machine's load and what a batch costs beyond its kernel, the calibration the
-/// differences between points of one class (alpha and x). Without a calibration (or for a point
+/// time compares with the calibration: over recently merged work when the caller follows the
+/// run (<see cref="RecentPriceScale"/>), else over all computed work; times how the point's
+/// (d, N) class compared with all computed work, believed in proportion to how much of the
+/// class is computed. The ratio carries the
+/// machine's load and what a batch costs beyond its kernel, the calibration the differences
+/// between points (alpha, x, N). Without a calibration (or for a point
 /// it did not time), the class's measured mean, and for a class not computed yet the nearest
 /// measured size of its dimension scaled by the count of spin pairs N(N-1): an upper bound for
 /// the accelerated kernels, a lower one for tiny systems.
@@ -19,6 +21,10 @@ internal sealed class RealizationCostModel
     // Fewer than this many realizations of a class say little about its cost (a first batch
     // also carries the Fig. 1 snapshot and the JIT's warm-up).
     private const long MinimumRealizations = 8;
+
+    // How much of a class's calibrated work the campaign-wide ratio counts as against the class's
+    // own: a class's relative ratio is half believed once a quarter of it is computed.
+    private const double ClassPriorShare = 0.25;
 
     private readonly Dictionary<PointCostClass, double> _measured;
     private readonly IReadOnlyDictionary<GridPoint, double>? _calibrated;
@@ -38,10 +44,16 @@ internal sealed class RealizationCostModel
 
     /// <param name="points">The campaign's point summaries (their computed realizations and compute seconds).</param>
     /// <param name="calibrated">One core's seconds per realization by grid point, or null.</param>
-    public static RealizationCostModel Learn(IEnumerable<PointSummary> points, IReadOnlyDictionary<GridPoint, double>? calibrated = null)
+    /// <param name="recentScale">
+    /// Measured over calibrated seconds of recently merged work (<see cref="RecentPriceScale"/>), used
+    /// instead of the ratio over all computed work, which carries the run's dear first batches; null
+    /// when the caller has no history.
+    /// </param>
+    public static RealizationCostModel Learn(IEnumerable<PointSummary> points, IReadOnlyDictionary<GridPoint, double>? calibrated = null, double? recentScale = null)
     {
         ArgumentNullException.ThrowIfNull(points);
-        PointSummary[] computed = [.. points.Where(p => p.RealizationsComputed > 0 && p.ComputeSeconds > 0)];
+        PointSummary[] all = points as PointSummary[] ?? [.. points];
+        PointSummary[] computed = [.. all.Where(p => p.RealizationsComputed > 0 && p.ComputeSeconds > 0)];
         var measured = computed
             .GroupBy(p => new PointCostClass(p.Key.D, p.Key.N))
             .Select(g => (Class: g.Key, Realizations: g.Sum(p => p.RealizationsComputed), Seconds: g.Sum(p => p.ComputeSeconds)))
@@ -52,23 +64,51 @@ internal sealed class RealizationCostModel
         double? scale = null;
         if (calibrated is not null)
         {
-            var priced = computed
-                .Where(p => calibrated.TryGetValue(p.Key.Point, out double c) && c > 0 && double.IsFinite(c))
-                .Select(p => (Class: new PointCostClass(p.Key.D, p.Key.N), p.RealizationsComputed, p.ComputeSeconds, Calibrated: p.RealizationsComputed * calibrated[p.Key.Point]))
-                .ToArray();
-            foreach (var g in priced.GroupBy(p => p.Class).Where(g => g.Sum(p => p.RealizationsComputed) >= MinimumRealizations))
+            (double measuredSeconds, double calibratedSeconds) = PricedWork(computed, calibrated);
+            double? overall = measuredSeconds > 0 && calibratedSeconds > 0 ? measuredSeconds / calibratedSeconds : null;
+            scale = recentScale ?? overall;
+            if (scale is { } pace && overall is { } mean)
             {
-                classScale[g.Key] = g.Sum(p => p.ComputeSeconds) / g.Sum(p => p.Calibrated);
-            }
-
-            if (priced.Sum(p => p.RealizationsComputed) >= MinimumRealizations)
-            {
-                scale = priced.Sum(p => p.ComputeSeconds) / priced.Sum(p => p.Calibrated);
+                // A class's price follows how its computed work compared with all computed work
+                // over the same span (so the run's dear first batches cancel out), believed in
+                // proportion to the share of the class computed: one early batch (cold code, or
+                // the class's dearest point dispatched first) once set a class's price at four
+                // times what the rest of it took.
+                var classWork = all
+                    .Where(p => Priced(p, calibrated))
+                    .GroupBy(p => new PointCostClass(p.Key.D, p.Key.N))
+                    .ToDictionary(g => g.Key, g => g.Sum(p => p.RealizationsTarget * calibrated[p.Key.Point]));
+                foreach (var g in computed.Where(p => Priced(p, calibrated)).GroupBy(p => new PointCostClass(p.Key.D, p.Key.N)))
+                {
+                    double m = g.Sum(p => p.ComputeSeconds);
+                    double c = g.Sum(p => p.RealizationsComputed * calibrated[p.Key.Point]);
+                    double belief = c / (c + (ClassPriorShare * classWork.GetValueOrDefault(g.Key, c)));
+                    classScale[g.Key] = pace * Math.Pow(m / c / mean, belief);
+                }
             }
         }
 
         return new RealizationCostModel(measured, calibrated, classScale, scale);
     }
+
+    /// <summary>The measured and the calibrated seconds of all computed work that has a calibrated price.</summary>
+    public static (double Measured, double Calibrated) PricedWork(IEnumerable<PointSummary> points, IReadOnlyDictionary<GridPoint, double> calibrated)
+    {
+        ArgumentNullException.ThrowIfNull(points);
+        ArgumentNullException.ThrowIfNull(calibrated);
+        double m = 0;
+        double c = 0;
+        foreach (PointSummary p in points.Where(p => p.RealizationsComputed > 0 && p.ComputeSeconds > 0 && Priced(p, calibrated)))
+        {
+            m += p.ComputeSeconds;
+            c += p.RealizationsComputed * calibrated[p.Key.Point];
+        }
+
+        return (m, c);
+    }
+
+    private static bool Priced(PointSummary p, IReadOnlyDictionary<GridPoint, double> calibrated)
+        => calibrated.TryGetValue(p.Key.Point, out double c) && c > 0 && double.IsFinite(c);
 
     /// <summary>Seconds of one slot per realization of the point, or null when nothing can tell yet.</summary>
     public double? SecondsPerRealization(GridPoint point)

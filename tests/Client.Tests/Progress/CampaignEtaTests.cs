@@ -43,7 +43,7 @@ public sealed class CampaignEtaTests
     }
 
     [Fact]
-    public void A_point_is_priced_by_its_calibration_times_how_its_class_or_else_all_computed_work_compared()
+    public void A_point_is_priced_by_its_calibration_times_how_far_its_class_and_all_computed_work_were_off()
     {
         // 3D N = 500: alpha 6 computed (20 ms measured, 10 ms calibrated), alpha 10 left (2 ms
         // calibrated: the accelerated kernel's far pairs are cheap at large alpha). 3D N = 1300
@@ -63,20 +63,109 @@ public sealed class CampaignEtaTests
 
         var costs = RealizationCostModel.Learn(status.PointSummaries, calibrated);
 
-        // Its class ran at twice the calibration: alpha 10 costs 2 x 2 ms, not the class's 20 ms.
-        Assert.Equal(0.004, costs.SecondsPerRealization(new GridPoint(3, 10, 1e-4, 500))!.Value, 12);
-
         // No N = 1300 batch: the ratio over all computed work, (1.0 + 0.2) / (50 x 10 ms + 100 x 2 ms).
         double overall = 1.2 / 0.7;
         Assert.Equal(0.030 * overall, costs.SecondsPerRealization(new GridPoint(3, 6, 1e-4, 1300))!.Value, 12);
 
-        // 1D keeps its own ratio (1), whatever 3D's is.
-        Assert.Equal(0.002, costs.SecondsPerRealization(new GridPoint(1, 6, 1e-4, 10))!.Value, 12);
+        // N = 500 ran at 2.0 against all work's 1.71, on 0.5 s of its 2.4 calibrated seconds: that
+        // relative ratio is believed by 0.5 / (0.5 + 2.4 / 4). Alpha 10 is priced at 2 ms times the
+        // result, not at the class's measured 20 ms per realization.
+        double n500 = overall * Math.Pow(2.0 / overall, 0.5 / 1.1);
+        Assert.Equal(0.002 * n500, costs.SecondsPerRealization(new GridPoint(3, 10, 1e-4, 500))!.Value, 12);
+
+        // 1D ran at its calibration (1.0 against all work's 1.71) on 0.2 of its 2 calibrated seconds.
+        double n10 = overall * Math.Pow(1.0 / overall, 0.2 / 0.7);
+        Assert.Equal(0.002 * n10, costs.SecondsPerRealization(new GridPoint(1, 6, 1e-4, 10))!.Value, 12);
 
         CampaignEta eta = CampaignEta.Of(status, costs, slotsBusy: 4);
-        double remaining = (150 * 0.020) + (200 * 0.004) + (200 * 0.030 * overall) + (900 * 0.002);
+        double remaining = (150 * 0.010 * n500) + (200 * 0.002 * n500) + (200 * 0.030 * overall) + (900 * 0.002 * n10);
         Assert.Equal(remaining, eta.RemainingSlotSeconds!.Value, 9);
         Assert.Equal(TimeSpan.FromSeconds(Math.Round(remaining / 4)), eta.Remaining);
+    }
+
+    [Fact]
+    public void One_dear_first_batch_does_not_price_the_rest_of_its_class()
+    {
+        // fig2bc: the first batch of 1D N = 60 (its dearest point, dispatched early, on code the
+        // JIT had not optimized yet) took 4.6 times its calibration; the class's other 98% then
+        // ran at about 1.1. 3D, mostly computed, ran at 1.1.
+        var points = new List<PointSummary> { Point(1, 60, 4000, 4000, computed: 4000, seconds: 4000 * 4.6e-3, alpha: 1) };
+        var calibrated = new Dictionary<GridPoint, double> { [new(1, 1, 1e-4, 60)] = 1e-3 };
+        for (int a = 2; a <= 50; a++)
+        {
+            points.Add(Point(1, 60, 0, 4000, alpha: a));
+            calibrated[new(1, a, 1e-4, 60)] = 1e-3;
+        }
+
+        points.Add(Point(3, 1300, 200, 200, computed: 200, seconds: 200 * 1.1, alpha: 6));
+        calibrated[new(3, 6, 1e-4, 1300)] = 1.0;
+
+        var costs = RealizationCostModel.Learn(points, calibrated);
+
+        double price = costs.SecondsPerRealization(new GridPoint(1, 7, 1e-4, 60))!.Value;
+        Assert.InRange(price, 1.1e-3, 1.3e-3);
+    }
+
+    [Fact]
+    public void A_recent_ratio_replaces_the_one_since_the_start_that_carries_the_first_batches()
+    {
+        CampaignStatus status = Status(Point(3, 1300, 100, 200, computed: 100, seconds: 200), Point(2, 800, 0, 200));
+        var calibrated = new Dictionary<GridPoint, double> { [new(3, 6, 1e-4, 1300)] = 1.0, [new(2, 6, 1e-4, 800)] = 0.5 };
+
+        Assert.Equal(0.5 * 2.0, RealizationCostModel.Learn(status.PointSummaries, calibrated).SecondsPerRealization(new GridPoint(2, 6, 1e-4, 800))!.Value, 12);
+        Assert.Equal(0.5 * 1.1, RealizationCostModel.Learn(status.PointSummaries, calibrated, recentScale: 1.1).SecondsPerRealization(new GridPoint(2, 6, 1e-4, 800))!.Value, 12);
+    }
+
+    [Fact]
+    public void The_recent_price_scale_forgets_the_warm_up()
+    {
+        // Work merged at twice its calibration for 20 s, then at 1.0.
+        var prices = new RecentPriceScale(TimeSpan.FromSeconds(30));
+        Assert.Null(prices.Scale);
+        double measured = 0;
+        double calibrated = 0;
+        for (int t = 0; t <= 60; t += 5)
+        {
+            prices.Add(t, measured, calibrated);
+            measured += t < 20 ? 10 : 5;
+            calibrated += 5;
+        }
+
+        // Since the start: 160 measured over 65 calibrated; the window (30 to 60 s) sees only 1.0.
+        Assert.Equal(1.0, prices.Scale!.Value, 12);
+
+        // A new calibration (smaller calibrated sums) starts over rather than mixing two scales.
+        prices.Add(65, measured + 5, 1);
+        Assert.Null(prices.Scale);
+        prices.Add(70, measured + 10, 3);
+        Assert.Equal(2.5, prices.Scale!.Value, 12);
+    }
+
+    [Fact]
+    public void A_followed_run_whose_first_batches_were_dear_gets_the_eta_of_its_present_pace()
+    {
+        // Two slots, 200 equal points of 1 calibrated second each (100 realizations at 10 ms).
+        // The first 20 s ran at twice the calibration (one point per second), the rest at it
+        // (two per second). Polled every 5 s.
+        var calibrated = Enumerable.Range(0, 200).ToDictionary(i => new GridPoint(3, 3 + (0.01 * i), 1e-4, 500), _ => 0.010);
+        var tracker = new CampaignEtaTracker(TimeSpan.FromSeconds(60));
+        CampaignStatus status = Status();
+        CampaignEta eta = CampaignEta.Of(status, RealizationCostModel.Learn([]), null);
+        for (int t = 0; t <= 60; t += 5)
+        {
+            int finished = t <= 20 ? t : 20 + (2 * (t - 20));
+            status = Status([.. calibrated.Keys.Select((p, i) => i < finished
+                ? Point(3, 500, 100, 100, computed: 100, seconds: i < 20 ? 2 : 1, alpha: p.Alpha)
+                : Point(3, 500, 0, 100, alpha: p.Alpha))]);
+            eta = tracker.Observe(t, status, calibrated);
+        }
+
+        // At 60 s: 100 points done, 100 left at 1 s each on 2 slots, 50 s.
+        Assert.Equal(2.0, eta.SlotsBusy!.Value, 9);
+        Assert.Equal(TimeSpan.FromSeconds(50), eta.Remaining);
+
+        // Priced since the start (120 s measured for 100 calibrated), it would say 60 s.
+        Assert.Equal(60, CampaignEta.Of(status, RealizationCostModel.Learn(status.PointSummaries, calibrated), 2.0).Remaining!.Value.TotalSeconds, 9);
     }
 
     [Fact]
