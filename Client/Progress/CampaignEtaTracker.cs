@@ -14,10 +14,12 @@ internal sealed class CampaignEtaTracker
     private readonly SlotThroughput _throughput;
     private readonly RecentPriceScale _prices;
 
-    public CampaignEtaTracker(TimeSpan window)
+    /// <param name="window">The span the busy slots are measured over.</param>
+    /// <param name="priceWindow">The span the price scale is measured over; half <paramref name="window"/> when not given.</param>
+    public CampaignEtaTracker(TimeSpan window, TimeSpan? priceWindow = null)
     {
         _throughput = new SlotThroughput(window);
-        _prices = new RecentPriceScale(window / 2);
+        _prices = new RecentPriceScale(priceWindow ?? (window / 2));
     }
 
     /// <summary>Measured over calibrated seconds of the recently merged work, as the last <see cref="Observe"/> priced it.</summary>

@@ -11,7 +11,7 @@ using Sweep.Physics.Scaling;
 namespace Sweep.CampaignBench;
 
 /// <summary>
-/// `eta-replay SPEC DATA_DIR [--calibration cold|warm|measured|none|file:PATH] [--detail SECONDS] [--drift]`: replays a finished run's progress
+/// `eta-replay SPEC DATA_DIR [--calibration cold|warm|measured|none|file:PATH] [--detail SECONDS] [--drift] [--price-window SECONDS]`: replays a finished run's progress
 /// from its store (every merged batch's realizations, compute seconds and completion time) and
 /// prints what the ETA (<see cref="CampaignEta"/>, <see cref="RealizationCostModel"/>,
 /// <see cref="SlotThroughput"/>) would have said every 10 s, against the real remainder. The
@@ -86,7 +86,8 @@ internal static class EtaReplay
         }
 
         double end = batches[^1].At;
-        var tracker = new CampaignEtaTracker(Client.Output.ProgressReporter.ThroughputWindow);
+        TimeSpan? priceWindow = Option(args, "--price-window") is { } pw ? TimeSpan.FromSeconds(double.Parse(pw, CultureInfo.InvariantCulture)) : null;
+        var tracker = new CampaignEtaTracker(Client.Output.ProgressReporter.ThroughputWindow, priceWindow);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{batches.Count} batches, {end:F0} s from submission to the last batch; calibration {mode}"));
         Console.WriteLine("| wall (s) | wall share | cost share | compute share | slots busy | price scale | ETA (s) | real remainder (s) | ratio |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
