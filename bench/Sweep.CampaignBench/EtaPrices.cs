@@ -1,9 +1,6 @@
 using System.Globalization;
 using Sweep.Campaigns;
 using Sweep.Client.Estimate;
-using Sweep.Client.Hosting.Local;
-using Sweep.Grains.Interfaces;
-using Sweep.Grains.Reading;
 using Sweep.Physics.Points;
 
 namespace Sweep.CampaignBench;
@@ -12,7 +9,7 @@ namespace Sweep.CampaignBench;
 /// `eta-prices SPEC DATA_DIR`: how the ETA's calibrated prices compare with what a finished run's
 /// batches measured. Times every point of SPEC up to 2,000 spins as `sweep run` does
 /// (<see cref="PointCalibration"/>, first in a cold process, then again warm), reads the stopped
-/// store's point summaries (compute seconds and realizations computed), and prints per (d, N)
+/// store's merged batches (<see cref="StoredBatchTimes"/>), and prints per (d, N)
 /// class the summed calibrated and measured slot-seconds and their ratio. The ETA prices a class
 /// not computed yet by the ratio learned on the classes computed so far, so classes whose ratio
 /// differs are the ones it misprices.
@@ -22,21 +19,9 @@ internal static class EtaPrices
     public static int Run(string[] args)
     {
         CampaignSpec spec = CampaignSpecParser.ParseFile(args[0]).GetSpecOrThrow();
-        var measuredByPoint = new Dictionary<GridPoint, (long Realizations, double Seconds)>();
-        using (CampaignStoreReader store = CampaignStoreReader.Open(DataDirectory.Resolve(args[1]).DatabasePath))
-        {
-            CampaignStoreCheck check = store.Check(spec.Name) ?? throw new InvalidOperationException($"no campaign {spec.Name} in {args[1]}");
-            foreach (StoredPointCheck point in check.Points)
-            {
-                foreach (StoredBatchCheck b in point.Batches.Where(b => b.Merged))
-                {
-                    BatchResult r = store.ReadBatch(b.Id) ?? throw new InvalidOperationException($"batch {b.Id.GrainKey} is missing");
-                    (long n, double s) = measuredByPoint.GetValueOrDefault(point.Key.Point);
-                    measuredByPoint[point.Key.Point] = (n + b.Id.Count, s + r.ComputeSeconds);
-                }
-            }
-        }
-
+        var measuredByPoint = StoredBatchTimes.Read(args[1], spec.Name).Batches
+            .GroupBy(b => b.Key.Point)
+            .ToDictionary(g => g.Key, g => (Realizations: g.Sum(b => (long)b.Count), Seconds: g.Sum(b => b.Seconds)));
         IReadOnlyDictionary<GridPoint, double> cold = PointCalibration.Run(spec, largestN: 2000);
         IReadOnlyDictionary<GridPoint, double> warm = PointCalibration.Run(spec, largestN: 2000);
 

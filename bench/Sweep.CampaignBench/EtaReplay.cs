@@ -1,10 +1,8 @@
 using System.Globalization;
 using Sweep.Campaigns;
 using Sweep.Client.Estimate;
-using Sweep.Client.Hosting.Local;
 using Sweep.Client.Progress;
 using Sweep.Grains.Interfaces;
-using Sweep.Grains.Reading;
 using Sweep.Physics.Points;
 using Sweep.Physics.Scaling;
 
@@ -31,32 +29,13 @@ internal static class EtaReplay
         CampaignSpec spec = CampaignSpecParser.ParseFile(args[0]).GetSpecOrThrow();
         string mode = Option(args, "--calibration") ?? "cold";
         double? detail = Option(args, "--detail") is { } d ? double.Parse(d, CultureInfo.InvariantCulture) : null;
-        var computed = new List<(PointKey Key, int Count, double Seconds, DateTimeOffset At)>();
-        var targets = new Dictionary<string, (PointKey Key, long Target, Observable[] Observables)>();
-        DateTimeOffset start;
-        using (CampaignStoreReader store = CampaignStoreReader.Open(DataDirectory.Resolve(args[1]).DatabasePath))
-        {
-            StoredCampaign campaign = store.Read(spec.Name) ?? throw new InvalidOperationException($"no campaign {spec.Name} in {args[1]}");
-            DateTimeOffset? submitted = campaign.Status.SubmittedAt;
-            foreach (PointSummary p in campaign.Status.PointSummaries)
-            {
-                targets[p.Key.GrainKey] = (p.Key, p.RealizationsTarget, p.Observables);
-            }
+        StoredBatchTimes stored = StoredBatchTimes.Read(args[1], spec.Name);
+        IReadOnlyList<BatchTime> computed = stored.Batches;
+        var targets = stored.Status.PointSummaries.ToDictionary(p => p.Key.GrainKey, p => (p.Key, Target: p.RealizationsTarget, p.Observables));
 
-            foreach (StoredPointCheck point in store.Check(spec.Name)!.Points)
-            {
-                foreach (StoredBatchCheck b in point.Batches.Where(b => b.Merged))
-                {
-                    BatchResult r = store.ReadBatch(b.Id)!;
-                    computed.Add((point.Key, b.Id.Count, r.ComputeSeconds, r.Provenance.ComputedAt));
-                }
-            }
-
-            // A stopped store may not keep the submission: the first batch's start stands in for it.
-            start = submitted ?? computed.Min(b => b.At - TimeSpan.FromSeconds(b.Seconds));
-        }
-
-        var batches = computed.Select(b => (b.Key, b.Count, b.Seconds, At: (b.At - start).TotalSeconds)).ToList();
+        // A stopped store may not keep the submission: the first batch's start stands in for it.
+        DateTimeOffset start = stored.Status.SubmittedAt ?? computed.Min(b => b.ComputedAt - TimeSpan.FromSeconds(b.Seconds));
+        var batches = computed.Select(b => (b.Key, b.Count, b.Seconds, At: (b.ComputedAt - start).TotalSeconds)).ToList();
 
         // "measured": each point priced at what its batches took, an oracle that shows the model's error apart from the calibration's.
         IReadOnlyDictionary<GridPoint, double>? calibrated = mode switch
