@@ -66,14 +66,30 @@ internal sealed class HeadlessChromium : IDisposable
 
     public object? Script(string script, params object[] args) => Driver.ExecuteScript(script, args);
 
-    /// <summary>Waits until <paramref name="done"/> holds, polling; fails with <paramref name="what"/> and the page's text after the limit.</summary>
+    /// <summary>
+    /// Waits until <paramref name="done"/> holds, polling; fails with <paramref name="what"/> and
+    /// the page's text after the limit. An element replaced or not there yet while the page
+    /// navigates (a form's submit) counts as "not yet", not as a failure.
+    /// </summary>
     public async Task WaitUntilAsync(Func<bool> done, TimeSpan limit, string what)
     {
         DateTime deadline = DateTime.UtcNow + limit;
-        while (!done())
+        while (!Holds(done))
         {
             Assert.True(DateTime.UtcNow < deadline, $"{what} within {limit.TotalSeconds} s; the page says:\n{Driver.FindElement(By.TagName("body")).Text}");
             await Task.Delay(250);
+        }
+    }
+
+    private static bool Holds(Func<bool> done)
+    {
+        try
+        {
+            return done();
+        }
+        catch (Exception e) when (e is StaleElementReferenceException or NoSuchElementException)
+        {
+            return false;
         }
     }
 
