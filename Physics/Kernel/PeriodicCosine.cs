@@ -33,25 +33,25 @@ internal static class PeriodicCosine
 
     // 1.5 * 2^52: adding it rounds a/pi to an integer that lands in the low mantissa bits, so the
     // lowest bit of the sum is the parity of q, i.e. the sign of the result.
-    private const double RoundingMagic = 6755399441055744.0;
-    private const double InvPi = 0.3183098861837907;
+    internal const double RoundingMagic = 6755399441055744.0;
+    internal const double InvPi = 0.3183098861837907;
 
     // pi = Pi1 + Pi2 + Pi3 to about 1e-49; each part is the double nearest the remainder.
-    private const double Pi1 = 3.141592653589793;
-    private const double Pi2 = 1.2246467991473532e-16;
-    private const double Pi3 = -2.9947698097183397e-33;
+    internal const double Pi1 = 3.141592653589793;
+    internal const double Pi2 = 1.2246467991473532e-16;
+    internal const double Pi3 = -2.9947698097183397e-33;
 
     private const double TwoPi = 6.283185307179586;
 
     // g(x) = (cos(sqrt x) - 1) / x, Chebyshev fit on x in [0, (pi/2 + 0.01)^2]; G0 is exactly -1/2.
-    private const double G7 = 4.6257671879826683e-14;
-    private const double G6 = -1.146453582135462e-11;
-    private const double G5 = 2.0876626010996314e-09;
-    private const double G4 = -2.7557317691934934e-07;
-    private const double G3 = 2.4801587291850444e-05;
-    private const double G2 = -0.001388888888885849;
-    private const double G1 = 0.041666666666666304;
-    private const double G0 = -0.5;
+    internal const double G7 = 4.6257671879826683e-14;
+    internal const double G6 = -1.146453582135462e-11;
+    internal const double G5 = 2.0876626010996314e-09;
+    internal const double G4 = -2.7557317691934934e-07;
+    internal const double G3 = 2.4801587291850444e-05;
+    internal const double G2 = -0.001388888888885849;
+    internal const double G1 = 0.041666666666666304;
+    internal const double G0 = -0.5;
 
     /// <summary>cos(a) for any double a, by the rules in the class summary.</summary>
     internal static double Cos(double a) => Core(NeedsLargeReduction(a) ? ReduceLarge(a) : a);
@@ -87,23 +87,28 @@ internal static class PeriodicCosine
 
     /// <summary>The common path on 8 lanes; requires every |a| &lt;= <see cref="LargeArgument"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static Vector512<double> Core(Vector512<double> a)
+    internal static Vector512<double> Core(Vector512<double> a) => Core(a, default(EmbeddedCosineLanes512));
+
+    /// <summary>As <see cref="Core(Vector512{double})"/>, with the constants from <paramref name="k"/>: the same operations, so the same bits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector512<double> Core<TLanes>(Vector512<double> a, TLanes k)
+        where TLanes : ICosineLanes512, allows ref struct
     {
-        var magic = Vector512.Create(RoundingMagic);
-        var t = Vector512.FusedMultiplyAdd(a, Vector512.Create(InvPi), magic);
+        var magic = k.RoundingMagic;
+        var t = Vector512.FusedMultiplyAdd(a, k.InvPi, magic);
         var negQ = magic - t;
-        var r = Vector512.FusedMultiplyAdd(negQ, Vector512.Create(Pi1), a);
-        r = Vector512.FusedMultiplyAdd(negQ, Vector512.Create(Pi2), r);
-        r = Vector512.FusedMultiplyAdd(negQ, Vector512.Create(Pi3), r);
+        var r = Vector512.FusedMultiplyAdd(negQ, k.Pi1, a);
+        r = Vector512.FusedMultiplyAdd(negQ, k.Pi2, r);
+        r = Vector512.FusedMultiplyAdd(negQ, k.Pi3, r);
         var x = r * r;
-        var g = Vector512.FusedMultiplyAdd(Vector512.Create(G7), x, Vector512.Create(G6));
-        g = Vector512.FusedMultiplyAdd(g, x, Vector512.Create(G5));
-        g = Vector512.FusedMultiplyAdd(g, x, Vector512.Create(G4));
-        g = Vector512.FusedMultiplyAdd(g, x, Vector512.Create(G3));
-        g = Vector512.FusedMultiplyAdd(g, x, Vector512.Create(G2));
-        g = Vector512.FusedMultiplyAdd(g, x, Vector512.Create(G1));
-        g = Vector512.FusedMultiplyAdd(g, x, Vector512.Create(G0));
-        var c = Vector512.FusedMultiplyAdd(x, g, Vector512<double>.One);
+        var g = Vector512.FusedMultiplyAdd(k.G7, x, k.G6);
+        g = Vector512.FusedMultiplyAdd(g, x, k.G5);
+        g = Vector512.FusedMultiplyAdd(g, x, k.G4);
+        g = Vector512.FusedMultiplyAdd(g, x, k.G3);
+        g = Vector512.FusedMultiplyAdd(g, x, k.G2);
+        g = Vector512.FusedMultiplyAdd(g, x, k.G1);
+        g = Vector512.FusedMultiplyAdd(g, x, k.G0);
+        var c = Vector512.FusedMultiplyAdd(x, g, k.One);
         return (c.AsUInt64() ^ (t.AsUInt64() << 63)).AsDouble();
     }
 

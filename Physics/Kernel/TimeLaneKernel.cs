@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using Sweep.Physics.Couplings;
 
@@ -31,6 +32,8 @@ internal static class TimeLaneKernel
 
     private const int Accumulators = CouplingMatrix.RowPadding;
 
+    private const int CacheLine = 64;
+
     internal static void Evaluate(CouplingMatrix couplings, ReadOnlySpan<double> tau, Span<double> mag, Span<double> pur, ReadOnlySpan<int> spins, Span<double> spinCurves, KernelPath path)
     {
         switch (path)
@@ -50,10 +53,34 @@ internal static class TimeLaneKernel
     private static void Run512(CouplingMatrix couplings, ReadOnlySpan<double> tau, Span<double> mag, Span<double> pur, ReadOnlySpan<int> spins, Span<double> spinCurves)
     {
         int n = couplings.N;
-        ReadOnlySpan<double> packed = couplings.PackedTwoJ;
         const int width = 8;
-        Span<Vector512<double>> p = stackalloc Vector512<double>[n];
-        Span<Vector512<double>> acc = stackalloc Vector512<double>[Accumulators];
+
+        // The products, the accumulators and a copy of the couplings in one cache-aligned stack
+        // block of at most 4 kB (64 vectors at 16 spins), and the constants passed through it into
+        // locals, which the JIT keeps in registers or spills to this frame instead of loading
+        // them from its code's data. A load whose address matches an earlier store's in its low
+        // 12 bits waits for that store (4K aliasing): with the constants in the JIT's data and the
+        // products on the stack, whether they matched depended on where the code and the thread's
+        // stack lay, and 1D N = 10 realizations took 18 us in some processes and 47 us in others
+        // (docs/PERFORMANCE.md, "Small 1D realizations: one speed on every thread").
+        ReadOnlySpan<double> couplingsFrom = couplings.PackedTwoJ;
+        int rowVectors = (couplingsFrom.Length + width - 1) / width;
+        int constants = StoredCosineLanes512.Count + 3;
+        int total = n + Accumulators + constants + rowVectors;
+        Span<Vector512<double>> block = CacheLineAligned<Vector512<double>>(stackalloc byte[(total * 64) + CacheLine], total);
+        Span<Vector512<double>> p = block[..n];
+        Span<Vector512<double>> acc = block.Slice(n, Accumulators);
+        Span<Vector512<double>> stored = block.Slice(n + Accumulators, constants);
+        StoredCosineLanes512.Fill(stored);
+        stored[^3] = Vector512.Create(UnderflowFlush.Threshold);
+        stored[^2] = Vector512.Create(-0.0);
+        stored[^1] = Vector512.Create(PeriodicCosine.LargeArgument);
+        var cosine = new CopiedCosineLanes512(new StoredCosineLanes512(stored));
+        Vector512<double> threshold = stored[^3];
+        Vector512<double> signBit = stored[^2];
+        Vector512<double> large = stored[^1];
+        Span<double> packed = MemoryMarshal.Cast<Vector512<double>, double>(block[(n + Accumulators + constants)..])[..couplingsFrom.Length];
+        couplingsFrom.CopyTo(packed);
         Span<double> times = stackalloc double[width];
         Span<double> lanes = stackalloc double[width];
         for (int start = 0; start < tau.Length; start += width)
@@ -71,17 +98,18 @@ internal static class TimeLaneKernel
                 ReadOnlySpan<double> row = packed.Slice(couplings.RowOffset(i), n - 1 - i);
                 for (int k = i + 1; k < n; k++)
                 {
-                    var c = PeriodicCosine.Core(PeriodicCosine.ReduceLargeLanes(Vector512.Create(row[k - i - 1]) * t));
+                    var argument = Vector512.Create(row[k - i - 1]) * t;
+                    var c = PeriodicCosine.Core(Vector512.LessThanOrEqualAll(Vector512.AndNot(argument, signBit), large) ? argument : PeriodicCosine.ReduceLargeLanes(argument), cosine);
                     ref Vector512<double> a = ref acc[(k - i - 1) & (Accumulators - 1)];
-                    a = UnderflowFlush.Apply(a * c);
-                    p[k] = UnderflowFlush.Apply(p[k] * c);
+                    a = UnderflowFlush.Apply(a * c, threshold, signBit);
+                    p[k] = UnderflowFlush.Apply(p[k] * c, threshold, signBit);
                 }
 
-                var m0 = UnderflowFlush.Apply(acc[0] * acc[4]);
-                var m1 = UnderflowFlush.Apply(acc[1] * acc[5]);
-                var m2 = UnderflowFlush.Apply(acc[2] * acc[6]);
-                var m3 = UnderflowFlush.Apply(acc[3] * acc[7]);
-                p[i] = UnderflowFlush.Apply(p[i] * UnderflowFlush.Apply(UnderflowFlush.Apply(m0 * m2) * UnderflowFlush.Apply(m1 * m3)));
+                var m0 = UnderflowFlush.Apply(acc[0] * acc[4], threshold, signBit);
+                var m1 = UnderflowFlush.Apply(acc[1] * acc[5], threshold, signBit);
+                var m2 = UnderflowFlush.Apply(acc[2] * acc[6], threshold, signBit);
+                var m3 = UnderflowFlush.Apply(acc[3] * acc[7], threshold, signBit);
+                p[i] = UnderflowFlush.Apply(p[i] * UnderflowFlush.Apply(UnderflowFlush.Apply(m0 * m2, threshold, signBit) * UnderflowFlush.Apply(m1 * m3, threshold, signBit), threshold, signBit), threshold, signBit);
             }
 
             var sum = Vector512<double>.Zero;
@@ -192,6 +220,19 @@ internal static class TimeLaneKernel
                 spinCurves[(s * tau.Length) + j] = p[spins[s]];
             }
         }
+    }
+
+    /// <summary>
+    /// <paramref name="count"/> values of <typeparamref name="T"/> in <paramref name="raw"/> (one
+    /// cache line longer than they need), starting on a cache line: a stackalloc is aligned to
+    /// 16 bytes only, and a 64-byte vector across two lines is two accesses.
+    /// </summary>
+    private static unsafe Span<T> CacheLineAligned<T>(Span<byte> raw, int count)
+        where T : unmanaged
+    {
+        nint address = (nint)Unsafe.AsPointer(ref MemoryMarshal.GetReference(raw));
+        int skip = (int)(-address & (CacheLine - 1));
+        return MemoryMarshal.Cast<byte, T>(raw.Slice(skip, count * sizeof(T)));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -22,6 +22,15 @@ internal static class UnderflowFlush
     internal static Vector512<double> Apply(Vector512<double> x)
         => Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(Vector512.Abs(x), Vector512.Create(Threshold)), x, Vector512<double>.Zero);
 
+    /// <summary>
+    /// As <see cref="Apply(Vector512{double})"/> with the threshold and the sign bit (-0.0 in
+    /// every lane) supplied, so that a kernel can keep them in memory of its choosing
+    /// (<see cref="TimeLaneKernel"/>). Clearing the sign bit is Abs, bit for bit.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector512<double> Apply(Vector512<double> x, Vector512<double> threshold, Vector512<double> signBit)
+        => Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(Vector512.AndNot(x, signBit), threshold), x, Vector512<double>.Zero);
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static Vector256<double> Apply(Vector256<double> x)
         => x & Vector256.GreaterThanOrEqual(Vector256.Abs(x), Vector256.Create(Threshold));
