@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace Sweep.Physics.Kernel;
@@ -72,99 +71,33 @@ internal readonly struct EmbeddedCosineLanes512 : ICosineLanes512
 }
 
 /// <summary>
-/// The constants read from <see cref="Count"/> vectors the caller filled with <see cref="Fill"/>:
-/// <see cref="TimeLaneKernel"/> passes them through its stack block into a
-/// <see cref="CopiedCosineLanes512"/>, so that the JIT holds them as values and does not fold
-/// them back into constants of its code's data.
+/// The constants as values read from memory the caller filled with <see cref="Fill"/>:
+/// <see cref="TimeLaneKernel"/> passes them through its stack block, so that the JIT holds them
+/// as values (in registers, or spilled to the kernel's frame) and does not fold them back into
+/// constants of its code's data.
 /// </summary>
-internal readonly ref struct StoredCosineLanes512 : ICosineLanes512
+internal readonly struct StoredCosineLanes512 : ICosineLanes512
 {
     /// <summary>Vectors the constants take.</summary>
     public const int Count = 14;
 
-    private readonly ref readonly Vector512<double> _first;
-
     public StoredCosineLanes512(ReadOnlySpan<Vector512<double>> stored)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(stored.Length, Count);
-        _first = ref stored[0];
-    }
-
-    public Vector512<double> RoundingMagic => At(0);
-
-    public Vector512<double> InvPi => At(1);
-
-    public Vector512<double> Pi1 => At(2);
-
-    public Vector512<double> Pi2 => At(3);
-
-    public Vector512<double> Pi3 => At(4);
-
-    public Vector512<double> One => At(5);
-
-    public Vector512<double> G0 => At(6);
-
-    public Vector512<double> G1 => At(7);
-
-    public Vector512<double> G2 => At(8);
-
-    public Vector512<double> G3 => At(9);
-
-    public Vector512<double> G4 => At(10);
-
-    public Vector512<double> G5 => At(11);
-
-    public Vector512<double> G6 => At(12);
-
-    public Vector512<double> G7 => At(13);
-
-    /// <summary>Writes the constants to the first <see cref="Count"/> vectors of <paramref name="target"/>.</summary>
-    public static void Fill(Span<Vector512<double>> target)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(target.Length, Count);
-        var embedded = default(EmbeddedCosineLanes512);
-        target[0] = embedded.RoundingMagic;
-        target[1] = embedded.InvPi;
-        target[2] = embedded.Pi1;
-        target[3] = embedded.Pi2;
-        target[4] = embedded.Pi3;
-        target[5] = embedded.One;
-        target[6] = embedded.G0;
-        target[7] = embedded.G1;
-        target[8] = embedded.G2;
-        target[9] = embedded.G3;
-        target[10] = embedded.G4;
-        target[11] = embedded.G5;
-        target[12] = embedded.G6;
-        target[13] = embedded.G7;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private Vector512<double> At(int index) => Unsafe.Add(ref Unsafe.AsRef(in _first), index);
-}
-
-/// <summary>
-/// The constants copied out of a <see cref="StoredCosineLanes512"/> into a value the JIT can keep
-/// in registers: a kernel's loop then loads neither the JIT's constants nor memory it stores to.
-/// </summary>
-internal readonly struct CopiedCosineLanes512 : ICosineLanes512
-{
-    public CopiedCosineLanes512(StoredCosineLanes512 stored)
-    {
-        RoundingMagic = stored.RoundingMagic;
-        InvPi = stored.InvPi;
-        Pi1 = stored.Pi1;
-        Pi2 = stored.Pi2;
-        Pi3 = stored.Pi3;
-        One = stored.One;
-        G0 = stored.G0;
-        G1 = stored.G1;
-        G2 = stored.G2;
-        G3 = stored.G3;
-        G4 = stored.G4;
-        G5 = stored.G5;
-        G6 = stored.G6;
-        G7 = stored.G7;
+        RoundingMagic = stored[0];
+        InvPi = stored[1];
+        Pi1 = stored[2];
+        Pi2 = stored[3];
+        Pi3 = stored[4];
+        One = stored[5];
+        G0 = stored[6];
+        G1 = stored[7];
+        G2 = stored[8];
+        G3 = stored[9];
+        G4 = stored[10];
+        G5 = stored[11];
+        G6 = stored[12];
+        G7 = stored[13];
     }
 
     public Vector512<double> RoundingMagic { get; }
@@ -194,4 +127,25 @@ internal readonly struct CopiedCosineLanes512 : ICosineLanes512
     public Vector512<double> G6 { get; }
 
     public Vector512<double> G7 { get; }
+
+    /// <summary>Writes the constants to the first <see cref="Count"/> vectors of <paramref name="target"/>.</summary>
+    public static void Fill(Span<Vector512<double>> target)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(target.Length, Count);
+        var embedded = default(EmbeddedCosineLanes512);
+        target[0] = embedded.RoundingMagic;
+        target[1] = embedded.InvPi;
+        target[2] = embedded.Pi1;
+        target[3] = embedded.Pi2;
+        target[4] = embedded.Pi3;
+        target[5] = embedded.One;
+        target[6] = embedded.G0;
+        target[7] = embedded.G1;
+        target[8] = embedded.G2;
+        target[9] = embedded.G3;
+        target[10] = embedded.G4;
+        target[11] = embedded.G5;
+        target[12] = embedded.G6;
+        target[13] = embedded.G7;
+    }
 }

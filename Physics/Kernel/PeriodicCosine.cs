@@ -92,7 +92,7 @@ internal static class PeriodicCosine
     /// <summary>As <see cref="Core(Vector512{double})"/>, with the constants from <paramref name="k"/>: the same operations, so the same bits.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static Vector512<double> Core<TLanes>(Vector512<double> a, TLanes k)
-        where TLanes : ICosineLanes512, allows ref struct
+        where TLanes : ICosineLanes512
     {
         var magic = k.RoundingMagic;
         var t = Vector512.FusedMultiplyAdd(a, k.InvPi, magic);

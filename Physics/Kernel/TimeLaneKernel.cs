@@ -75,7 +75,7 @@ internal static class TimeLaneKernel
         stored[^3] = Vector512.Create(UnderflowFlush.Threshold);
         stored[^2] = Vector512.Create(-0.0);
         stored[^1] = Vector512.Create(PeriodicCosine.LargeArgument);
-        var cosine = new CopiedCosineLanes512(new StoredCosineLanes512(stored));
+        var cosine = new StoredCosineLanes512(stored);
         Vector512<double> threshold = stored[^3];
         Vector512<double> signBit = stored[^2];
         Vector512<double> large = stored[^1];
