@@ -149,8 +149,8 @@ public sealed class CampaignEtaTests
         // (two per second). Polled every 5 s.
         var calibrated = Enumerable.Range(0, 200).ToDictionary(i => new GridPoint(3, 3 + (0.01 * i), 1e-4, 500), _ => 0.010);
         var tracker = new CampaignEtaTracker(TimeSpan.FromSeconds(60));
-        CampaignStatus status = Status();
-        CampaignEta eta = CampaignEta.Of(status, RealizationCostModel.Learn([]), null);
+        CampaignStatus? status = null;
+        CampaignEta? eta = null;
         for (int t = 0; t <= 60; t += 5)
         {
             int finished = t <= 20 ? t : 20 + (2 * (t - 20));
@@ -161,6 +161,8 @@ public sealed class CampaignEtaTests
         }
 
         // At 60 s: 100 points done, 100 left at 1 s each on 2 slots, 50 s.
+        Assert.NotNull(eta);
+        Assert.NotNull(status);
         Assert.Equal(2.0, eta.SlotsBusy!.Value, 9);
         Assert.Equal(TimeSpan.FromSeconds(50), eta.Remaining);
 
