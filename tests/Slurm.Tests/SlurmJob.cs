@@ -103,11 +103,49 @@ internal sealed partial class SlurmJob
             [Repository.Built("Client", "sweep.dll"), "status", campaign, "--json", "--redis", $"127.0.0.1:{RedisPort}", "--redis-password-file", Path.Combine(WorkDir, "redis.password"), "--outage-seconds", "5"],
             TimeSpan.FromSeconds(60));
 
+    private static readonly HashSet<int> Chosen = [];
+
+    /// <summary>
+    /// A loopback port free now, below the kernel's ephemeral range and not chosen before by this
+    /// process. The job binds it up to a minute later (queued, then Redis first), and a port from
+    /// the ephemeral range could meanwhile become some connection's source port: a silo once
+    /// failed to start on "Address already in use" and the job stored nothing.
+    /// </summary>
     private static int FreePort()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        int ephemeralFrom = 32768;
+        const string range = "/proc/sys/net/ipv4/ip_local_port_range";
+        if (File.Exists(range) && int.TryParse(File.ReadAllText(range).Split((char[])['\t', ' ', '\n'], StringSplitOptions.RemoveEmptyEntries)[0], out int first))
+        {
+            ephemeralFrom = first;
+        }
+
+        lock (Chosen)
+        {
+            for (int attempt = 0; attempt < 1000; attempt++)
+            {
+                int port = Random.Shared.Next(10000, ephemeralFrom);
+                if (Chosen.Contains(port))
+                {
+                    continue;
+                }
+
+                try
+                {
+                    using var listener = new TcpListener(IPAddress.Loopback, port);
+                    listener.Start();
+                }
+                catch (SocketException)
+                {
+                    continue;
+                }
+
+                Chosen.Add(port);
+                return port;
+            }
+        }
+
+        throw new InvalidOperationException($"no free loopback port below {ephemeralFrom}");
     }
 
     [GeneratedRegex(@"\bJobState=(\S+)")]
