@@ -31,7 +31,6 @@ public sealed class ComputePool : IDisposable
     private readonly SemaphoreSlim _slotFreed = new(0);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _held = new(StringComparer.Ordinal);
     private readonly System.Collections.Concurrent.BlockingCollection<BatchWork> _started = new();
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<Task, byte> _executing = new();
     private int _busy;
     private long _computed;
     private long _realizationsComputed;
@@ -173,19 +172,25 @@ public sealed class ComputePool : IDisposable
     }
 
     /// <summary>
-    /// Waits (at most <paramref name="timeout"/>) until every batch this pool started has been
-    /// cancelled or stored and reported, so that nothing is written to the store after the silo
-    /// has stopped. Call after <see cref="Stop"/>.
+    /// Waits (at most <paramref name="timeout"/>) until every batch this pool held has been
+    /// cancelled and handed back, or stored and reported, so that nothing is written to the store
+    /// after the silo has stopped and no lease is left to a silo that is gone. Call after
+    /// <see cref="Stop"/> and <see cref="ReturnQueuedAsync"/>.
     /// </summary>
     public async Task DrainAsync(TimeSpan timeout)
     {
-        try
+        // Waits on the held set rather than on the delivery tasks: a batch still in the kernel
+        // when the stop came has no delivery task yet until it notices the cancellation.
+        var deadline = System.Diagnostics.Stopwatch.StartNew();
+        while (!_held.IsEmpty)
         {
-            await Task.WhenAll(_executing.Keys).WaitAsync(timeout);
-        }
-        catch (TimeoutException)
-        {
-            _logger.LogWarning("{Count} batches were still being stored when the silo stopped", _executing.Count);
+            if (deadline.Elapsed >= timeout)
+            {
+                _logger.LogWarning("{Count} batches were still being stored or returned when the silo stopped", _held.Count);
+                return;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(10));
         }
     }
 
@@ -206,11 +211,7 @@ public sealed class ComputePool : IDisposable
             {
                 // Runs the computation on this thread; storing and reporting continue on the
                 // thread pool after the slot is freed (see the yield in ExecuteAsync).
-                Task execution = ExecuteAsync(work);
-                if (_executing.TryAdd(execution, 0))
-                {
-                    execution.ContinueWith(done => _executing.TryRemove(done, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-                }
+                _ = ExecuteAsync(work);
             }
         }
         catch (OperationCanceledException)

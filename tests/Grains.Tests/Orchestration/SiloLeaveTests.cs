@@ -58,7 +58,8 @@ public sealed class SiloLeaveTests : IDisposable
             await Task.Delay(5);
         }
 
-        Assert.True(held.Length == 2, $"the silo held {held.Length} batches, not a running and a queued one");
+        // Two or more: a batch just computed stays held while it is stored and reported.
+        Assert.True(held.Length >= 2, $"the silo held {held.Length} batches, not a running and a queued one");
         await cluster.StopSiloAsync(victim);
 
         // By the time the silo is stopped, each batch it held was handed back or (finished just
