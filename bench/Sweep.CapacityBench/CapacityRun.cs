@@ -15,6 +15,10 @@ internal static class CapacityRun
     private const long MaxBatchesPerCampaign = 100_000;
     private const long MaxBatchesPerPoint = (1L << 22) / WorkloadSpec.BatchSize;
 
+    // Where the default gen-0 budget started to cost more than the silos' own work (2026-12-06:
+    // 57 to 70% of the wall in GC pauses at 10,000 slot threads; 3,000 ran without it).
+    private const int ManySlotThreads = 5_000;
+
     public static async Task<int> RunAsync(string[] args)
     {
         CapacityOptions options;
@@ -30,7 +34,13 @@ internal static class CapacityRun
         }
 
         await using LocalRedis redis = await LocalRedis.StartAsync(options.RedisServer, (long)(options.MaxRedisGiB * (1L << 30)));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"redis-server on 127.0.0.1:{redis.Port} ({LocalRedis.Persistence}, maxmemory {options.MaxRedisGiB} GiB noeviction); {Environment.ProcessorCount} cores; batches {options.BatchSeconds} s mean (log-normal, sigma {options.Spread}), T = {options.TimePoints}; warm-up {options.WarmupSeconds} s, window {options.Window} s"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"redis-server on 127.0.0.1:{redis.Port} ({LocalRedis.Persistence}, maxmemory {options.MaxRedisGiB} GiB noeviction); {Environment.ProcessorCount} cores; batches {options.BatchSeconds} s mean (log-normal, sigma {options.Spread}), T = {options.TimePoints}; warm-up {options.WarmupSeconds} s, window {options.Window} s; {GcMode()}"));
+        int mostSlots = options.Scales.Max(s => s.Silos * s.Slots);
+        if (mostSlots >= ManySlotThreads && Environment.GetEnvironmentVariable("DOTNET_GCgen0size") is null)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"   note: {mostSlots} slot threads in one process with the default gen-0 budget: collections, each walking every thread's stack, will take most of the CPU; run with DOTNET_GCgen0size=0x10000000 (docs/PERFORMANCE.md, \"Capacity harness\")"));
+        }
+
         var rows = new List<ScaleFigures>();
         foreach ((int silos, int slots) in options.Scales)
         {
@@ -126,6 +136,20 @@ internal static class CapacityRun
         return figures;
     }
 
+    // Each collection walks every managed thread's stack, and a simulated slot is a thread: with
+    // thousands of slots in one process the gen-0 budget decides how often that is paid, so every
+    // run states it (DOTNET_GCgen0size, hexadecimal bytes, is read by the runtime at start-up).
+    private static string GcMode()
+    {
+        string? gen0 = Environment.GetEnvironmentVariable("DOTNET_GCgen0size");
+        string budget = gen0 is null
+            ? "the runtime's default gen-0 budget"
+            : long.TryParse(gen0.StartsWith("0x", StringComparison.OrdinalIgnoreCase) ? gen0[2..] : gen0, NumberStyles.HexNumber, CultureInfo.InvariantCulture, out long bytes)
+                ? string.Create(CultureInfo.InvariantCulture, $"gen-0 budget {bytes / (double)(1 << 20):F0} MiB (DOTNET_GCgen0size={gen0})")
+                : $"DOTNET_GCgen0size={gen0} (not hexadecimal: ignored by the runtime)";
+        return $"{(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC, {budget}";
+    }
+
     // Submitting the same spec again adds nothing, so a submission that outlived the call's
     // timeout (starting hundreds of points on a starved machine) is sent again, a few times.
     private static async Task<SubmitResult> SubmitAsync(ICampaignGrain campaign, string spec)
@@ -154,6 +178,7 @@ internal static class CapacityRun
         var clock = Stopwatch.StartNew();
         long started = computation.Started;
         double pause = GC.GetTotalPauseDuration().TotalSeconds;
+        int collections = GC.CollectionCount(0);
         double cpu = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
         double last = 0;
         while (clock.Elapsed.TotalSeconds < seconds)
@@ -165,10 +190,11 @@ internal static class CapacityRun
             double cpuNow = self.TotalProcessorTime.TotalSeconds;
             double pauseNow = GC.GetTotalPauseDuration().TotalSeconds;
             long startedNow = computation.Started;
+            int collectionsNow = GC.CollectionCount(0);
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"   warm-up {now:F0} s: {(startedNow - started) / dt:F1} leases/s, {computation.Running} of {slots} slots busy, {computation.Finished} batches finished; process {(cpuNow - cpu) / dt:F2} cores, GC paused {100 * (pauseNow - pause) / dt:F1}% of the time, thread pool {ThreadPool.PendingWorkItemCount} queued on {ThreadPool.ThreadCount} threads, working set {self.WorkingSet64 / 1e6:F0} MB"));
-            (last, started, pause, cpu) = (now, startedNow, pauseNow, cpuNow);
+                $"   warm-up {now:F0} s: {(startedNow - started) / dt:F1} leases/s, {computation.Running} of {slots} slots busy, {computation.Finished} batches finished; process {(cpuNow - cpu) / dt:F2} cores, GC paused {100 * (pauseNow - pause) / dt:F1}% of the time ({(collectionsNow - collections) / dt:F1} collections/s), thread pool {ThreadPool.PendingWorkItemCount} queued on {ThreadPool.ThreadCount} threads, working set {self.WorkingSet64 / 1e6:F0} MB"));
+            (last, started, pause, cpu, collections) = (now, startedNow, pauseNow, cpuNow, collectionsNow);
         }
     }
 }
