@@ -63,8 +63,8 @@ internal sealed class FixedPointStaging
             var s = Vector256.Round(v * Scale);
             var h = Vector256.Floor(s * InverseLowUnit);
             var l = s - (h * LowUnit);
-            (Vector256.Create<long>(high.Slice(k, Vector256<long>.Count)) + Vector256.ConvertToInt64(h)).CopyTo(high.Slice(k, Vector256<long>.Count));
-            (Vector256.Create<long>(low.Slice(k, Vector256<long>.Count)) + Vector256.ConvertToInt64(l)).CopyTo(low.Slice(k, Vector256<long>.Count));
+            (Vector256.Create<long>(high.Slice(k, Vector256<long>.Count)) + ExactIntegerLanes.FromWithin2To52(h)).CopyTo(high.Slice(k, Vector256<long>.Count));
+            (Vector256.Create<long>(low.Slice(k, Vector256<long>.Count)) + ExactIntegerLanes.FromBelow2To52(l)).CopyTo(low.Slice(k, Vector256<long>.Count));
         }
 
         return count;
