@@ -132,10 +132,19 @@ internal static class TimeLaneKernel
     private static void Run256(CouplingMatrix couplings, ReadOnlySpan<double> tau, Span<double> mag, Span<double> pur, ReadOnlySpan<int> spins, Span<double> spinCurves)
     {
         int n = couplings.N;
-        ReadOnlySpan<double> packed = couplings.PackedTwoJ;
         const int width = 4;
-        Span<Vector256<double>> p = stackalloc Vector256<double>[n];
-        Span<Vector256<double>> acc = stackalloc Vector256<double>[Accumulators];
+
+        // As Run512: products, accumulators and a copy of the couplings in one cache-aligned
+        // stack block (at most 2.5 kB at 16 spins), so that the loop's stores and loads cannot
+        // meet at addresses 4 kB apart (4K aliasing) depending on where the heap and the stack lie.
+        ReadOnlySpan<double> couplingsFrom = couplings.PackedTwoJ;
+        int rowVectors = (couplingsFrom.Length + width - 1) / width;
+        int total = n + Accumulators + rowVectors;
+        Span<Vector256<double>> block = CacheLineAligned<Vector256<double>>(stackalloc byte[(total * 32) + CacheLine], total);
+        Span<Vector256<double>> p = block[..n];
+        Span<Vector256<double>> acc = block.Slice(n, Accumulators);
+        Span<double> packed = MemoryMarshal.Cast<Vector256<double>, double>(block[(n + Accumulators)..])[..couplingsFrom.Length];
+        couplingsFrom.CopyTo(packed);
         Span<double> times = stackalloc double[width];
         Span<double> lanes = stackalloc double[width];
         for (int start = 0; start < tau.Length; start += width)
