@@ -317,7 +317,22 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IRemindable
     // newer one (a finished point reported back as running would hold the campaign open).
     private static bool Supersedes(PointSummary next, PointSummary? known)
     {
-        if (known is null || next.BatchesTotal != known.BatchesTotal)
+        if (known is null)
+        {
+            return true;
+        }
+
+        // A point never un-merges a realization, so a report with fewer is older news that
+        // arrived late. Totals alone cannot order them: under a precision target a point's
+        // total falls when it stops at a checkpoint (Running 11/20, then Done 16/16), so a late
+        // "Running 11/20" would otherwise replace "Done 16/16". A point rebuilt from its stored
+        // batches goes back through its Start reply (StartPoints), not through this rule.
+        if (next.RealizationsDone < known.RealizationsDone)
+        {
+            return false;
+        }
+
+        if (next.BatchesTotal != known.BatchesTotal)
         {
             return true;
         }
