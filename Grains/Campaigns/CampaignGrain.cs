@@ -315,7 +315,7 @@ public sealed class CampaignGrain : Grain, ICampaignGrain, IRemindable
 
     // One-way progress reports can arrive out of order: an older report must never replace a
     // newer one (a finished point reported back as running would hold the campaign open).
-    private static bool Supersedes(PointSummary next, PointSummary? known)
+    internal static bool Supersedes(PointSummary next, PointSummary? known)
     {
         if (known is null)
         {
