@@ -222,10 +222,10 @@ internal sealed class SweepCommandTree
         timeUnit.CompletionSources.Add("common", "per-realization");
         var tPoints = CliOptions.Integer("--t-points", "T", $"time points of the grid, 2..{SpecLimits.MaxTimePoints} (default 200)");
         var threads = CliOptions.Integer("--threads", "K", $"threads, 1..{PointCommand.MaxThreads} (default: all cores)");
-        var kernel = CliOptions.Text("--kernel", "KERNEL", "exact or accelerated, as the spec's kernel name (default: accelerated version 3 at 1e-10, as a spec without kernel); accelerated:TOL is --kernel accelerated --tolerance TOL");
+        var kernel = CliOptions.Text("--kernel", "KERNEL", "exact or accelerated, as the spec's kernel name (default: accelerated version 4 at 1e-10, as a spec without kernel); accelerated:TOL is --kernel accelerated --tolerance TOL");
         kernel.CompletionSources.Add(SpinKernelChoice.Names.ToArray());
         var tolerance = CliOptions.Number("--tolerance", "TOL", "with --kernel accelerated: the absolute error bound on mag and pur (default 1e-10)");
-        var kernelVersion = CliOptions.Integer("--kernel-version", "V", "with --kernel accelerated: its version, 1, 2 or 3 (default 1, as in the spec; versions 2 and 3 compute from 8192 spins on in O(N) memory, 3 about twice as fast)");
+        var kernelVersion = CliOptions.Integer("--kernel-version", "V", "with --kernel accelerated: its version, 1 to 4 (default 1, as in the spec; versions 2 to 4 compute from 8192 spins on in O(N) memory, 3 and 4 about twice as fast; 4 takes the series from 17 spins on)");
         var json = CliOptions.Flag("--json", "one JSON object; non-finite numbers are null");
         var command = new Command("point", "one grid point in this process on all cores: fits, jackknife errors, analytic limits")
         {

@@ -28,11 +28,13 @@ namespace Sweep.Physics.Kernel;
 /// most 4^n, nothing overflows, and a change of E rescales the sums by powers of two, which is
 /// exact. Values below 2^-500 are flushed to 0 as everywhere in the kernels. Arithmetic on the
 /// power sums and the series is vectorised (<see cref="PowerSumRowKernel"/>,
-/// <see cref="FarSeriesKernel"/>) with the same bits on every <see cref="KernelPath"/>; the near
-/// products, the advancing of the far set and the recomputations are scalar and sequential.
+/// <see cref="FarSeriesKernel"/>) with the same bits on every <see cref="KernelPath"/>, and so
+/// are the near products, in lanes across a window of taus (<see cref="NearProductTable"/>); the
+/// advancing of the far set (events by step) and the recomputations are scalar and sequential.
 /// </para>
 /// <para>
-/// Systems of fewer than <see cref="SeriesMinSpins"/> spins are passed to the exact kernel.
+/// Systems of fewer than <see cref="SeriesMinSpins"/> spins (versions 1 to 3;
+/// <see cref="SeriesMinSpinsFromVersion4"/> from version 4) are passed to the exact kernel.
 /// A result depends on the whole tau list (which pairs were far at its largest |tau| decides
 /// the summation order), never on the path: callers that need reproducible bits pass the same
 /// grid, as a campaign does. Memory is O(N (M + near pairs)) besides the couplings.
@@ -55,15 +57,25 @@ public static class AcceleratedSpinProductKernel
     public const double MinTau = 1.1830521861667747e-271;
 
     /// <summary>
-    /// Below this many spins the kernel returns the exact kernel's results: there the set-up and
-    /// the per-time work of the series cost more than all the cosines (measured 2 to 7 times
-    /// slower at N = 2 .. 30 in 1D; faster from N ~ 50 in 2D and 3D). The rule depends on N
-    /// alone, so it is as fixed as the tolerance, and the exact results are within any tolerance.
+    /// Below this many spins the kernel (versions 1 to 3) returns the exact kernel's results:
+    /// when it was chosen the series' set-up and per-time work cost more than all the cosines
+    /// (measured 2 to 7 times slower at N = 2 .. 30 in 1D). The rule depends on N alone, so it is
+    /// as fixed as the tolerance, and the exact results are within any tolerance.
     /// </summary>
     public const int SeriesMinSpins = 64;
 
+    /// <summary>
+    /// The same threshold from version 4 on. With the near cosines in lanes across the taus the
+    /// series costs 0.25 to 0.7 of the exact kernel's rows from 24 to 63 spins and about as much at
+    /// 17 to 20 (docs/PERFORMANCE.md); up to 16 spins the exact kernel's time lanes stay faster.
+    /// </summary>
+    public const int SeriesMinSpinsFromVersion4 = 17;
+
     private const int MinTerms = 2;
     private const double TermHeadroom = 256.0;
+
+    // Steps of near products filled at a time: the table is N x NearWindow doubles at any T.
+    private const int NearWindow = 64;
 
     /// <summary>The number of series terms M used for a tolerance.</summary>
     public static int Terms(double tolerance)
@@ -88,9 +100,16 @@ public static class AcceleratedSpinProductKernel
     /// spinCurves[s * tau.Length + k], each within tolerance/4.
     /// </summary>
     public static void Evaluate(CouplingMatrix couplings, ReadOnlySpan<double> tau, Span<double> mag, Span<double> pur, ReadOnlySpan<int> spins, Span<double> spinCurves, double tolerance, KernelPath path)
+        => Evaluate(couplings, tau, mag, pur, spins, spinCurves, tolerance, path, SeriesMinSpins);
+
+    /// <summary>
+    /// As above, with the exact kernel below <paramref name="seriesMinSpins"/> spins
+    /// (<see cref="SeriesMinSpins"/> or <see cref="SeriesMinSpinsFromVersion4"/>, by version).
+    /// </summary>
+    public static void Evaluate(CouplingMatrix couplings, ReadOnlySpan<double> tau, Span<double> mag, Span<double> pur, ReadOnlySpan<int> spins, Span<double> spinCurves, double tolerance, KernelPath path, int seriesMinSpins)
     {
         ArgumentNullException.ThrowIfNull(couplings);
-        if (couplings.N < SeriesMinSpins)
+        if (couplings.N < seriesMinSpins)
         {
             RequireTolerance(tolerance);
             SpinProductKernel.Evaluate(couplings, tau, mag, pur, spins, spinCurves, path);
@@ -119,11 +138,13 @@ public static class AcceleratedSpinProductKernel
             return;
         }
 
-        using var run = new Run(couplings, tolerance, path);
+        int[] order = DescendingOrder(tau);
+        using var run = new Run(couplings, tolerance, path, tau, order);
         var p = new double[run.PaddedCount];
-        foreach (int k in DescendingOrder(tau))
+        for (int step = 0; step < order.Length; step++)
         {
-            run.SpinProducts(tau[k], p);
+            int k = order[step];
+            run.SpinProducts(step, p);
             double sum = 0.0;
             double sumOfSquares = 0.0;
             for (int i = 0; i < n; i++)
@@ -183,12 +204,33 @@ public static class AcceleratedSpinProductKernel
         private readonly double[] _nearProduct;
         private readonly double[] _bound;
         private readonly NearCouplings _near;
+        private readonly double[] _tau;
+        private readonly int _steps;
+        private double[]? _table;
+        private int[] _turnStep = [];
+        private int[] _turnStart = [];
+        private int[] _eventStart = [];
+        private int[] _eventSpin = [];
+        private double[] _eventValue = [];
         private bool _started;
         private int _exponent;
         private double _scale;
 
-        internal Run(CouplingMatrix couplings, double tolerance, KernelPath path)
+        internal Run(CouplingMatrix couplings, double tolerance, KernelPath path, ReadOnlySpan<double> tau, int[] order)
         {
+            // The taus in the order of the steps, zeros (all last) left out, padded for the lanes.
+            _steps = 0;
+            while (_steps < order.Length && tau[order[_steps]] != 0)
+            {
+                _steps++;
+            }
+
+            _tau = new double[((_steps + NearWindow - 1) / NearWindow * NearWindow) + NearWindow];
+            for (int m = 0; m < _steps; m++)
+            {
+                _tau[m] = tau[order[m]];
+            }
+
             _couplings = couplings;
             _path = path;
             _n = couplings.N;
@@ -212,11 +254,19 @@ public static class AcceleratedSpinProductKernel
 
         internal int PaddedCount { get; }
 
-        public void Dispose() => ArrayPool<double>.Shared.Return(_sums);
-
-        /// <summary>P_i at tau; each call's |tau| must not exceed the previous one's.</summary>
-        internal void SpinProducts(double tau, double[] p)
+        public void Dispose()
         {
+            ArrayPool<double>.Shared.Return(_sums);
+            if (_table is not null)
+            {
+                ArrayPool<double>.Shared.Return(_table);
+            }
+        }
+
+        /// <summary>P_i at step <paramref name="step"/> of the descending taus; steps are taken in order.</summary>
+        internal void SpinProducts(int step, double[] p)
+        {
+            double tau = step < _steps ? _tau[step] : 0.0;
             double tauAbs = Math.Abs(tau);
             if (tauAbs == 0)
             {
@@ -230,6 +280,7 @@ public static class AcceleratedSpinProductKernel
             {
                 SetExponent(exponent);
                 Start(tauAbs);
+                PrepareNearProducts();
                 _started = true;
             }
             else if (exponent != _exponent)
@@ -238,9 +289,16 @@ public static class AcceleratedSpinProductKernel
                 SetExponent(exponent);
             }
 
+            AdvanceFarSets(step);
+            int inWindow = step % NearWindow;
+            if (inWindow == 0)
+            {
+                FillNearWindow(step);
+            }
+
             for (int i = 0; i < _n; i++)
             {
-                _nearProduct[i] = NearProduct(i, tau, tauAbs);
+                _nearProduct[i] = _table![(i * NearWindow) + inWindow];
             }
 
             double s = Math.ScaleB(tauAbs, -_exponent);
@@ -314,33 +372,75 @@ public static class AcceleratedSpinProductKernel
             {
                 long shift = 2L * (m + 1) * deltaExponent;
                 double factor = shift >= -1022 && shift <= 1023 ? Math.ScaleB(1.0, (int)shift) : (shift > 0 ? double.PositiveInfinity : 0.0);
-                Span<double> order = _sums.AsSpan(m * _stride, _stride);
-                for (int i = 0; i < order.Length; i++)
+                UnderflowFlush.ApplyScaled(_path, _sums.AsSpan(m * _stride, _stride), factor);
+            }
+        }
+
+        // Right after the near sets are known: the step at which each near coupling turns far,
+        // and from those a list of events by step, so that a step visits only the spins whose far
+        // set grows. The near products themselves are filled a window of steps at a time, with
+        // the cosines in lanes across the steps (NearProductTable), with the bits of one product
+        // per spin and tau.
+        private void PrepareNearProducts()
+        {
+            _table = ArrayPool<double>.Shared.Rent(_n * NearWindow);
+            _turnStart = new int[_n + 1];
+            for (int i = 0; i < _n; i++)
+            {
+                _turnStart[i + 1] = _turnStart[i] + _near.Near(i).Length;
+            }
+
+            int total = _turnStart[_n];
+            _turnStep = new int[total];
+            _eventStart = new int[_steps + 2];
+            for (int i = 0; i < _n; i++)
+            {
+                Span<int> ends = _turnStep.AsSpan(_turnStart[i], _turnStart[i + 1] - _turnStart[i]);
+                NearProductTable.TurnSteps(_near.Near(i), _tau, _steps, FarLimit, ends);
+                foreach (int end in ends)
                 {
-                    order[i] = UnderflowFlush.Apply(order[i] * factor);
+                    _eventStart[end + 1]++;
+                }
+            }
+
+            // A stable counting sort by step keeps each spin's couplings ascending within a step,
+            // the order in which their powers enter the sums.
+            for (int m = 0; m <= _steps; m++)
+            {
+                _eventStart[m + 1] += _eventStart[m];
+            }
+
+            var next = _eventStart.AsSpan(0, _steps + 1).ToArray();
+            _eventSpin = new int[total];
+            _eventValue = new double[total];
+            int entry = 0;
+            for (int i = 0; i < _n; i++)
+            {
+                foreach (double v in _near.Near(i))
+                {
+                    int slot = next[_turnStep[entry++]]++;
+                    _eventSpin[slot] = i;
+                    _eventValue[slot] = v;
                 }
             }
         }
 
-        // Moves the spin's newly far couplings into its sums, then multiplies the near cosines.
-        private double NearProduct(int i, double tau, double tauAbs)
+        private void FillNearWindow(int firstStep)
         {
-            ReadOnlySpan<double> near = _near.Near(i);
-            int moved = 0;
-            while (moved < near.Length && near[moved] * tauAbs <= FarLimit)
+            for (int i = 0; i < _n; i++)
             {
-                AddPowers(i, near[moved] * _scale);
-                _near.Advance(i);
-                moved++;
+                ReadOnlySpan<int> ends = _turnStep.AsSpan(_turnStart[i], _turnStart[i + 1] - _turnStart[i]);
+                NearProductTable.FillRow(_path, _near.Near(i), ends, _tau, firstStep, _table.AsSpan(i * NearWindow, NearWindow));
             }
+        }
 
-            double product = 1.0;
-            for (int j = moved; j < near.Length; j++)
+        // Moves the couplings that turn far at this step into their spins' sums.
+        private void AdvanceFarSets(int step)
+        {
+            for (int e = _eventStart[step]; e < _eventStart[step + 1]; e++)
             {
-                product = UnderflowFlush.Apply(product * PeriodicCosine.Cos(near[j] * tau));
+                AddPowers(_eventSpin[e], _eventValue[e] * _scale);
             }
-
-            return product;
         }
 
         private void AddPowers(int i, double w)

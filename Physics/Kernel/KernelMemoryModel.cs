@@ -10,10 +10,11 @@ namespace Sweep.Physics.Kernel;
 /// tests hold it to the measured peak resident sets of docs/PERFORMANCE.md within a factor of 2.
 /// Everything is computed in doubles, so no N or T overflows it.
 /// <list type="bullet">
-/// <item>the exact kernel, version 1 of the accelerated kernel, and versions 2 and 3 below
+/// <item>the exact kernel, version 1 of the accelerated kernel, and versions 2 to 4 below
 /// <see cref="CellSpinProductKernel.MinSpins"/> keep the packed couplings: about 4 N^2 bytes
-/// (8-byte couplings of the N (N - 1) / 2 pairs, rows padded to 8);</item>
-/// <item>versions 2 and 3 from <see cref="CellSpinProductKernel.MinSpins"/> spins on (the cell
+/// (8-byte couplings of the N (N - 1) / 2 pairs, rows padded to 8); the accelerated kernel's
+/// series adds every spin's near products for a window of 64 time points (512 N bytes);</item>
+/// <item>versions 2 to 4 from <see cref="CellSpinProductKernel.MinSpins"/> spins on (the cell
 /// kernel; version 3 adds T (M + 1) doubles of its forecast and a small cache per cell) keeps O(N): the M + 1 power sums, positions, the cell list and per-spin bookkeeping, and
 /// the near couplings at the largest tau.</item>
 /// </list>
@@ -30,6 +31,9 @@ public static class KernelMemoryModel
     // Per spin, every kernel: positions (8 d), nearest-neighbour couplings and scratch (16), the
     // row bounds and maxima (16), the spin products P_i (8).
     private const double CommonBytesPerSpin = 40;
+
+    // Per spin, the accelerated kernel's near products for a window of 64 time points.
+    private const double NearWindowBytesPerSpin = 64 * 8;
 
     // Per spin, the cell kernel's bookkeeping: tail bound, near product and bound (24), cube,
     // slot, near start and end (16), the cell list's order and links (16).
@@ -54,7 +58,7 @@ public static class KernelMemoryModel
         double couplings = PackedCouplingBytes(n);
         double kernelBytes = kernel.Kind == SpinKernelKind.Exact
             ? spins * 40 // the row kernel's block of 4 tau columns and the row bounds
-            : spins * (SeriesBytesPerSpin(kernel) + 24 + NearBytesPerSpin);
+            : spins * (SeriesBytesPerSpin(kernel) + 24 + NearBytesPerSpin + NearWindowBytesPerSpin);
         return perTime + common + couplings + kernelBytes;
     }
 

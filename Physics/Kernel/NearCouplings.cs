@@ -3,19 +3,17 @@ namespace Sweep.Physics.Kernel;
 /// <summary>
 /// Per spin, the couplings 2J_ik that were near (2J tau &gt; x_max) at the largest tau, sorted
 /// ascending once they are all collected. As tau decreases the smallest of them become far one by
-/// one, so each spin's near set is always the tail from <see cref="First"/> on.
+/// one, so each spin's near set at any tau is a tail of its list (<see cref="NearProductTable"/>).
 /// </summary>
 internal sealed class NearCouplings
 {
     private readonly double[][] _values;
     private readonly int[] _count;
-    private readonly int[] _first;
 
     internal NearCouplings(int n)
     {
         _values = new double[n][];
         _count = new int[n];
-        _first = new int[n];
         for (int i = 0; i < n; i++)
         {
             _values[i] = [];
@@ -42,12 +40,6 @@ internal sealed class NearCouplings
         }
     }
 
-    /// <summary>The couplings of the spin that are near at the current tau, ascending.</summary>
-    internal ReadOnlySpan<double> Near(int spin) => _values[spin].AsSpan(_first[spin], _count[spin] - _first[spin]);
-
-    /// <summary>Index of the spin's first still-near coupling.</summary>
-    internal int First(int spin) => _first[spin];
-
-    /// <summary>Marks the spin's smallest still-near coupling as far.</summary>
-    internal void Advance(int spin) => _first[spin]++;
+    /// <summary>The couplings of the spin that were near at the largest tau, ascending.</summary>
+    internal ReadOnlySpan<double> Near(int spin) => _values[spin].AsSpan(0, _count[spin]);
 }

@@ -14,7 +14,8 @@ namespace Sweep.Physics.Kernel;
 /// </para>
 /// <para>
 /// Arguments with |a| above <see cref="LargeArgument"/> are first reduced exactly in scalar code
-/// by Math.IEEERemainder(a, 2 pi) (2 pi rounded to double). There the double argument no longer
+/// by Math.IEEERemainder(a, 2 pi) (2 pi rounded to double; <see cref="TwoPiRemainder"/> computes it
+/// with the same bits, faster). There the double argument no longer
 /// determines the physical phase, so only determinism matters. A non-finite argument (an infinite
 /// coupling from coincident spins, or NaN) is taken as 0, so its factor is exactly 1: the result
 /// stays finite and deterministic instead of spreading NaN through every product it touches.
@@ -41,8 +42,6 @@ internal static class PeriodicCosine
     internal const double Pi2 = 1.2246467991473532e-16;
     internal const double Pi3 = -2.9947698097183397e-33;
 
-    private const double TwoPi = 6.283185307179586;
-
     // g(x) = (cos(sqrt x) - 1) / x, Chebyshev fit on x in [0, (pi/2 + 0.01)^2]; G0 is exactly -1/2.
     internal const double G7 = 4.6257671879826683e-14;
     internal const double G6 = -1.146453582135462e-11;
@@ -61,7 +60,7 @@ internal static class PeriodicCosine
     internal static bool NeedsLargeReduction(double a) => !(Math.Abs(a) <= LargeArgument);
 
     /// <summary>The exact scalar pre-reduction for large or non-finite arguments.</summary>
-    internal static double ReduceLarge(double a) => double.IsFinite(a) ? Math.IEEERemainder(a, TwoPi) : 0.0;
+    internal static double ReduceLarge(double a) => double.IsFinite(a) ? TwoPiRemainder.Of(a) : 0.0;
 
     /// <summary>The common path; requires |a| &lt;= <see cref="LargeArgument"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -92,7 +91,7 @@ internal static class PeriodicCosine
     /// <summary>As <see cref="Core(Vector512{double})"/>, with the constants from <paramref name="k"/>: the same operations, so the same bits.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static Vector512<double> Core<TLanes>(Vector512<double> a, TLanes k)
-        where TLanes : ICosineLanes512
+        where TLanes : ICosineLanes<Vector512<double>>
     {
         var magic = k.RoundingMagic;
         var t = Vector512.FusedMultiplyAdd(a, k.InvPi, magic);
@@ -114,23 +113,28 @@ internal static class PeriodicCosine
 
     /// <summary>The common path on 4 lanes; requires every |a| &lt;= <see cref="LargeArgument"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static Vector256<double> Core(Vector256<double> a)
+    internal static Vector256<double> Core(Vector256<double> a) => Core(a, default(EmbeddedCosineLanes256));
+
+    /// <summary>As <see cref="Core(Vector256{double})"/>, with the constants from <paramref name="k"/>: the same operations, so the same bits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector256<double> Core<TLanes>(Vector256<double> a, TLanes k)
+        where TLanes : ICosineLanes<Vector256<double>>
     {
-        var magic = Vector256.Create(RoundingMagic);
-        var t = Vector256.FusedMultiplyAdd(a, Vector256.Create(InvPi), magic);
+        var magic = k.RoundingMagic;
+        var t = Vector256.FusedMultiplyAdd(a, k.InvPi, magic);
         var negQ = magic - t;
-        var r = Vector256.FusedMultiplyAdd(negQ, Vector256.Create(Pi1), a);
-        r = Vector256.FusedMultiplyAdd(negQ, Vector256.Create(Pi2), r);
-        r = Vector256.FusedMultiplyAdd(negQ, Vector256.Create(Pi3), r);
+        var r = Vector256.FusedMultiplyAdd(negQ, k.Pi1, a);
+        r = Vector256.FusedMultiplyAdd(negQ, k.Pi2, r);
+        r = Vector256.FusedMultiplyAdd(negQ, k.Pi3, r);
         var x = r * r;
-        var g = Vector256.FusedMultiplyAdd(Vector256.Create(G7), x, Vector256.Create(G6));
-        g = Vector256.FusedMultiplyAdd(g, x, Vector256.Create(G5));
-        g = Vector256.FusedMultiplyAdd(g, x, Vector256.Create(G4));
-        g = Vector256.FusedMultiplyAdd(g, x, Vector256.Create(G3));
-        g = Vector256.FusedMultiplyAdd(g, x, Vector256.Create(G2));
-        g = Vector256.FusedMultiplyAdd(g, x, Vector256.Create(G1));
-        g = Vector256.FusedMultiplyAdd(g, x, Vector256.Create(G0));
-        var c = Vector256.FusedMultiplyAdd(x, g, Vector256<double>.One);
+        var g = Vector256.FusedMultiplyAdd(k.G7, x, k.G6);
+        g = Vector256.FusedMultiplyAdd(g, x, k.G5);
+        g = Vector256.FusedMultiplyAdd(g, x, k.G4);
+        g = Vector256.FusedMultiplyAdd(g, x, k.G3);
+        g = Vector256.FusedMultiplyAdd(g, x, k.G2);
+        g = Vector256.FusedMultiplyAdd(g, x, k.G1);
+        g = Vector256.FusedMultiplyAdd(g, x, k.G0);
+        var c = Vector256.FusedMultiplyAdd(x, g, k.One);
         return (c.AsUInt64() ^ (t.AsUInt64() << 63)).AsDouble();
     }
 

@@ -65,17 +65,17 @@ internal static class TimeLaneKernel
         // (docs/PERFORMANCE.md, "Small 1D realizations: one speed on every thread").
         ReadOnlySpan<double> couplingsFrom = couplings.PackedTwoJ;
         int rowVectors = (couplingsFrom.Length + width - 1) / width;
-        int constants = StoredCosineLanes512.Count + 3;
+        int constants = StoredCosineLanes<Vector512<double>>.Count + 3;
         int total = n + Accumulators + constants + rowVectors;
         Span<Vector512<double>> block = CacheLineAligned<Vector512<double>>(stackalloc byte[(total * 64) + CacheLine], total);
         Span<Vector512<double>> p = block[..n];
         Span<Vector512<double>> acc = block.Slice(n, Accumulators);
         Span<Vector512<double>> stored = block.Slice(n + Accumulators, constants);
-        StoredCosineLanes512.Fill(stored);
+        StoredCosineLanes<Vector512<double>>.Fill<EmbeddedCosineLanes512>(stored);
         stored[^3] = Vector512.Create(UnderflowFlush.Threshold);
         stored[^2] = Vector512.Create(-0.0);
         stored[^1] = Vector512.Create(PeriodicCosine.LargeArgument);
-        var cosine = new StoredCosineLanes512(stored);
+        var cosine = new StoredCosineLanes<Vector512<double>>(stored);
         Vector512<double> threshold = stored[^3];
         Vector512<double> signBit = stored[^2];
         Vector512<double> large = stored[^1];
@@ -134,59 +134,141 @@ internal static class TimeLaneKernel
         int n = couplings.N;
         const int width = 4;
 
-        // As Run512: products, accumulators and a copy of the couplings in one cache-aligned
-        // stack block (at most 2.5 kB at 16 spins), so that the loop's stores and loads cannot
-        // meet at addresses 4 kB apart (4K aliasing) depending on where the heap and the stack lie.
+        // Two vectors of times per pass, A and B: each pair's cosine for both is two independent
+        // chains of 15 dependent FMAs, which the core overlaps; with one vector a pass was bound
+        // by that chain's latency at these few partners per row. Each lane still performs the
+        // same operations in the same order, so the bits are unchanged.
+        // As Run512: products, accumulators, the constants and a copy of the couplings in one
+        // cache-aligned stack block (at most 4 kB at 16 spins), so that the loop's stores and
+        // loads cannot meet at addresses 4 kB apart (4K aliasing) depending on where the code's
+        // data and the thread's stack lie: with the constants in the JIT's data, 1D N = 10 took
+        // 22 us in some processes and 28 us in others.
         ReadOnlySpan<double> couplingsFrom = couplings.PackedTwoJ;
         int rowVectors = (couplingsFrom.Length + width - 1) / width;
-        int total = n + Accumulators + rowVectors;
+        int constants = StoredCosineLanes<Vector256<double>>.Count + 3;
+        int products = (2 * n) + (2 * Accumulators);
+        int total = products + constants + rowVectors;
         Span<Vector256<double>> block = CacheLineAligned<Vector256<double>>(stackalloc byte[(total * 32) + CacheLine], total);
-        Span<Vector256<double>> p = block[..n];
-        Span<Vector256<double>> acc = block.Slice(n, Accumulators);
-        Span<double> packed = MemoryMarshal.Cast<Vector256<double>, double>(block[(n + Accumulators)..])[..couplingsFrom.Length];
+        Span<Vector256<double>> pa = block[..n];
+        Span<Vector256<double>> pb = block.Slice(n, n);
+        Span<Vector256<double>> accA = block.Slice(2 * n, Accumulators);
+        Span<Vector256<double>> accB = block.Slice((2 * n) + Accumulators, Accumulators);
+        Span<Vector256<double>> stored = block.Slice(products, constants);
+        StoredCosineLanes<Vector256<double>>.Fill<EmbeddedCosineLanes256>(stored);
+        stored[^3] = Vector256.Create(UnderflowFlush.Threshold);
+        stored[^2] = Vector256.Create(-0.0);
+        stored[^1] = Vector256.Create(PeriodicCosine.LargeArgument);
+        var cosine = new StoredCosineLanes<Vector256<double>>(stored);
+        Vector256<double> threshold = stored[^3];
+        Vector256<double> signBit = stored[^2];
+        Vector256<double> large = stored[^1];
+        Span<double> packed = MemoryMarshal.Cast<Vector256<double>, double>(block[(products + constants)..])[..couplingsFrom.Length];
         couplingsFrom.CopyTo(packed);
-        Span<double> times = stackalloc double[width];
+        Span<double> times = stackalloc double[2 * width];
         Span<double> lanes = stackalloc double[width];
-        for (int start = 0; start < tau.Length; start += width)
+        for (int start = 0; start < tau.Length; start += 2 * width)
         {
-            int count = Math.Min(width, tau.Length - start);
+            // Times past the grid's end are 0: cos(0) = 1 leaves nothing to flush, and they are not stored.
+            int count = Math.Min(2 * width, tau.Length - start);
             times.Clear();
             tau.Slice(start, count).CopyTo(times);
-            var t = Vector256.Create<double>(times);
-            p.Fill(Vector256<double>.One);
+            var ta = Vector256.Create<double>(times);
+            var tb = Vector256.Create<double>(times[width..]);
+            // Loops, not Span.Fill: a call per fill of a few vectors was a visible share of a small row.
             for (int i = 0; i < n; i++)
             {
-                acc.Fill(Vector256<double>.One);
-                ReadOnlySpan<double> row = packed.Slice(couplings.RowOffset(i), n - 1 - i);
-                for (int k = i + 1; k < n; k++)
+                pa[i] = Vector256<double>.One;
+                pb[i] = Vector256<double>.One;
+            }
+
+            for (int i = 0; i < n; i++)
+            {
+                int partners = n - 1 - i;
+                for (int l = Math.Min(partners, Accumulators) - 1; l >= 0; l--)
                 {
-                    var c = PeriodicCosine.Core(PeriodicCosine.ReduceLargeLanes(Vector256.Create(row[k - i - 1]) * t));
-                    ref Vector256<double> a = ref acc[(k - i - 1) & (Accumulators - 1)];
-                    a = UnderflowFlush.Apply(a * c);
-                    p[k] = UnderflowFlush.Apply(p[k] * c);
+                    accA[l] = Vector256<double>.One;
+                    accB[l] = Vector256<double>.One;
                 }
 
-                var m0 = UnderflowFlush.Apply(acc[0] * acc[4]);
-                var m1 = UnderflowFlush.Apply(acc[1] * acc[5]);
-                var m2 = UnderflowFlush.Apply(acc[2] * acc[6]);
-                var m3 = UnderflowFlush.Apply(acc[3] * acc[7]);
-                p[i] = UnderflowFlush.Apply(p[i] * UnderflowFlush.Apply(UnderflowFlush.Apply(m0 * m2) * UnderflowFlush.Apply(m1 * m3)));
+                ReadOnlySpan<double> row = packed.Slice(couplings.RowOffset(i), partners);
+                for (int k = i + 1; k < n; k++)
+                {
+                    var coupling = Vector256.Create(row[k - i - 1]);
+                    var argumentA = coupling * ta;
+                    var argumentB = coupling * tb;
+                    var ca = PeriodicCosine.Core(Vector256.LessThanOrEqualAll(Vector256.AndNot(argumentA, signBit), large) ? argumentA : PeriodicCosine.ReduceLargeLanes(argumentA), cosine);
+                    var cb = PeriodicCosine.Core(Vector256.LessThanOrEqualAll(Vector256.AndNot(argumentB, signBit), large) ? argumentB : PeriodicCosine.ReduceLargeLanes(argumentB), cosine);
+                    int l = (k - i - 1) & (Accumulators - 1);
+                    accA[l] = UnderflowFlush.Apply(accA[l] * ca, threshold, signBit);
+                    accB[l] = UnderflowFlush.Apply(accB[l] * cb, threshold, signBit);
+                    pa[k] = UnderflowFlush.Apply(pa[k] * ca, threshold, signBit);
+                    pb[k] = UnderflowFlush.Apply(pb[k] * cb, threshold, signBit);
+                }
+
+                if (partners > 0)
+                {
+                    pa[i] = UnderflowFlush.Apply(pa[i] * Reduce(accA, partners, threshold, signBit), threshold, signBit);
+                    pb[i] = UnderflowFlush.Apply(pb[i] * Reduce(accB, partners, threshold, signBit), threshold, signBit);
+                }
             }
 
-            var sum = Vector256<double>.Zero;
-            var sumOfSquares = Vector256<double>.Zero;
-            for (int i = 0; i < n; i++)
+            Finish(pa, n, lanes, start, Math.Min(width, count), tau.Length, mag, pur, spins, spinCurves);
+            if (count > width)
             {
-                sum += p[i];
-                sumOfSquares = Vector256.FusedMultiplyAdd(p[i], p[i], sumOfSquares);
+                Finish(pb, n, lanes, start + width, count - width, tau.Length, mag, pur, spins, spinCurves);
             }
+        }
+    }
 
-            Store(sum / Vector256.Create((double)n), lanes, mag.Slice(start, count));
-            Store(sumOfSquares / Vector256.Create((double)n), lanes, pur.Slice(start, count));
-            for (int s = 0; s < spins.Length; s++)
-            {
-                Store(p[spins[s]], lanes, spinCurves.Slice((s * tau.Length) + start, count));
-            }
+    /// <summary>
+    /// The product of a row's accumulators by <see cref="LaneProduct"/>'s tree, flushed after
+    /// every multiplication, for a row of 1 or more partners. With fewer than
+    /// <see cref="Accumulators"/> partners the accumulators past them are exactly 1, and a
+    /// flushed value (or 1) times 1, flushed, is itself: the tree's multiplications by them are
+    /// left out (and those accumulators are never filled), and the bits are the full tree's.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> Reduce(ReadOnlySpan<Vector256<double>> acc, int partners, Vector256<double> threshold, Vector256<double> signBit)
+    {
+        var m0 = partners > 4 ? UnderflowFlush.Apply(acc[0] * acc[4], threshold, signBit) : acc[0];
+        if (partners == 1)
+        {
+            return m0;
+        }
+
+        var m1 = partners > 5 ? UnderflowFlush.Apply(acc[1] * acc[5], threshold, signBit) : acc[1];
+        if (partners == 2)
+        {
+            return UnderflowFlush.Apply(m0 * m1, threshold, signBit);
+        }
+
+        var m2 = partners > 6 ? UnderflowFlush.Apply(acc[2] * acc[6], threshold, signBit) : acc[2];
+        var low = UnderflowFlush.Apply(m0 * m2, threshold, signBit);
+        if (partners == 3)
+        {
+            return UnderflowFlush.Apply(low * m1, threshold, signBit);
+        }
+
+        var m3 = partners > 7 ? UnderflowFlush.Apply(acc[3] * acc[7], threshold, signBit) : acc[3];
+        return UnderflowFlush.Apply(low * UnderflowFlush.Apply(m1 * m3, threshold, signBit), threshold, signBit);
+    }
+
+    /// <summary>One vector of times done: the mean and the mean square of the spins' products, and the chosen spins' own.</summary>
+    private static void Finish(ReadOnlySpan<Vector256<double>> p, int n, Span<double> lanes, int start, int count, int timePoints, Span<double> mag, Span<double> pur, ReadOnlySpan<int> spins, Span<double> spinCurves)
+    {
+        var sum = Vector256<double>.Zero;
+        var sumOfSquares = Vector256<double>.Zero;
+        for (int i = 0; i < n; i++)
+        {
+            sum += p[i];
+            sumOfSquares = Vector256.FusedMultiplyAdd(p[i], p[i], sumOfSquares);
+        }
+
+        Store(sum / Vector256.Create((double)n), lanes, mag.Slice(start, count));
+        Store(sumOfSquares / Vector256.Create((double)n), lanes, pur.Slice(start, count));
+        for (int s = 0; s < spins.Length; s++)
+        {
+            Store(p[spins[s]], lanes, spinCurves.Slice((s * timePoints) + start, count));
         }
     }
 
@@ -254,6 +336,12 @@ internal static class TimeLaneKernel
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Store(Vector256<double> values, Span<double> lanes, Span<double> target)
     {
+        if (target.Length == Vector256<double>.Count)
+        {
+            values.CopyTo(target);
+            return;
+        }
+
         values.CopyTo(lanes);
         lanes[..target.Length].CopyTo(target);
     }

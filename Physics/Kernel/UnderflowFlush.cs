@@ -35,7 +35,43 @@ internal static class UnderflowFlush
     internal static Vector256<double> Apply(Vector256<double> x)
         => x & Vector256.GreaterThanOrEqual(Vector256.Abs(x), Vector256.Create(Threshold));
 
+    /// <summary>As <see cref="Apply(Vector256{double})"/> with the threshold and the sign bit supplied, as the 8-lane overload.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector256<double> Apply(Vector256<double> x, Vector256<double> threshold, Vector256<double> signBit)
+        => x & Vector256.GreaterThanOrEqual(Vector256.AndNot(x, signBit), threshold);
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static Vector128<double> Apply(Vector128<double> x)
         => x & Vector128.GreaterThanOrEqual(Vector128.Abs(x), Vector128.Create(Threshold));
+
+    /// <summary>
+    /// values[i] = Apply(values[i] * factor) for every i, in lanes where the path has them: one
+    /// multiplication and one flush per value, so the bits do not depend on the path.
+    /// </summary>
+    internal static void ApplyScaled(KernelPath path, Span<double> values, double factor)
+    {
+        int i = 0;
+        ref double v = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(values);
+        if (path == KernelPath.Avx512)
+        {
+            var f = Vector512.Create(factor);
+            for (; i + Vector512<double>.Count <= values.Length; i += Vector512<double>.Count)
+            {
+                Apply(Vector512.LoadUnsafe(ref v, (nuint)i) * f).StoreUnsafe(ref v, (nuint)i);
+            }
+        }
+        else if (path == KernelPath.Avx2)
+        {
+            var f = Vector256.Create(factor);
+            for (; i + Vector256<double>.Count <= values.Length; i += Vector256<double>.Count)
+            {
+                Apply(Vector256.LoadUnsafe(ref v, (nuint)i) * f).StoreUnsafe(ref v, (nuint)i);
+            }
+        }
+
+        for (; i < values.Length; i++)
+        {
+            values[i] = Apply(values[i] * factor);
+        }
+    }
 }

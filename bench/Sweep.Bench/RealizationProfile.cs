@@ -18,7 +18,8 @@ namespace Sweep.Bench;
 /// [samples]`. For every (d, N) of a block it computes `samples` realizations (fewer for large
 /// N) at every alpha and x of the block, and prints per (d, N) the mean microseconds of each
 /// step, and per block the one-core seconds the block's Ns imply. Only the accelerated kernel
-/// (version 1, fig2bc.json's) below the cell kernel's threshold.
+/// below the cell kernel's threshold: version 4 (fig2bc.json's), or the version an argument
+/// "v1" .. "v4" names.
 /// </summary>
 internal static class RealizationProfile
 {
@@ -38,9 +39,12 @@ internal static class RealizationProfile
     {
         var c = CultureInfo.InvariantCulture;
         int samples = args.Length > 0 ? int.Parse(args[0], c) : 64;
-        string? only = args.Length > 1 ? args[1] : null;
-        bool perPoint = args.Length > 2 && args[2] == "points";
-        SpinKernelChoice kernel = SpinKernelChoice.Accelerated(1e-10, 1);
+        string? only = args.Length > 1 && args[1] != "points" && !args[1].StartsWith('v') ? args[1] : null;
+        bool perPoint = args.Contains("points");
+        // "v1" .. "v4" picks the accelerated kernel's version; fig2bc.json names version 4.
+        string? versionArg = args.FirstOrDefault(a => a.Length == 2 && a[0] == 'v' && char.IsAsciiDigit(a[1]));
+        SpinKernelChoice kernel = SpinKernelChoice.Accelerated(1e-10, versionArg is null ? 4 : versionArg[1] - '0');
+        Console.WriteLine($"# kernel {kernel.Code}");
         Console.WriteLine("block,d,N,realizations_timed," + string.Join(',', StepNames.Select(s => s.Replace(' ', '_') + "_us")) + ",total_us");
         foreach (var block in Blocks)
         {

@@ -13,7 +13,8 @@ public sealed class SlotMemoryRunTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    // N = 8 needs about 50 kB per slot; N = 1024 keeps about 4 MiB of packed couplings.
+    // N = 8 needs about 50 kB per slot; N = 1024 keeps about 4 MiB of packed couplings and
+    // 0.5 MiB of near products (a window of 64 time points per spin), 5.11 MiB in all.
     private const string Spec = """
         {
           "name": "memory",
@@ -36,7 +37,7 @@ public sealed class SlotMemoryRunTests : IDisposable
 
         string failed = Assert.Single(run.Stdout.Split('\n'), l => l.StartsWith("FAILED ", StringComparison.Ordinal));
         Assert.StartsWith("FAILED memory/1/2/0.01/1024: no silo can hold its batches: N = 1024 in 1D at T = 40 with the", failed, StringComparison.Ordinal);
-        Assert.Matches(@"needs 4\.\d+ MiB per compute slot, and the only active silo has 2 MiB per slot \(--memory-per-slot", failed);
+        Assert.Matches(@"needs 5\.\d+ MiB per compute slot, and the only active silo has 2 MiB per slot \(--memory-per-slot", failed);
         Assert.Contains("batches: 2 computed in this run, 0 reused from storage", run.Stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", run.Stderr, StringComparison.Ordinal);
 

@@ -4,7 +4,7 @@ using Sweep.Grains.Interfaces;
 namespace Sweep.Grains.Tests.Orchestration;
 
 /// <summary>
-/// The default kernel changed (accelerated version 2, then 3): a spec that names no kernel must keep
+/// The default kernel changed (accelerated version 2, then 3, then 4): a spec that names no kernel must keep
 /// resuming a campaign stored with the version-1 kernel, not be refused, and a new campaign
 /// from such a spec stores the kernel it was given.
 /// </summary>
@@ -40,6 +40,6 @@ public sealed class DefaultKernelTests(SubmitClusterFixture fixture) : IClassFix
         SubmitResult result = await fixture.Cluster.Campaign(Name + "-new").Submit(spec.ToJsonString());
         Assert.Null(result.Error);
         string? stored = await fixture.Cluster.Campaign(Name + "-new").GetSpec();
-        Assert.Contains("\"version\": 3", stored, StringComparison.Ordinal);
+        Assert.Contains("\"version\": 4", stored, StringComparison.Ordinal);
     }
 }

@@ -9,11 +9,12 @@ public class SpinKernelChoiceTests
     public void CodesAreCanonicalAndRoundTrip()
     {
         Assert.Equal("exact", SpinKernelChoice.Exact.Code);
-        Assert.Equal("accelerated-v3:1E-10", SpinKernelChoice.Accelerated().Code);
+        Assert.Equal("accelerated-v4:1E-10", SpinKernelChoice.Accelerated().Code);
         Assert.Equal("accelerated:2.5E-07", SpinKernelChoice.Accelerated(2.5e-7, 1).Code);
         Assert.Equal("accelerated-v2:2.5E-07", SpinKernelChoice.Accelerated(2.5e-7, 2).Code);
         Assert.Equal("accelerated-v3:2.5E-07", SpinKernelChoice.Accelerated(2.5e-7, 3).Code);
-        foreach (var choice in new[] { SpinKernelChoice.Exact, SpinKernelChoice.Accelerated(), SpinKernelChoice.Accelerated(0.1 + 0.2), SpinKernelChoice.Accelerated(1e-10, 1), SpinKernelChoice.Accelerated(1e-10, 2) })
+        Assert.Equal("accelerated-v4:2.5E-07", SpinKernelChoice.Accelerated(2.5e-7, 4).Code);
+        foreach (var choice in new[] { SpinKernelChoice.Exact, SpinKernelChoice.Accelerated(), SpinKernelChoice.Accelerated(0.1 + 0.2), SpinKernelChoice.Accelerated(1e-10, 1), SpinKernelChoice.Accelerated(1e-10, 2), SpinKernelChoice.Accelerated(1e-10, 3) })
         {
             Assert.Equal(choice, SpinKernelChoice.ParseCode(choice.Code));
         }
@@ -28,7 +29,7 @@ public class SpinKernelChoiceTests
     [InlineData("accelerated:NaN")]
     [InlineData("accelerated: 1E-10")]
     [InlineData("accelerated-v1:1E-10")]
-    [InlineData("accelerated-v4:1E-10")]
+    [InlineData("accelerated-v5:1E-10")]
     [InlineData("accelerated-v2:1e-10")]
     [InlineData("accelerated-v3:1e-10")]
     [InlineData("fast")]
@@ -43,7 +44,8 @@ public class SpinKernelChoiceTests
         Assert.NotEqual(SpinKernelChoice.Exact, SpinKernelChoice.Accelerated());
         Assert.NotEqual(SpinKernelChoice.Accelerated(1e-10, 1), SpinKernelChoice.Accelerated(1e-10, 2));
         Assert.NotEqual(SpinKernelChoice.Accelerated(1e-10, 2), SpinKernelChoice.Accelerated(1e-10, 3));
-        Assert.Throws<ArgumentOutOfRangeException>("version", () => SpinKernelChoice.Accelerated(1e-10, 4));
+        Assert.NotEqual(SpinKernelChoice.Accelerated(1e-10, 3), SpinKernelChoice.Accelerated(1e-10, 4));
+        Assert.Throws<ArgumentOutOfRangeException>("version", () => SpinKernelChoice.Accelerated(1e-10, 5));
     }
 
     [Fact]
@@ -58,12 +60,40 @@ public class SpinKernelChoiceTests
         var v3 = SpinKernelChoice.Accelerated(1e-10, 3);
         Assert.False(v3.UsesCells(CellSpinProductKernel.MinSpins - 1));
         Assert.True(v3.UsesCells(CellSpinProductKernel.MinSpins));
+        var v4 = SpinKernelChoice.Accelerated(1e-10, 4);
+        Assert.False(v4.UsesCells(CellSpinProductKernel.MinSpins - 1));
+        Assert.True(v4.UsesCells(CellSpinProductKernel.MinSpins));
+    }
+
+    [Fact]
+    public void VersionFourTakesTheSeriesFromSeventeenSpinsAndEarlierVersionsFromSixtyFour()
+    {
+        Assert.Equal(AcceleratedSpinProductKernel.SeriesMinSpins, SpinKernelChoice.Accelerated(1e-10, 3).SeriesMinSpins);
+        Assert.Equal(17, SpinKernelChoice.Accelerated(1e-10, 4).SeriesMinSpins);
+        double[] tau = [1e-3, 0.7, 30.0, 1e4, 3e7];
+        foreach (int n in new[] { 16, 17, 40, 63 })
+        {
+            var couplings = CouplingMatrix.FromPositions(new TestRandom((ulong)n).CubePositions(n, 1), 1, 6.0);
+            var (exactMag, exactPur) = Run(SpinProductKernel.Evaluate, couplings, tau);
+            var (seriesMag, seriesPur) = Run((c, t, m, p) => AcceleratedSpinProductKernel.EvaluateBySeries(c, t, m, p, [], [], 1e-10, SpinProductKernel.BestPath), couplings, tau);
+            var (v3Mag, v3Pur) = Run((c, t, m, p) => SpinKernelChoice.Accelerated(1e-10, 3).Evaluate(c, t, m, p, [], [], SpinProductKernel.BestPath), couplings, tau);
+            var (v4Mag, v4Pur) = Run((c, t, m, p) => SpinKernelChoice.Accelerated(1e-10, 4).Evaluate(c, t, m, p, [], [], SpinProductKernel.BestPath), couplings, tau);
+            Assert.Equal(exactMag, v3Mag);
+            Assert.Equal(exactPur, v3Pur);
+            Assert.Equal(n < 17 ? exactMag : seriesMag, v4Mag);
+            Assert.Equal(n < 17 ? exactPur : seriesPur, v4Pur);
+            for (int k = 0; k < tau.Length; k++)
+            {
+                Assert.True(Math.Abs(v4Mag[k] - exactMag[k]) <= 1e-10 && Math.Abs(v4Pur[k] - exactPur[k]) <= 1e-10, $"N = {n}, tau = {tau[k]}: v4 ({v4Mag[k]}, {v4Pur[k]}), exact ({exactMag[k]}, {exactPur[k]})");
+            }
+        }
     }
 
     [Theory]
     [InlineData(2)]
     [InlineData(3)]
-    public void VersionsTwoAndThreeBelowTheCellSizeGiveVersionOnesBits(int version)
+    [InlineData(4)]
+    public void VersionsFromTwoOnBelowTheCellSizeGiveVersionOnesBitsFromSixtyFourSpins(int version)
     {
         double[] positions = new TestRandom(8).CubePositions(300, 3).Select(v => v * 0.5).ToArray();
         var couplings = CouplingMatrix.FromPositions(positions, 3, 6.0);
@@ -84,7 +114,7 @@ public class SpinKernelChoiceTests
         var (exactMag, _) = Run(SpinProductKernel.Evaluate, couplings, tau);
         var (accMag, _) = Run((c, t, m, p) => AcceleratedSpinProductKernel.Evaluate(c, t, m, p, 1e-10), couplings, tau);
         var (chosenExact, _) = Run((c, t, m, p) => SpinKernelChoice.Exact.Evaluate(c, t, m, p, [], [], SpinProductKernel.BestPath), couplings, tau);
-        var (chosenAcc, _) = Run((c, t, m, p) => SpinKernelChoice.Accelerated().Evaluate(c, t, m, p, [], [], SpinProductKernel.BestPath), couplings, tau);
+        var (chosenAcc, _) = Run((c, t, m, p) => SpinKernelChoice.Accelerated(1e-10, 3).Evaluate(c, t, m, p, [], [], SpinProductKernel.BestPath), couplings, tau);
         Assert.Equal(exactMag, chosenExact);
         Assert.Equal(accMag, chosenAcc);
     }

@@ -40,6 +40,32 @@ public sealed class TimeLaneKernelTests
         }
     }
 
+    /// <summary>
+    /// The 4- and 8-lane code against the scalar row kernel on any machine (Vector512 runs in
+    /// software without AVX-512), on grids shorter than a vector, shorter than a pass of two
+    /// vectors, and no multiple of either.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Systems))]
+    public void Lane_code_gives_the_scalar_bits_on_any_grid_length(int n, int d, double alpha)
+    {
+        var couplings = CouplingMatrix.FromPositions(new TestRandom((ulong)(300 + n)).CubePositions(n, d), d, alpha);
+        double[] all = Taus(couplings);
+        int[] spins = Enumerable.Range(0, n).Where(i => i % 3 == 1 || i == 0).ToArray();
+        foreach (int length in (int[])[1, 3, 4, 5, 8, 11, 16, 19, all.Length])
+        {
+            double[] tau = all[..Math.Min(length, all.Length)];
+            var expected = Run(couplings, tau, spins, KernelPath.Scalar, SpinProductKernel.EvaluateRows);
+            foreach (KernelPath path in (KernelPath[])[KernelPath.Avx2, KernelPath.Avx512])
+            {
+                var lanes = Run(couplings, tau, spins, path, TimeLaneKernel.Evaluate);
+                AssertBitwise(expected.Mag, lanes.Mag, $"mag {path} N={n} T={tau.Length}");
+                AssertBitwise(expected.Pur, lanes.Pur, $"pur {path} N={n} T={tau.Length}");
+                AssertBitwise(expected.Curves, lanes.Curves, $"P_i {path} N={n} T={tau.Length}");
+            }
+        }
+    }
+
     private delegate void Kernel(CouplingMatrix couplings, ReadOnlySpan<double> tau, Span<double> mag, Span<double> pur, ReadOnlySpan<int> spins, Span<double> spinCurves, KernelPath path);
 
     // A grid length that is no multiple of any vector width (the last lanes are past its end),

@@ -10,7 +10,9 @@ namespace Sweep.Physics.Tests.Points;
 /// Pins the bits of the coupling matrix and of a batch's exact sums for the small systems of
 /// fig2bc.json: stored campaigns resume with batches computed by earlier builds, so a faster
 /// coupling build or accumulator add must reproduce these exactly. The expected hashes were
-/// computed by main at a33cb0a (scalar couplings, scalar fixed-point add).
+/// computed by main at a33cb0a (scalar couplings, scalar fixed-point add); the four batches of
+/// 64 spins or more (the accelerated kernel's series) by main at 8cea3d8 (near cosines scalar,
+/// one per spin and tau).
 /// </summary>
 public class RealizationPinnedBitsTests
 {
@@ -47,6 +49,10 @@ public class RealizationPinnedBitsTests
     [InlineData(1, 6.0, 0.01, 10, 0x0923D835964FA8CBUL)]
     [InlineData(1, 8.0, 0.003, 40, 0x4DE3CD66EB4235D7UL)]
     [InlineData(3, 6.0, 0.01, 16, 0x1CAFCAA4A9042C43UL)]
+    [InlineData(1, 10.0, 1e-4, 100, 0xB0EFBDA0C75DB9A5UL)]
+    [InlineData(1, 3.0, 0.01, 64, 0xF1BC905BDC33F72BUL)]
+    [InlineData(2, 6.0, 1e-3, 200, 0x7F704B8018ACAE24UL)]
+    [InlineData(3, 8.0, 1e-4, 300, 0x46A7036181089D87UL)]
     public void BatchSumsKeepTheirBitsOnEveryPath(int d, double alpha, double x, int n, ulong expected)
     {
         var point = new GridPoint(d, alpha, x, n);

@@ -1,0 +1,127 @@
+using Sweep.Physics.Kernel;
+
+namespace Sweep.Physics.Tests.Kernel;
+
+/// <summary>
+/// The accelerated kernel's lane code against its scalar code, on every machine: without the
+/// instructions, Vector256 and Vector512 run in software with the same IEEE operations, so these
+/// tests hold the AVX-512 paths even where the batch tests can only take the scalar and AVX2 ones.
+/// </summary>
+public class LanePathsTests
+{
+    private static readonly KernelPath[] LanePaths = [KernelPath.Avx2, KernelPath.Avx512];
+
+    [Fact]
+    public void Near_products_in_lanes_across_the_taus_are_the_scalar_products_in_any_window()
+    {
+        var rng = new System.Random(4);
+        for (int trial = 0; trial < 60; trial++)
+        {
+            int steps = 1 + rng.Next(40);
+            var tau = new double[steps + 64];
+            double start = Math.Pow(10, 6 + (6 * rng.NextDouble()));
+            for (int m = 0; m < steps; m++)
+            {
+                // Descending |tau| with either sign, as the kernel's steps.
+                tau[m] = start * Math.Pow(10, -0.4 * m) * (rng.Next(4) == 0 ? -1 : 1);
+            }
+
+            // Couplings from far below the far limit to past 2^42 / tau and infinite (coincident spins).
+            var near = Enumerable.Range(0, rng.Next(12)).Select(_ => Math.Pow(10, (40 * rng.NextDouble()) - 14)).ToList();
+            if (trial % 7 == 0)
+            {
+                near.Add(double.PositiveInfinity);
+            }
+
+            double[] sorted = [.. near.Order()];
+            var ends = new int[sorted.Length];
+            NearProductTable.TurnSteps(sorted, tau, steps, AcceleratedSpinProductKernel.FarLimit, ends);
+            for (int e = 0; e < sorted.Length; e++)
+            {
+                // A coupling is a factor exactly while v |tau| is above the far limit.
+                int expectedEnd = Enumerable.Range(0, steps).FirstOrDefault(m => sorted[e] * Math.Abs(tau[m]) <= AcceleratedSpinProductKernel.FarLimit, steps);
+                Assert.Equal(expectedEnd, ends[e]);
+            }
+
+            // The whole range in one scalar window, then windows of 8 and 16 steps on every path.
+            var whole = new double[(steps + 7) / 8 * 8];
+            NearProductTable.FillRow(KernelPath.Scalar, sorted, ends, tau, 0, whole);
+            foreach (KernelPath path in (KernelPath[])[KernelPath.Scalar, .. LanePaths])
+            {
+                foreach (int window in new[] { 8, 16 })
+                {
+                    for (int first = 0; first < steps; first += window)
+                    {
+                        var row = new double[window];
+                        NearProductTable.FillRow(path, sorted, ends, tau, first, row);
+                        for (int j = 0; j < window && first + j < steps; j++)
+                        {
+                            Assert.True(BitConverter.DoubleToInt64Bits(whole[first + j]) == BitConverter.DoubleToInt64Bits(row[j]), $"{path}, trial {trial}, step {first + j}: {row[j]:R}, scalar {whole[first + j]:R}");
+                        }
+                    }
+                }
+            }
+
+            for (int m = 0; m < steps; m++)
+            {
+                // The scalar window is the product of the cosines of the couplings still near.
+                double product = 1.0;
+                for (int e = 0; e < sorted.Length; e++)
+                {
+                    if (m < ends[e])
+                    {
+                        product = UnderflowFlush.Apply(product * PeriodicCosine.Cos(sorted[e] * tau[m]));
+                    }
+                }
+
+                Assert.Equal(BitConverter.DoubleToInt64Bits(product), BitConverter.DoubleToInt64Bits(whole[m]));
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(8)]
+    [InlineData(16)]
+    [InlineData(24)]
+    [InlineData(104)]
+    public void The_series_step_on_two_vectors_per_pass_is_the_scalar_step(int count)
+    {
+        var rng = new System.Random(count);
+        const int Terms = 12;
+        int stride = count + 16;
+        // Power sums from zero to large, coefficients negative as the log-cosine series'.
+        double[] sums = [.. Enumerable.Range(0, (Terms + 1) * stride).Select(_ => rng.Next(5) == 0 ? 0.0 : Math.Pow(10, (8 * rng.NextDouble()) - 4))];
+        double[] a = [.. Enumerable.Range(0, Terms).Select(m => -Math.Pow(10, (4 * rng.NextDouble()) - 2) / (m + 1))];
+        double[] nearProduct = [.. Enumerable.Range(0, count).Select(_ => (2 * rng.NextDouble()) - 1)];
+        var expected = (P: new double[count], Bound: new double[count]);
+        FarSeriesKernel.Run(KernelPath.Scalar, sums, stride, count, a, 1e-3, nearProduct, expected.P, expected.Bound);
+        foreach (KernelPath path in LanePaths)
+        {
+            var actual = (P: new double[count], Bound: new double[count]);
+            FarSeriesKernel.Run(path, sums, stride, count, a, 1e-3, nearProduct, actual.P, actual.Bound);
+            Assert.Equal(expected.P.Select(BitConverter.DoubleToInt64Bits), actual.P.Select(BitConverter.DoubleToInt64Bits));
+            Assert.Equal(expected.Bound.Select(BitConverter.DoubleToInt64Bits), actual.Bound.Select(BitConverter.DoubleToInt64Bits));
+        }
+    }
+
+    [Fact]
+    public void Rescaling_in_lanes_multiplies_and_flushes_each_value_as_the_scalar_loop()
+    {
+        double[] values = [0.0, -0.0, 1.0, -3.5, 1e-140, -1e-149, 3e-151, 1e300, double.PositiveInfinity, double.NaN, 2.5e-8, 7.0, 1e-200, -1e200, 0.125, 9.9];
+        double[] factors = [Math.ScaleB(1.0, 24), Math.ScaleB(1.0, -24), Math.ScaleB(1.0, -1000), double.PositiveInfinity, 0.0];
+        foreach (double factor in factors)
+        {
+            for (int length = 1; length <= values.Length; length++)
+            {
+                double[] expected = values[..length];
+                UnderflowFlush.ApplyScaled(KernelPath.Scalar, expected, factor);
+                foreach (KernelPath path in LanePaths)
+                {
+                    double[] actual = values[..length];
+                    UnderflowFlush.ApplyScaled(path, actual, factor);
+                    Assert.Equal(expected.Select(BitConverter.DoubleToInt64Bits), actual.Select(BitConverter.DoubleToInt64Bits));
+                }
+            }
+        }
+    }
+}
