@@ -36,6 +36,13 @@ public interface IDispatcherGrain : IGrainWithIntegerKey
     /// <summary>Drops every queued batch of a campaign.</summary>
     Task CancelCampaign(string campaign);
 
+    /// <summary>
+    /// Drops those of <paramref name="batches"/> that are queued and not leased, and returns
+    /// them: a point with a precision target that stopped no longer needs its batches past the
+    /// stopping checkpoint. Leased ones run on (their results are stored, not merged).
+    /// </summary>
+    Task<BatchId[]> Withdraw(BatchId[] batches);
+
     /// <summary>Batches of the campaign queued or leased here: what a delete must wait for.</summary>
     Task<int> CountInFlight(string campaign);
 

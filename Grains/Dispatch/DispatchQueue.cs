@@ -5,7 +5,8 @@ namespace Sweep.Grains.Dispatch;
 
 /// <summary>
 /// The order in which waiting batches are leased: returned leases first (their points have
-/// waited longest), then the points whose realizations cost most, so that a campaign does not
+/// waited longest), speculative batches (past a precision target's undecided checkpoint) last,
+/// and in between the points whose realizations cost most, so that a campaign does not
 /// end with one long batch on one slot while the other slots idle. A point's batches stay
 /// together (by point key, then arrival): few points are half-done at any time, so few hold
 /// merged sums in memory and rewrite them to the store. A silo takes the first batch in that
@@ -24,7 +25,7 @@ public sealed class DispatchQueue
     {
         ArgumentNullException.ThrowIfNull(work);
         Remove(work.Id.GrainKey);
-        var position = new Position(ahead ? 0 : 1, -BatchCost.PerRealization(work), work.Id.Point.GrainKey, _sequence++, work.Id.GrainKey, SlotMemory.Requirement(work));
+        var position = new Position(ahead ? 0 : work.Speculative ? 2 : 1, -BatchCost.PerRealization(work), work.Id.Point.GrainKey, _sequence++, work.Id.GrainKey, SlotMemory.Requirement(work));
         _waiting.Add(position);
         _byKey[position.Key] = position;
     }

@@ -52,10 +52,17 @@ public sealed class DispatcherGrain : Grain, IDispatcherGrain
             string key = w.Id.GrainKey;
             if (_entries.TryGetValue(key, out Entry? existing))
             {
-                // A newer attempt replaces a queued one; a leased batch is left to finish.
+                // A newer attempt replaces a queued one; a leased batch is left to finish. A
+                // speculative batch its point now needs moves up among the others.
                 if (!existing.Leased && w.Attempt > existing.Work.Attempt)
                 {
                     existing.Work = w;
+                }
+                else if (!existing.Leased && existing.Work.Speculative && !w.Speculative)
+                {
+                    existing.Work = existing.Work with { Speculative = false };
+                    _queue.Add(existing.Work, ahead: false);
+                    added = true;
                 }
 
                 continue;
@@ -156,6 +163,23 @@ public sealed class DispatcherGrain : Grain, IDispatcherGrain
         }
 
         return Task.CompletedTask;
+    }
+
+    public Task<BatchId[]> Withdraw(BatchId[] batches)
+    {
+        ArgumentNullException.ThrowIfNull(batches);
+        var dropped = new List<BatchId>();
+        foreach (BatchId id in batches)
+        {
+            if (_entries.TryGetValue(id.GrainKey, out Entry? entry) && !entry.Leased)
+            {
+                _queue.Remove(id.GrainKey);
+                _entries.Remove(id.GrainKey);
+                dropped.Add(id);
+            }
+        }
+
+        return Task.FromResult(dropped.ToArray());
     }
 
     public Task<int> CountInFlight(string campaign)

@@ -466,9 +466,15 @@ public sealed class GridPointGrain : Grain, IGridPointGrain
     private async Task Dispatch()
     {
         PointAssignment a = S.Assignment!;
+        long needed = a.Target is { } target ? target.Position(S.Decisions).NextCheckpoint : long.MaxValue;
         BatchWork[] pending = S.Plan
             .Where(b => !S.Merged.Contains(b.First) && !_ahead.ContainsKey(b.First))
-            .Select(b => new BatchWork(new BatchId(a.Key, b.First, b.Count), a.Settings, S.FailedAttempts.GetValueOrDefault(b.First) + 1, MayBeStored: !_neverDispatched.Remove(b.First)))
+            .Select(b => new BatchWork(
+                new BatchId(a.Key, b.First, b.Count),
+                a.Settings,
+                S.FailedAttempts.GetValueOrDefault(b.First) + 1,
+                MayBeStored: !_neverDispatched.Remove(b.First),
+                Speculative: b.First + b.Count > needed))
             .ToArray();
         if (pending.Length > 0)
         {
@@ -547,12 +553,30 @@ public sealed class GridPointGrain : Grain, IGridPointGrain
                 }
             }
 
-            S.Beyond.AddRange(S.Plan.Where(b => b.First >= checkpoint));
+            List<PlannedBatch> beyond = S.Plan.Where(b => b.First >= checkpoint).ToList();
             S.Plan.RemoveAll(b => b.First >= checkpoint);
             _ahead.Clear();
+            S.Beyond.AddRange(await WithdrawQueued(beyond));
             await StoreResult(analysis);
             return;
         }
+    }
+
+    // Batches planned past a stopping point that still wait in the dispatcher's queue are never
+    // computed: with many points, a prediction from a noisy error had queued up to 20 batches per
+    // point, and most of the compute of a target campaign went to results that were never merged.
+    // The others (leased, or already reported ahead) are stored: those are returned.
+    private async Task<IEnumerable<PlannedBatch>> WithdrawQueued(List<PlannedBatch> beyond)
+    {
+        if (beyond.Count == 0)
+        {
+            return beyond;
+        }
+
+        PointKey key = S.Assignment!.Key;
+        BatchId[] dropped = await GrainFactory.GetGrain<IDispatcherGrain>(0).Withdraw(beyond.Select(b => new BatchId(key, b.First, b.Count)).ToArray());
+        var gone = dropped.Select(d => d.First).ToHashSet();
+        return beyond.Where(b => !gone.Contains(b.First));
     }
 
     // After a decision to go on: the plan grows to the new prediction, the batches reported ahead
@@ -561,7 +585,6 @@ public sealed class GridPointGrain : Grain, IGridPointGrain
     {
         List<PlannedBatch> plan = TargetPlan();
         _neverDispatched.UnionWith(plan.Skip(S.Plan.Count).Select(b => b.First));
-        bool grew = plan.Count != S.Plan.Count;
         S.Plan = plan;
         long next = S.Assignment!.Target!.Position(S.Decisions).NextCheckpoint;
         foreach (BatchResult ready in _ahead.Values.Where(r => r.Id.First + r.Id.Count <= next).OrderBy(r => r.Id.First).ToArray())
@@ -571,8 +594,9 @@ public sealed class GridPointGrain : Grain, IGridPointGrain
         }
 
         await Flush();
-        if (grew && IsRunning())
+        if (IsRunning())
         {
+            // Also when the plan did not grow: batches up to the new next checkpoint are no longer speculative.
             await Dispatch();
         }
     }

@@ -52,6 +52,24 @@ public sealed class DispatchQueueTests
     }
 
     [Fact]
+    public void Speculative_batches_wait_for_every_needed_one_however_costly_and_move_up_once_needed()
+    {
+        // A precision target's batches past its undecided checkpoint may never be merged: while
+        // other points need work, the slots do that first.
+        var queue = new DispatchQueue();
+        BatchWork ahead = Work(128, 80) with { Speculative = true };
+        queue.Add(Work(128, 0), ahead: false);
+        queue.Add(ahead, ahead: false);
+        queue.Add(Work(4, 0), ahead: false);
+        Assert.Equal([Work(128, 0).Id.GrainKey, Work(4, 0).Id.GrainKey, ahead.Id.GrainKey], Drain(queue));
+
+        queue.Add(ahead, ahead: false);
+        queue.Add(Work(4, 10), ahead: false);
+        queue.Add(ahead with { Speculative = false }, ahead: false);
+        Assert.Equal([ahead.Id.GrainKey, Work(4, 10).Id.GrainKey], Drain(queue));
+    }
+
+    [Fact]
     public void Removing_and_re_adding_keeps_one_entry_per_batch()
     {
         var queue = new DispatchQueue();
