@@ -8,12 +8,15 @@ namespace Sweep.Client.Tests.Run;
 /// <summary>`sweep run --metrics-port`: the in-process silo's Prometheus endpoint on loopback, counting while the run computes.</summary>
 public sealed partial class MetricsEndpointTests : IDisposable
 {
+    // The exact kernel: 2000 realizations of 384 spins outlast the polls below on a loaded
+    // machine whatever the accelerated kernel's speed; the run is interrupted once they have seen it.
     private const string Spec = """
         {
           "name": "metered",
           "seed": 2,
           "timePoints": 100,
           "batchSize": 1,
+          "kernel": { "name": "exact" },
           "blocks": [
             { "d": 1, "alpha": [2], "x": [0.01], "N": [384], "Ns": 2000, "observables": ["mag", "pur"] }
           ]
