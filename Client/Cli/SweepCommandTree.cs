@@ -222,10 +222,10 @@ internal sealed class SweepCommandTree
         timeUnit.CompletionSources.Add("common", "per-realization");
         var tPoints = CliOptions.Integer("--t-points", "T", $"time points of the grid, 2..{SpecLimits.MaxTimePoints} (default 200)");
         var threads = CliOptions.Integer("--threads", "K", $"threads, 1..{PointCommand.MaxThreads} (default: all cores)");
-        var kernel = CliOptions.Text("--kernel", "KERNEL", "exact or accelerated, as the spec's kernel name (default: accelerated version 4 at 1e-10, as a spec without kernel); accelerated:TOL is --kernel accelerated --tolerance TOL");
+        var kernel = CliOptions.Text("--kernel", "KERNEL", "exact or accelerated, as the spec's kernel name (default: accelerated version 5 at 1e-10, as a spec without kernel); accelerated:TOL is --kernel accelerated --tolerance TOL");
         kernel.CompletionSources.Add(SpinKernelChoice.Names.ToArray());
         var tolerance = CliOptions.Number("--tolerance", "TOL", "with --kernel accelerated: the absolute error bound on mag and pur (default 1e-10)");
-        var kernelVersion = CliOptions.Integer("--kernel-version", "V", "with --kernel accelerated: its version, 1 to 4 (default 1, as in the spec; versions 2 to 4 compute from 8192 spins on in O(N) memory, 3 and 4 about twice as fast; 4 takes the series from 17 spins on)");
+        var kernelVersion = CliOptions.Integer("--kernel-version", "V", "with --kernel accelerated: its version, 1 to 5 (default 1, as in the spec; versions 2 to 5 compute from 8192 spins on in O(N) memory, 3 to 5 about twice as fast; 4 and 5 take the series from 17 spins on; 5 gives each far pair only the series orders it needs)");
         var json = CliOptions.Flag("--json", "one JSON object; non-finite numbers are null");
         var command = new Command("point", "one grid point in this process on all cores: fits, jackknife errors, analytic limits")
         {

@@ -34,13 +34,14 @@ internal static class LogCosineSeries
 
     /// <summary>
     /// An upper bound on R_M(x) = sum_{n&gt;M} |c_n| x^(2n) for 0 &lt;= x &lt; pi/2, including a margin
-    /// for the rounding of this evaluation and of the coefficient.
+    /// for the rounding of this evaluation and of the coefficient. M = 0 bounds the whole of
+    /// -log cos x (the inequality above holds from n = 1).
     /// </summary>
     internal static double RemainderBound(int terms, double x)
     {
-        if (terms < 1 || terms > MaxTerms)
+        if (terms < 0 || terms > MaxTerms)
         {
-            throw new ArgumentOutOfRangeException(nameof(terms), terms, $"must lie in [1, {MaxTerms}]");
+            throw new ArgumentOutOfRangeException(nameof(terms), terms, $"must lie in [0, {MaxTerms}]");
         }
 
         if (!(x >= 0 && x < 1.5))

@@ -16,14 +16,16 @@ namespace Sweep.Physics.Kernel;
 /// (<see cref="CellSpinProductKernel.OneStepVersion"/>) from there on; version 4 is version 3
 /// with the series from <see cref="AcceleratedSpinProductKernel.SeriesMinSpinsFromVersion4"/>
 /// spins on instead of <see cref="AcceleratedSpinProductKernel.SeriesMinSpins"/> (new bits from 17
-/// to 63 spins, the same elsewhere). Which method a realization uses is thus a function of the
-/// version and N only, never of the machine.
+/// to 63 spins, the same elsewhere); version 5 is version 4 whose series set-up adds to each
+/// chunk of far pairs only the orders it needs, with the dropped tail in the error bound (new bits
+/// from 17 spins up to the cell kernel's threshold). Which method a realization uses is thus a
+/// function of the version and N only, never of the machine.
 /// </para>
 /// </summary>
 public sealed record SpinKernelChoice
 {
     /// <summary>The newest version of the accelerated kernel, the one <see cref="Accelerated(double)"/> gives.</summary>
-    public const int LatestAcceleratedVersion = 4;
+    public const int LatestAcceleratedVersion = 5;
 
     /// <summary>The accelerated kernel's first version: what the name "accelerated" without a version stands for.</summary>
     public const int FirstAcceleratedVersion = 1;
@@ -57,7 +59,8 @@ public sealed record SpinKernelChoice
     // the exact kernel's results. Version 2 adds the O(N)-memory cell kernel from 8192 spins on
     // and is version 1 below; version 3 is the same below 8192 spins (the same bits) and about
     // twice as fast above (3D, alpha = 6, N = 10^5: 8.4 s against 17.1 s on one core); version 4
-    // takes the series from 17 spins on, 1.5 to 4 times faster than the exact rows there.
+    // takes the series from 17 spins on, 1.5 to 4 times faster than the exact rows there; version
+    // 5 spends a quarter to a half of version 4's set-up (docs/PERFORMANCE.md).
     public static SpinKernelChoice Default { get; } = new(SpinKernelKind.Accelerated, AcceleratedSpinProductKernel.DefaultTolerance, LatestAcceleratedVersion);
 
     /// <summary>The kernel.</summary>
@@ -69,14 +72,14 @@ public sealed record SpinKernelChoice
     /// <summary>The absolute tolerance on mag and pur of the accelerated kernel; 0 for the exact one.</summary>
     public double Tolerance { get; }
 
-    /// <summary>The accelerated kernel's version (1 to 4); 0 for the exact one.</summary>
+    /// <summary>The accelerated kernel's version (1 to 5); 0 for the exact one.</summary>
     public int Version { get; }
 
     /// <summary>The newest accelerated kernel with an absolute tolerance (positive and finite).</summary>
     public static SpinKernelChoice Accelerated(double tolerance = AcceleratedSpinProductKernel.DefaultTolerance)
         => Accelerated(tolerance, LatestAcceleratedVersion);
 
-    /// <summary>The accelerated kernel of a given version (1 to 4) with an absolute tolerance.</summary>
+    /// <summary>The accelerated kernel of a given version (1 to 5) with an absolute tolerance.</summary>
     public static SpinKernelChoice Accelerated(double tolerance, int version)
     {
         AcceleratedSpinProductKernel.RequireTolerance(tolerance);
@@ -146,7 +149,10 @@ public sealed record SpinKernelChoice
     /// <summary>Below this many spins the accelerated kernel returns the exact kernel's results.</summary>
     public int SeriesMinSpins => Version >= 4 ? AcceleratedSpinProductKernel.SeriesMinSpinsFromVersion4 : AcceleratedSpinProductKernel.SeriesMinSpins;
 
-    // Versions 3 and 4 share the cell kernel's one-step version.
+    /// <summary>From version 5 on, the series set-up adds only the orders each chunk of far pairs needs.</summary>
+    public bool TruncatedSetUp => Kind == SpinKernelKind.Accelerated && Version >= 5;
+
+    // Versions 3 to 5 share the cell kernel's one-step version.
     private int CellVersion => Math.Min(Version, CellSpinProductKernel.OneStepVersion);
 
     /// <summary>mag and pur (and optionally spin curves) by the chosen kernel on an instruction-set path.</summary>
@@ -164,7 +170,7 @@ public sealed record SpinKernelChoice
         }
         else
         {
-            AcceleratedSpinProductKernel.Evaluate(couplings, tau, mag, pur, spins, spinCurves, Tolerance, path, SeriesMinSpins);
+            AcceleratedSpinProductKernel.Evaluate(couplings, tau, mag, pur, spins, spinCurves, Tolerance, path, SeriesMinSpins, TruncatedSetUp);
         }
     }
 
@@ -188,14 +194,14 @@ public sealed record SpinKernelChoice
         }
         else
         {
-            AcceleratedSpinProductKernel.Evaluate(couplings, tau, mag, pur, spins, spinCurves, Tolerance, path, SeriesMinSpins);
+            AcceleratedSpinProductKernel.Evaluate(couplings, tau, mag, pur, spins, spinCurves, Tolerance, path, SeriesMinSpins, TruncatedSetUp);
         }
     }
 
     /// <summary>
     /// The canonical one-word form that travels with settings and provenance: "exact", or
     /// "accelerated:" (version 1) or "accelerated-vN:" (version N from 2) and the tolerance in
-    /// round-trip ("R") form, e.g. "accelerated-v4:1E-10".
+    /// round-trip ("R") form, e.g. "accelerated-v5:1E-10".
     /// </summary>
     public string Code => Kind == SpinKernelKind.Exact
         ? ExactCode
@@ -236,7 +242,7 @@ public sealed record SpinKernelChoice
         throw new FormatException($"'{code}' is not a kernel code (expected '{ExactCode}', or 'accelerated:' (version 1) or 'accelerated-v2:' to 'accelerated-v{LatestAcceleratedVersion}:' and a positive tolerance in round-trip form, e.g. '{Accelerated().Code}')");
     }
 
-    /// <summary>"exact" or e.g. "accelerated-v4(tolerance=1E-10)".</summary>
+    /// <summary>"exact" or e.g. "accelerated-v5(tolerance=1E-10)".</summary>
     public override string ToString() => Kind == SpinKernelKind.Exact
         ? "exact"
         : string.Create(CultureInfo.InvariantCulture, $"{Prefix(Version).TrimEnd(':')}(tolerance={Tolerance:R})");

@@ -10,9 +10,9 @@ public class AcceleratedKernelSpecTests
     {
         CampaignSpec spec = Specs.Parse(Specs.Valid);
 
-        Assert.Equal(SpinKernelChoice.Accelerated(1e-10, 4), spec.Kernel);
+        Assert.Equal(SpinKernelChoice.Accelerated(1e-10, 5), spec.Kernel);
         Assert.Equal(SpinKernelChoice.Accelerated(1e-10), spec.Kernel);
-        Assert.Equal("accelerated-v4:1E-10", spec.Kernel.Code);
+        Assert.Equal("accelerated-v5:1E-10", spec.Kernel.Code);
     }
 
     [Fact]
@@ -30,14 +30,14 @@ public class AcceleratedKernelSpecTests
     }
 
     [Theory]
-    [InlineData(5)]
+    [InlineData(6)]
     [InlineData(0)]
     [InlineData(1.5)]
     public void AnUnknownVersionIsRefusedByName(double version)
     {
         var errors = Specs.ErrorsAfter(s => s["kernel"] = new JsonObject { ["name"] = "accelerated", ["version"] = version });
 
-        Assert.Contains(errors, e => e.Contains("kernel.version", StringComparison.Ordinal) && e.Contains("from 1 to 4", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Contains("kernel.version", StringComparison.Ordinal) && e.Contains("from 1 to 5", StringComparison.Ordinal));
     }
 
     [Fact]

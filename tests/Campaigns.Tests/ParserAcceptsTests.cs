@@ -20,7 +20,7 @@ public class ParserAcceptsTests
         Assert.Equal(0.01, spec.FitLower);
         Assert.Equal(0.01, spec.StrongDisorderMaxX);
         Assert.Equal(50, spec.BatchSize);
-        Assert.Equal(SpinKernelChoice.Accelerated(1e-10, 4), spec.Kernel);
+        Assert.Equal(SpinKernelChoice.Accelerated(1e-10, 5), spec.Kernel);
         Assert.Equal(2, spec.Blocks.Count);
         Assert.Equal(new SpecBlock(1, [1.0, 3.0], [0.001, 0.01], [8, 16], 10, [Observable.Mag, Observable.Pur]), spec.Blocks[0]);
         Assert.Equal([Observable.Pur], spec.Blocks[1].Observables);

@@ -63,7 +63,7 @@ public class SpecCompatibilityTests
 
         Assert.NotNull(message);
         Assert.StartsWith(
-            "kernel differs from the stored campaign 't' (stored {\"name\":\"accelerated\",\"tolerance\":1E-10,\"version\":4}, requested {\"name\":\"exact\"})",
+            "kernel differs from the stored campaign 't' (stored {\"name\":\"accelerated\",\"tolerance\":1E-10,\"version\":5}, requested {\"name\":\"exact\"})",
             message,
             StringComparison.Ordinal);
     }
@@ -83,7 +83,7 @@ public class SpecCompatibilityTests
     [Fact]
     public void TheSameKernelSpelledWithItsDefaultToleranceIsCompatible()
     {
-        CampaignSpec requested = Specs.With(s => s["kernel"] = new JsonObject { ["name"] = "accelerated", ["tolerance"] = 1e-10, ["version"] = 4 });
+        CampaignSpec requested = Specs.With(s => s["kernel"] = new JsonObject { ["name"] = "accelerated", ["tolerance"] = 1e-10, ["version"] = 5 });
 
         Assert.Null(SpecCompatibility.Check(Stored, requested));
     }
@@ -98,7 +98,7 @@ public class SpecCompatibilityTests
         string? message = SpecCompatibility.Check(storedV1, requested);
 
         Assert.NotNull(message);
-        Assert.Contains("version 1 of the accelerated kernel and the request names version 4", message, StringComparison.Ordinal);
+        Assert.Contains("version 1 of the accelerated kernel and the request names version 5", message, StringComparison.Ordinal);
         Assert.Contains("\"kernel\": {\"name\":\"accelerated\",\"tolerance\":1E-10}", message, StringComparison.Ordinal);
         Assert.Null(SpecCompatibility.Check(storedV1, Specs.With(s => s["kernel"] = new JsonObject { ["name"] = "accelerated" })));
     }

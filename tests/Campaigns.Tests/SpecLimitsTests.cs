@@ -46,7 +46,7 @@ public class SpecLimitsTests
     {
         string error = Assert.Single(Specs.ErrorsAfter(s => Specs.Block(s, 1)["N"] = new JsonArray(1_000_000_000)));
         Assert.StartsWith("blocks[1].N[0]: 1000000000 spins need", error, StringComparison.Ordinal);
-        Assert.Contains("accelerated-v4:1E-10", error, StringComparison.Ordinal);
+        Assert.Contains("accelerated-v5:1E-10", error, StringComparison.Ordinal);
     }
 
     [Fact]

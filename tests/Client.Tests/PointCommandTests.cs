@@ -57,7 +57,7 @@ public class PointCommandTests
     [Theory]
     [InlineData("exact", "--tolerance", "1e-8", "--tolerance")]
     [InlineData("accelerated", "--tolerance", "0", "--tolerance")]
-    [InlineData("accelerated", "--kernel-version", "5", "--kernel-version")]
+    [InlineData("accelerated", "--kernel-version", "6", "--kernel-version")]
     [InlineData("accelerated:1e-8", "--tolerance", "1e-8", "--tolerance")]
     public void ABadKernelSettingIsNamed(string kernel, string option, string value, string named)
     {
@@ -68,10 +68,11 @@ public class PointCommandTests
     }
 
     [Theory]
-    [InlineData("accelerated-v4:1E-10")]
+    [InlineData("accelerated-v5:1E-10")]
     [InlineData("accelerated-v2:1E-10", "--kernel", "accelerated", "--kernel-version", "2")]
     [InlineData("accelerated-v3:1E-10", "--kernel", "accelerated", "--kernel-version", "3")]
     [InlineData("accelerated-v4:1E-10", "--kernel", "accelerated", "--kernel-version", "4")]
+    [InlineData("accelerated-v5:1E-10", "--kernel", "accelerated", "--kernel-version", "5")]
     [InlineData("accelerated:1E-10", "--kernel", "accelerated")]
     [InlineData("accelerated:1E-08", "--kernel", "accelerated", "--tolerance", "1e-8")]
     [InlineData("accelerated:1E-08", "--kernel", "accelerated:1e-8")]

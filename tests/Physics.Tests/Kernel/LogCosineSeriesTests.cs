@@ -60,6 +60,9 @@ public class LogCosineSeriesTests
     }
 
     [Theory]
+    [InlineData(0, 0.5)]
+    [InlineData(0, 1e-4)]
+    [InlineData(1, 0.01)]
     [InlineData(2, 0.5)]
     [InlineData(12, 0.5)]
     [InlineData(6, 1.0)]
@@ -91,7 +94,7 @@ public class LogCosineSeriesTests
     {
         Assert.Throws<ArgumentOutOfRangeException>("n", () => LogCosineSeries.Coefficient(0));
         Assert.Throws<ArgumentOutOfRangeException>("n", () => LogCosineSeries.Coefficient(LogCosineSeries.MaxTerms + 2));
-        Assert.Throws<ArgumentOutOfRangeException>("terms", () => LogCosineSeries.RemainderBound(0, 0.5));
+        Assert.Throws<ArgumentOutOfRangeException>("terms", () => LogCosineSeries.RemainderBound(-1, 0.5));
         Assert.Throws<ArgumentOutOfRangeException>("x", () => LogCosineSeries.RemainderBound(12, 1.6));
         Assert.Throws<ArgumentOutOfRangeException>("x", () => LogCosineSeries.RemainderBound(12, double.NaN));
     }

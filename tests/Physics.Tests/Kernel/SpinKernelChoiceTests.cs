@@ -9,12 +9,13 @@ public class SpinKernelChoiceTests
     public void CodesAreCanonicalAndRoundTrip()
     {
         Assert.Equal("exact", SpinKernelChoice.Exact.Code);
-        Assert.Equal("accelerated-v4:1E-10", SpinKernelChoice.Accelerated().Code);
+        Assert.Equal("accelerated-v5:1E-10", SpinKernelChoice.Accelerated().Code);
         Assert.Equal("accelerated:2.5E-07", SpinKernelChoice.Accelerated(2.5e-7, 1).Code);
         Assert.Equal("accelerated-v2:2.5E-07", SpinKernelChoice.Accelerated(2.5e-7, 2).Code);
         Assert.Equal("accelerated-v3:2.5E-07", SpinKernelChoice.Accelerated(2.5e-7, 3).Code);
         Assert.Equal("accelerated-v4:2.5E-07", SpinKernelChoice.Accelerated(2.5e-7, 4).Code);
-        foreach (var choice in new[] { SpinKernelChoice.Exact, SpinKernelChoice.Accelerated(), SpinKernelChoice.Accelerated(0.1 + 0.2), SpinKernelChoice.Accelerated(1e-10, 1), SpinKernelChoice.Accelerated(1e-10, 2), SpinKernelChoice.Accelerated(1e-10, 3) })
+        Assert.Equal("accelerated-v5:2.5E-07", SpinKernelChoice.Accelerated(2.5e-7, 5).Code);
+        foreach (var choice in new[] { SpinKernelChoice.Exact, SpinKernelChoice.Accelerated(), SpinKernelChoice.Accelerated(0.1 + 0.2), SpinKernelChoice.Accelerated(1e-10, 1), SpinKernelChoice.Accelerated(1e-10, 2), SpinKernelChoice.Accelerated(1e-10, 3), SpinKernelChoice.Accelerated(1e-10, 4) })
         {
             Assert.Equal(choice, SpinKernelChoice.ParseCode(choice.Code));
         }
@@ -29,7 +30,7 @@ public class SpinKernelChoiceTests
     [InlineData("accelerated:NaN")]
     [InlineData("accelerated: 1E-10")]
     [InlineData("accelerated-v1:1E-10")]
-    [InlineData("accelerated-v5:1E-10")]
+    [InlineData("accelerated-v6:1E-10")]
     [InlineData("accelerated-v2:1e-10")]
     [InlineData("accelerated-v3:1e-10")]
     [InlineData("fast")]
@@ -45,7 +46,8 @@ public class SpinKernelChoiceTests
         Assert.NotEqual(SpinKernelChoice.Accelerated(1e-10, 1), SpinKernelChoice.Accelerated(1e-10, 2));
         Assert.NotEqual(SpinKernelChoice.Accelerated(1e-10, 2), SpinKernelChoice.Accelerated(1e-10, 3));
         Assert.NotEqual(SpinKernelChoice.Accelerated(1e-10, 3), SpinKernelChoice.Accelerated(1e-10, 4));
-        Assert.Throws<ArgumentOutOfRangeException>("version", () => SpinKernelChoice.Accelerated(1e-10, 5));
+        Assert.NotEqual(SpinKernelChoice.Accelerated(1e-10, 4), SpinKernelChoice.Accelerated(1e-10, 5));
+        Assert.Throws<ArgumentOutOfRangeException>("version", () => SpinKernelChoice.Accelerated(1e-10, 6));
     }
 
     [Fact]
@@ -63,6 +65,42 @@ public class SpinKernelChoiceTests
         var v4 = SpinKernelChoice.Accelerated(1e-10, 4);
         Assert.False(v4.UsesCells(CellSpinProductKernel.MinSpins - 1));
         Assert.True(v4.UsesCells(CellSpinProductKernel.MinSpins));
+        var v5 = SpinKernelChoice.Accelerated(1e-10, 5);
+        Assert.False(v5.UsesCells(CellSpinProductKernel.MinSpins - 1));
+        Assert.True(v5.UsesCells(CellSpinProductKernel.MinSpins));
+    }
+
+    [Fact]
+    public void VersionFiveDropsSeriesOrdersWithinTheBoundAndKeepsVersionFourBelowSeventeenSpins()
+    {
+        Assert.True(SpinKernelChoice.Accelerated(1e-10, 5).TruncatedSetUp);
+        Assert.False(SpinKernelChoice.Accelerated(1e-10, 4).TruncatedSetUp);
+        Assert.Equal(17, SpinKernelChoice.Accelerated(1e-10, 5).SeriesMinSpins);
+        bool anyDiffers = false;
+        foreach ((int d, int n, double alpha) in new[] { (1, 16, 6.0), (1, 17, 1.0), (1, 100, 10.0), (2, 200, 2.0), (3, 300, 3.0), (3, 500, 8.0) })
+        {
+            double[] positions = new TestRandom((ulong)(n + d)).CubePositions(n, d).Select(v => v * 0.5).ToArray();
+            var couplings = CouplingMatrix.FromPositions(positions, d, alpha);
+            // A grid wide enough that the set-up at its largest tau has near and far pairs of every size.
+            double[] tau = Enumerable.Range(0, 40).Select(k => Math.Pow(10, -6 + (k * 0.3)) / Math.Max(1.0, couplings.NearestNeighbourCouplings.ToArray().Average())).ToArray();
+            var (exactMag, exactPur) = Run(SpinProductKernel.Evaluate, couplings, tau);
+            var (v4Mag, v4Pur) = Run((c, t, m, p) => SpinKernelChoice.Accelerated(1e-10, 4).Evaluate(c, t, m, p, [], [], SpinProductKernel.BestPath), couplings, tau);
+            var (v5Mag, v5Pur) = Run((c, t, m, p) => SpinKernelChoice.Accelerated(1e-10, 5).Evaluate(c, t, m, p, [], [], SpinProductKernel.BestPath), couplings, tau);
+            if (n < 17)
+            {
+                Assert.Equal(v4Mag, v5Mag);
+                Assert.Equal(v4Pur, v5Pur);
+            }
+
+            anyDiffers |= !v4Mag.SequenceEqual(v5Mag) || !v4Pur.SequenceEqual(v5Pur);
+            for (int k = 0; k < tau.Length; k++)
+            {
+                Assert.True(Math.Abs(v5Mag[k] - exactMag[k]) <= 1e-10 && Math.Abs(v5Pur[k] - exactPur[k]) <= 1e-10, $"d = {d}, N = {n}, tau = {tau[k]}: v5 ({v5Mag[k]}, {v5Pur[k]}), exact ({exactMag[k]}, {exactPur[k]})");
+            }
+        }
+
+        // Dropping orders changes the last bits somewhere: otherwise version 5 would be version 4.
+        Assert.True(anyDiffers);
     }
 
     [Fact]
@@ -93,7 +131,7 @@ public class SpinKernelChoiceTests
     [InlineData(2)]
     [InlineData(3)]
     [InlineData(4)]
-    public void VersionsFromTwoOnBelowTheCellSizeGiveVersionOnesBitsFromSixtyFourSpins(int version)
+    public void VersionsTwoToFourBelowTheCellSizeGiveVersionOnesBitsFromSixtyFourSpins(int version)
     {
         double[] positions = new TestRandom(8).CubePositions(300, 3).Select(v => v * 0.5).ToArray();
         var couplings = CouplingMatrix.FromPositions(positions, 3, 6.0);
