@@ -40,6 +40,6 @@ public sealed class DefaultKernelTests(SubmitClusterFixture fixture) : IClassFix
         SubmitResult result = await fixture.Cluster.Campaign(Name + "-new").Submit(spec.ToJsonString());
         Assert.Null(result.Error);
         string? stored = await fixture.Cluster.Campaign(Name + "-new").GetSpec();
-        Assert.Contains("\"version\": 4", stored, StringComparison.Ordinal);
+        Assert.Contains("\"version\": 5", stored, StringComparison.Ordinal);
     }
 }
