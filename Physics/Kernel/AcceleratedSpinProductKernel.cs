@@ -181,8 +181,8 @@ public static class AcceleratedSpinProductKernel
 
     private const int ReducedTogether = 4;
 
-    // mag[k] and pur[k] of one step: the sum and the sum of squares in spin order.
-    private static void Reduce(double[] p, int n, int k, Span<double> mag, Span<double> pur)
+    /// <summary>mag[k] and pur[k] of one step: the sum and the sum of squares of P_i in spin order, over N.</summary>
+    internal static void Reduce(double[] p, int n, int k, Span<double> mag, Span<double> pur)
     {
         double sum = 0.0;
         double sumOfSquares = 0.0;

@@ -131,16 +131,7 @@ public static class CellSpinProductKernel
         foreach (int k in DescendingOrder(tau))
         {
             run.SpinProducts(tau[k], p);
-            double sum = 0.0;
-            double sumOfSquares = 0.0;
-            for (int i = 0; i < n; i++)
-            {
-                sum += p[i];
-                sumOfSquares = Math.FusedMultiplyAdd(p[i], p[i], sumOfSquares);
-            }
-
-            mag[k] = sum / n;
-            pur[k] = sumOfSquares / n;
+            AcceleratedSpinProductKernel.Reduce(p, n, k, mag, pur);
             for (int s = 0; s < spins.Length; s++)
             {
                 spinCurves[(s * tau.Length) + k] = p[spins[s]];
