@@ -60,7 +60,7 @@ public sealed record SpinKernelChoice
     // and is version 1 below; version 3 is the same below 8192 spins (the same bits) and about
     // twice as fast above (3D, alpha = 6, N = 10^5: 8.4 s against 17.1 s on one core); version 4
     // takes the series from 17 spins on, 1.5 to 4 times faster than the exact rows there; version
-    // 5 spends a quarter to a half of version 4's set-up (docs/PERFORMANCE.md).
+    // 5 spends about half of version 4's set-up in 3D at 1300 spins (docs/PERFORMANCE.md).
     public static SpinKernelChoice Default { get; } = new(SpinKernelKind.Accelerated, AcceleratedSpinProductKernel.DefaultTolerance, LatestAcceleratedVersion);
 
     /// <summary>The kernel.</summary>
