@@ -425,10 +425,14 @@ public static class AcceleratedSpinProductKernel
                 boundFactor *= u2;
             }
 
-            FarSeriesKernel.Run(_path, _sums, _stride, PaddedCount, _a, boundFactor, _nearProduct, p, _bound);
+            if (!FarSeriesKernel.Run(_path, _sums, _stride, PaddedCount, _a, boundFactor, _nearProduct, p, _bound, _dropped, _budget))
+            {
+                return;
+            }
+
             for (int i = 0; i < _n; i++)
             {
-                if (Math.Abs(p[i]) * (_bound[i] + _dropped) > _budget)
+                if (FarSeriesKernel.OverBudget(p[i], _bound[i], _dropped, _budget))
                 {
                     p[i] = ExactProduct(i, tau);
                 }

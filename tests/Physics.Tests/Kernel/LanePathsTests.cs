@@ -94,13 +94,45 @@ public class LanePathsTests
         double[] a = [.. Enumerable.Range(0, Terms).Select(m => -Math.Pow(10, (4 * rng.NextDouble()) - 2) / (m + 1))];
         double[] nearProduct = [.. Enumerable.Range(0, count).Select(_ => (2 * rng.NextDouble()) - 1)];
         var expected = (P: new double[count], Bound: new double[count]);
-        FarSeriesKernel.Run(KernelPath.Scalar, sums, stride, count, a, 1e-3, nearProduct, expected.P, expected.Bound);
+        FarSeriesKernel.Run(KernelPath.Scalar, sums, stride, count, a, 1e-3, nearProduct, expected.P, expected.Bound, 0.0, double.PositiveInfinity);
         foreach (KernelPath path in LanePaths)
         {
             var actual = (P: new double[count], Bound: new double[count]);
-            FarSeriesKernel.Run(path, sums, stride, count, a, 1e-3, nearProduct, actual.P, actual.Bound);
+            FarSeriesKernel.Run(path, sums, stride, count, a, 1e-3, nearProduct, actual.P, actual.Bound, 0.0, double.PositiveInfinity);
             Assert.Equal(expected.P.Select(BitConverter.DoubleToInt64Bits), actual.P.Select(BitConverter.DoubleToInt64Bits));
             Assert.Equal(expected.Bound.Select(BitConverter.DoubleToInt64Bits), actual.Bound.Select(BitConverter.DoubleToInt64Bits));
+        }
+    }
+
+    [Theory]
+    [InlineData(8)]
+    [InlineData(16)]
+    [InlineData(24)]
+    [InlineData(104)]
+    public void The_series_step_tells_whether_any_spin_is_over_its_budget_on_every_path(int count)
+    {
+        var rng = new System.Random(count);
+        const int Terms = 12;
+        const double Dropped = 1e-12;
+        int stride = count + 16;
+        // Small terms, so that every P is of order one and differs from the others.
+        double[] sums = [.. Enumerable.Range(0, (Terms + 1) * stride).Select(_ => rng.NextDouble())];
+        double[] a = [.. Enumerable.Range(0, Terms).Select(m => -rng.NextDouble() / (m + 1))];
+        double[] nearProduct = [.. Enumerable.Range(0, count).Select(_ => 0.5 + (0.5 * rng.NextDouble()))];
+        var reference = (P: new double[count], Bound: new double[count]);
+        FarSeriesKernel.Run(KernelPath.Scalar, sums, stride, count, a, 1e-9, nearProduct, reference.P, reference.Bound, Dropped, double.PositiveInfinity);
+        double[] need = [.. Enumerable.Range(0, count).Select(i => Math.Abs(reference.P[i]) * (reference.Bound[i] + Dropped)).Order()];
+        Assert.True(need[0] > 0 && need[^2] < need[^1]);
+
+        // Every spin over, none over, and the one spin with the largest need alone over.
+        foreach (KernelPath path in (KernelPath[])[KernelPath.Scalar, .. LanePaths])
+        {
+            foreach ((double budget, bool over) in (ReadOnlySpan<(double, bool)>)[(need[0] / 2, true), (need[^1], false), (need[^2] + ((need[^1] - need[^2]) / 2), true)])
+            {
+                var actual = (P: new double[count], Bound: new double[count]);
+                Assert.Equal(over, FarSeriesKernel.Run(path, sums, stride, count, a, 1e-9, nearProduct, actual.P, actual.Bound, Dropped, budget));
+                Assert.Equal(over, Enumerable.Range(0, count).Any(i => FarSeriesKernel.OverBudget(actual.P[i], actual.Bound[i], Dropped, budget)));
+            }
         }
     }
 
