@@ -41,7 +41,8 @@ internal sealed class NearCouplings
     }
 
     // A 1D spin has a handful of near couplings, and Array.Sort's set-up per call cost more than
-    // the sort (2% of a 60-spin realization). Ascending order of doubles is unique up to equal
+    // the sort (2% of a 60-spin realization). The couplings here are positive (+infinity for
+    // coincident spins; NaN is never near), and their ascending order is unique up to equal
     // values, which are the same bits, so either sort gives the same lists.
     private static void SortAscending(Span<double> values)
     {
