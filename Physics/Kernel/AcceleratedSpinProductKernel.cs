@@ -80,6 +80,10 @@ public static class AcceleratedSpinProductKernel
     // Steps of near products filled at a time: the table is N x NearWindow doubles at any T.
     private const int NearWindow = 64;
 
+    // The pair table's budget: pair cosines of a whole window where they fit, fewer steps at a
+    // time where they would leave the core's cache (a whole window at N = 800 in 2D was slower).
+    internal const int PairTableBytes = 256 * 1024;
+
     /// <summary>The number of series terms M used for a tolerance.</summary>
     public static int Terms(double tolerance)
     {
@@ -297,12 +301,21 @@ public static class AcceleratedSpinProductKernel
         private readonly double[] _sums;
         private readonly double[] _a;
         private readonly double[] _coefficients;
-        private readonly double[] _nearProduct;
         private readonly double[] _bound;
         private readonly NearCouplings _near;
         private readonly double[] _tau;
         private readonly int _steps;
         private double[]? _table;
+        private double[]? _pairTable;
+        private double[] _pairValue = new double[16];
+        private int[] _pairEnd = [];
+        private int _pairCount;
+        private int _activePairs;
+        private int _pairWindow;
+        private int[] _spinOrder = [];
+        private int[] _spinEnd = [];
+        private int _activeSpins;
+        private int _windowSpins;
         private int[] _turnStep = [];
         private int[] _turnStart = [];
         private int[] _eventStart = [];
@@ -353,8 +366,6 @@ public static class AcceleratedSpinProductKernel
                 _coefficients[m] = LogCosineSeries.Coefficient(m + 1);
             }
 
-            _nearProduct = new double[PaddedCount];
-            _nearProduct.AsSpan().Fill(1.0);
             _bound = new double[PaddedCount];
             _near = new NearCouplings(_n);
         }
@@ -367,6 +378,11 @@ public static class AcceleratedSpinProductKernel
             if (_table is not null)
             {
                 ArrayPool<double>.Shared.Return(_table);
+            }
+
+            if (_pairTable is not null)
+            {
+                ArrayPool<double>.Shared.Return(_pairTable);
             }
         }
 
@@ -403,11 +419,7 @@ public static class AcceleratedSpinProductKernel
                 FillNearWindow(step);
             }
 
-            for (int i = 0; i < _n; i++)
-            {
-                _nearProduct[i] = _table![(i * NearWindow) + inWindow];
-            }
-
+            ReadOnlySpan<double> nearProduct = _table.AsSpan(inWindow * PaddedCount, PaddedCount);
             double s = Math.ScaleB(tauAbs, -_exponent);
             double s2 = s * s;
             double power = s2;
@@ -425,7 +437,7 @@ public static class AcceleratedSpinProductKernel
                 boundFactor *= u2;
             }
 
-            if (!FarSeriesKernel.Run(_path, _sums, _stride, PaddedCount, _a, boundFactor, _nearProduct, p, _bound, _dropped, _budget))
+            if (!FarSeriesKernel.Run(_path, _sums, _stride, PaddedCount, _a, boundFactor, nearProduct, p, _bound, _dropped, _budget))
             {
                 return;
             }
@@ -468,8 +480,15 @@ public static class AcceleratedSpinProductKernel
                 {
                     int k = i + 1 + nearIndex[j];
                     double v = packedSpan[_couplings.RowOffset(i) + nearIndex[j]];
-                    _near.Add(i, v);
-                    _near.Add(k, v);
+                    if (_pairCount == _pairValue.Length)
+                    {
+                        Array.Resize(ref _pairValue, 2 * _pairValue.Length);
+                    }
+
+                    _pairValue[_pairCount] = v;
+                    _near.Add(i, v, _pairCount);
+                    _near.Add(k, v, _pairCount);
+                    _pairCount++;
                 }
             }
 
@@ -497,7 +516,16 @@ public static class AcceleratedSpinProductKernel
         // per spin and tau.
         private void PrepareNearProducts()
         {
-            _table = ArrayPool<double>.Shared.Rent(_n * NearWindow);
+            _table = ArrayPool<double>.Shared.Rent(NearWindow * PaddedCount);
+            _table.AsSpan(0, NearWindow * PaddedCount).Fill(1.0);
+            _pairWindow = NearWindow;
+            while (_pairWindow > NearProductTable.Chunk && (long)_pairCount * _pairWindow * sizeof(double) > PairTableBytes)
+            {
+                _pairWindow /= 2;
+            }
+
+            _pairTable = ArrayPool<double>.Shared.Rent(_pairCount * _pairWindow);
+            _pairEnd = new int[_pairCount];
             _turnStart = new int[_n + 1];
             for (int i = 0; i < _n; i++)
             {
@@ -511,12 +539,17 @@ public static class AcceleratedSpinProductKernel
             {
                 Span<int> ends = _turnStep.AsSpan(_turnStart[i], _turnStart[i + 1] - _turnStart[i]);
                 NearProductTable.TurnSteps(_near.Near(i), _tau, _steps, FarLimit, ends);
-                foreach (int end in ends)
+                ReadOnlySpan<int> pairs = _near.Pairs(i);
+                for (int e = 0; e < ends.Length; e++)
                 {
-                    _eventStart[end + 1]++;
+                    // Both spins of a pair find the same step: it depends on the coupling alone.
+                    _pairEnd[pairs[e]] = ends[e];
+                    _eventStart[ends[e] + 1]++;
                 }
             }
 
+            NumberPairsByTurnStep();
+            OrderSpinsByLastTurnStep();
             // A stable counting sort by step keeps each spin's couplings ascending within a step,
             // the order in which their powers enter the sums.
             for (int m = 0; m <= _steps; m++)
@@ -539,14 +572,128 @@ public static class AcceleratedSpinProductKernel
             }
         }
 
+        // Pairs numbered by descending turn step, so that the pairs still near at a step are the
+        // first ones, and the pair table is filled without looking at the others.
+        private void NumberPairsByTurnStep()
+        {
+            var start = new int[_steps + 2];
+            foreach (int end in _pairEnd)
+            {
+                start[_steps - end + 1]++;
+            }
+
+            for (int m = 0; m <= _steps; m++)
+            {
+                start[m + 1] += start[m];
+            }
+
+            var newNumber = new int[_pairCount];
+            var value = new double[_pairCount];
+            var endOf = new int[_pairCount];
+            for (int p = 0; p < _pairCount; p++)
+            {
+                int q = start[_steps - _pairEnd[p]]++;
+                newNumber[p] = q;
+                value[q] = _pairValue[p];
+                endOf[q] = _pairEnd[p];
+            }
+
+            _pairValue = value;
+            _pairEnd = endOf;
+            _activePairs = _pairCount;
+            _near.Renumber(newNumber);
+        }
+
+        // The pair cosines of _pairWindow steps at a time, and each spin's products of those
+        // steps from them, into the table by step (a step's row is the series pass's input as it
+        // stands). A spin's entries are 1.0, the product of no factor, from the step where its
+        // last near coupling turns far: only the spins with a near coupling in the window are
+        // visited (a prefix of _spinOrder), and of the entries the last window wrote, those this
+        // one does not are set back to 1.0.
         private void FillNearWindow(int firstStep)
         {
-            for (int i = 0; i < _n; i++)
+            int previousFirst = firstStep - NearWindow;
+            for (int a = 0; a < _windowSpins; a++)
             {
-                ReadOnlySpan<int> ends = _turnStep.AsSpan(_turnStart[i], _turnStart[i + 1] - _turnStart[i]);
-                NearProductTable.FillRow(_path, _near.Near(i), ends, _tau, firstStep, _table.AsSpan(i * NearWindow, NearWindow));
+                int i = _spinOrder[a];
+                int before = WrittenChunks(i, previousFirst);
+                int now = WrittenChunks(i, firstStep);
+                for (int step = now * NearProductTable.Chunk; step < before * NearProductTable.Chunk; step++)
+                {
+                    _table![(step * PaddedCount) + i] = 1.0;
+                }
+            }
+
+            while (_windowSpins > 0 && _spinEnd[_spinOrder[_windowSpins - 1]] <= firstStep)
+            {
+                _windowSpins--;
+            }
+
+            _activeSpins = _windowSpins;
+
+            for (int offset = 0; offset < NearWindow && firstStep + offset < _steps; offset += _pairWindow)
+            {
+                int first = firstStep + offset;
+                while (_activePairs > 0 && _pairEnd[_activePairs - 1] <= first)
+                {
+                    _activePairs--;
+                }
+
+                while (_activeSpins > 0 && _spinEnd[_spinOrder[_activeSpins - 1]] <= first)
+                {
+                    _activeSpins--;
+                }
+
+                NearProductTable.FillPairs(_path, _pairValue.AsSpan(0, _activePairs), _pairEnd, _tau, first, _pairWindow, _pairTable);
+                for (int a = 0; a < _activeSpins; a++)
+                {
+                    int i = _spinOrder[a];
+                    ReadOnlySpan<int> ends = _turnStep.AsSpan(_turnStart[i], _turnStart[i + 1] - _turnStart[i]);
+                    NearProductTable.MultiplyColumn(_path, _near.Pairs(i), ends, _pairTable, first, _pairWindow, _table.AsSpan((offset * PaddedCount) + i), PaddedCount);
+                }
             }
         }
+
+        // The chunks of a window from firstStep that MultiplyColumn writes for spin i: those
+        // before the step where its last near coupling turns far.
+        private int WrittenChunks(int i, int firstStep)
+        {
+            if (firstStep < 0)
+            {
+                return 0;
+            }
+
+            int steps = Math.Min(_spinEnd[i], _steps) - firstStep;
+            return steps <= 0 ? 0 : Math.Min(NearWindow, steps + NearProductTable.Chunk - 1) / NearProductTable.Chunk;
+        }
+
+        // Spins ordered by descending last turn step, so that those with a near coupling at a
+        // step are the first ones.
+        private void OrderSpinsByLastTurnStep()
+        {
+            _spinEnd = new int[_n];
+            var start = new int[_steps + 2];
+            for (int i = 0; i < _n; i++)
+            {
+                int count = _turnStart[i + 1] - _turnStart[i];
+                _spinEnd[i] = count == 0 ? 0 : _turnStep[_turnStart[i + 1] - 1];
+                start[_steps - _spinEnd[i] + 1]++;
+            }
+
+            for (int m = 0; m <= _steps; m++)
+            {
+                start[m + 1] += start[m];
+            }
+
+            _spinOrder = new int[_n];
+            for (int i = 0; i < _n; i++)
+            {
+                _spinOrder[start[_steps - _spinEnd[i]]++] = i;
+            }
+
+            _windowSpins = _n;
+        }
+
 
         // Moves the couplings that turn far at this step into their spins' sums.
         private void AdvanceFarSets(int step)

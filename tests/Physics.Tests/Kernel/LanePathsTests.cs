@@ -43,20 +43,45 @@ public class LanePathsTests
                 Assert.Equal(expectedEnd, ends[e]);
             }
 
-            // The whole range in one scalar window, then windows of 8 and 16 steps on every path.
-            var whole = new double[(steps + 7) / 8 * 8];
-            NearProductTable.FillRow(KernelPath.Scalar, sorted, ends, tau, 0, whole);
+            // Each coupling its own pair, numbered in a scrambled order as the kernel numbers
+            // them (by turn step, across spins); windows of 8, 16 and 64 steps on every path,
+            // the products written by step into a table of 3 spins (this one the middle).
+            int[] number = [.. Enumerable.Range(0, sorted.Length).OrderBy(_ => rng.Next())];
+            var pairValue = new double[sorted.Length];
+            var pairEnd = new int[sorted.Length];
+            for (int e = 0; e < sorted.Length; e++)
+            {
+                pairValue[number[e]] = sorted[e];
+                pairEnd[number[e]] = ends[e];
+            }
+
+            var whole = new double[steps];
             foreach (KernelPath path in (KernelPath[])[KernelPath.Scalar, .. LanePaths])
             {
-                foreach (int window in new[] { 8, 16 })
+                foreach (int window in new[] { 8, 16, 64 })
                 {
+                    const int Stride = 3;
                     for (int first = 0; first < steps; first += window)
                     {
-                        var row = new double[window];
-                        NearProductTable.FillRow(path, sorted, ends, tau, first, row);
+                        var table = new double[sorted.Length * window];
+                        NearProductTable.FillPairs(path, pairValue, pairEnd, tau, first, window, table);
+                        var products = Enumerable.Repeat(1.0, window * Stride).ToArray();
+                        NearProductTable.MultiplyColumn(path, number, ends, table, first, window, products.AsSpan(1), Stride);
                         for (int j = 0; j < window && first + j < steps; j++)
                         {
-                            Assert.True(BitConverter.DoubleToInt64Bits(whole[first + j]) == BitConverter.DoubleToInt64Bits(row[j]), $"{path}, trial {trial}, step {first + j}: {row[j]:R}, scalar {whole[first + j]:R}");
+                            if (path == KernelPath.Scalar && window == 8)
+                            {
+                                whole[first + j] = products[(j * Stride) + 1];
+                            }
+
+                            Assert.True(BitConverter.DoubleToInt64Bits(whole[first + j]) == BitConverter.DoubleToInt64Bits(products[(j * Stride) + 1]), $"{path}, window {window}, trial {trial}, step {first + j}: {products[(j * Stride) + 1]:R}, scalar {whole[first + j]:R}");
+                        }
+
+                        for (int j = 0; j < window; j++)
+                        {
+                            // The neighbours' entries are not touched.
+                            Assert.Equal(1.0, products[j * Stride]);
+                            Assert.Equal(1.0, products[(j * Stride) + 2]);
                         }
                     }
                 }

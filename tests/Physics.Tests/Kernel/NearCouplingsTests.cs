@@ -26,9 +26,9 @@ public class NearCouplingsTests
         }
 
         var near = new NearCouplings(2);
-        foreach (double v in values)
+        for (int p = 0; p < values.Length; p++)
         {
-            near.Add(1, v);
+            near.Add(1, values[p], p);
         }
 
         near.Sort();
@@ -36,5 +36,18 @@ public class NearCouplingsTests
         Array.Sort(expected);
         Assert.Equal(expected.Select(BitConverter.DoubleToInt64Bits), near.Near(1).ToArray().Select(BitConverter.DoubleToInt64Bits));
         Assert.True(near.Near(0).IsEmpty);
+
+        // Each pair number travels with its coupling, and renumbering follows the map.
+        ReadOnlySpan<double> sorted = near.Near(1);
+        int[] pairs = near.Pairs(1).ToArray();
+        Assert.Equal(Enumerable.Range(0, length), pairs.Order());
+        for (int e = 0; e < length; e++)
+        {
+            Assert.Equal(BitConverter.DoubleToInt64Bits(values[pairs[e]]), BitConverter.DoubleToInt64Bits(sorted[e]));
+        }
+
+        int[] newNumber = [.. Enumerable.Range(0, length).Select(p => length - 1 - p)];
+        near.Renumber(newNumber);
+        Assert.Equal(pairs.Select(p => length - 1 - p), near.Pairs(1).ToArray());
     }
 }
