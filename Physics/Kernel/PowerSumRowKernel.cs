@@ -131,6 +131,15 @@ internal static class PowerSumRowKernel
         var limitV = Vector512.Create(farLimit);
         var scaleV = Vector512.Create(scale);
         int nearCount = 0;
+        // As in Run256: groups with a near element are scanned after the pass, and the orders
+        // are counted without a branch per limit.
+        Span<int> nearGroups = stackalloc int[(paddedLength / Group) + 1];
+        int nearGroupCount = 0;
+        int limitVectors = (orderLimits.Length + Vector256<double>.Count - 1) / Vector256<double>.Count;
+        Span<double> paddedLimits = stackalloc double[limitVectors * Vector256<double>.Count];
+        paddedLimits.Fill(double.PositiveInfinity);
+        orderLimits.CopyTo(paddedLimits);
+        ref double limits = ref MemoryMarshal.GetReference(paddedLimits);
         for (int m = 0; m < paddedLength; m += Group)
         {
             bool two = m + Group <= paddedLength;
@@ -142,16 +151,18 @@ internal static class PowerSumRowKernel
             var farB = Vector512.LessThanOrEqual(xB, limitV);
             if ((farA & farB).AsUInt64() != Vector512<ulong>.AllBitsSet)
             {
-                nearCount = RecordNear(ref twoJ, m, tauAbs, farLimit, near, nearCount);
-                if (two)
-                {
-                    nearCount = RecordNear(ref twoJ, m + Lanes, tauAbs, farLimit, near, nearCount);
-                }
+                nearGroups[nearGroupCount++] = m;
             }
 
-            int orders = orderLimits.IsEmpty ? terms : Orders(Largest((farA & xA).GetLower(), (farA & xA).GetUpper(), (farB & xB).GetLower(), (farB & xB).GetUpper()), orderLimits, terms);
-            var wA = Vector512.ConditionalSelect(farA, vA * scaleV, Vector512<double>.Zero);
-            var wB = Vector512.ConditionalSelect(farB, vB * scaleV, Vector512<double>.Zero);
+            int orders = terms;
+            if (!orderLimits.IsEmpty)
+            {
+                var largest = Larger(farA & xA, farB & xB);
+                orders = CountOrders(Largest(largest.GetLower(), largest.GetUpper(), Vector256<double>.Zero, Vector256<double>.Zero), ref limits, limitVectors, orderLimits.Length, terms);
+            }
+
+            var wA = farA & (vA * scaleV);
+            var wB = farB & (vB * scaleV);
             var w2A = UnderflowFlush.Apply(wA * wA);
             var w2B = UnderflowFlush.Apply(wB * wB);
             var pA = w2A;
@@ -169,6 +180,16 @@ internal static class PowerSumRowKernel
 
                 pA = UnderflowFlush.Apply(pA * w2A);
                 pB = UnderflowFlush.Apply(pB * w2B);
+            }
+        }
+
+        for (int g = 0; g < nearGroupCount; g++)
+        {
+            int m = nearGroups[g];
+            nearCount = RecordNear(ref twoJ, m, tauAbs, farLimit, near, nearCount);
+            if (m + Group <= paddedLength)
+            {
+                nearCount = RecordNear(ref twoJ, m + Lanes, tauAbs, farLimit, near, nearCount);
             }
         }
 
@@ -317,6 +338,9 @@ internal static class PowerSumRowKernel
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<double> Larger(Vector256<double> a, Vector256<double> b) => Vector256.ConditionalSelect(Vector256.GreaterThan(b, a), b, a);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<double> Larger(Vector512<double> a, Vector512<double> b) => Vector512.ConditionalSelect(Vector512.GreaterThan(b, a), b, a);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double LaneSum(Vector256<double> low, Vector256<double> high)
