@@ -302,25 +302,16 @@ public static class AcceleratedSpinProductKernel
         private readonly double[] _a;
         private readonly double[] _coefficients;
         private readonly double[] _bound;
-        private readonly NearCouplings _near;
+        private readonly NearPairs _near;
         private readonly double[] _tau;
         private readonly int _steps;
         private double[]? _table;
         private double[]? _pairTable;
-        private double[] _pairValue = new double[16];
-        private int[] _pairEnd = [];
-        private int _pairCount;
         private int _activePairs;
         private int _pairWindow;
         private int[] _spinOrder = [];
-        private int[] _spinEnd = [];
         private int _activeSpins;
         private int _windowSpins;
-        private int[] _turnStep = [];
-        private int[] _turnStart = [];
-        private int[] _eventStart = [];
-        private int[] _eventSpin = [];
-        private double[] _eventValue = [];
         private bool _started;
         private int _exponent;
         private double _scale;
@@ -367,7 +358,7 @@ public static class AcceleratedSpinProductKernel
             }
 
             _bound = new double[PaddedCount];
-            _near = new NearCouplings(_n);
+            _near = new NearPairs(_n);
         }
 
         internal int PaddedCount { get; }
@@ -478,21 +469,9 @@ public static class AcceleratedSpinProductKernel
                 ReadOnlySpan<double> packedSpan = _couplings.PackedTwoJ;
                 for (int j = 0; j < nearCount; j++)
                 {
-                    int k = i + 1 + nearIndex[j];
-                    double v = packedSpan[_couplings.RowOffset(i) + nearIndex[j]];
-                    if (_pairCount == _pairValue.Length)
-                    {
-                        Array.Resize(ref _pairValue, 2 * _pairValue.Length);
-                    }
-
-                    _pairValue[_pairCount] = v;
-                    _near.Add(i, v, _pairCount);
-                    _near.Add(k, v, _pairCount);
-                    _pairCount++;
+                    _near.Add(i, i + 1 + nearIndex[j], packedSpan[_couplings.RowOffset(i) + nearIndex[j]]);
                 }
             }
-
-            _near.Sort();
         }
 
         // Exact: the stored sums are sums of (2J 2^E)^(2n); a new E multiplies order n by 2^(2n dE).
@@ -516,92 +495,18 @@ public static class AcceleratedSpinProductKernel
         // per spin and tau.
         private void PrepareNearProducts()
         {
+            _near.Prepare(_tau, _steps, FarLimit);
+            _activePairs = _near.Count;
             _table = ArrayPool<double>.Shared.Rent(NearWindow * PaddedCount);
             _table.AsSpan(0, NearWindow * PaddedCount).Fill(1.0);
             _pairWindow = NearWindow;
-            while (_pairWindow > NearProductTable.Chunk && (long)_pairCount * _pairWindow * sizeof(double) > PairTableBytes)
+            while (_pairWindow > NearProductTable.Chunk && (long)_near.Count * _pairWindow * sizeof(double) > PairTableBytes)
             {
                 _pairWindow /= 2;
             }
 
-            _pairTable = ArrayPool<double>.Shared.Rent(_pairCount * _pairWindow);
-            _pairEnd = new int[_pairCount];
-            _turnStart = new int[_n + 1];
-            for (int i = 0; i < _n; i++)
-            {
-                _turnStart[i + 1] = _turnStart[i] + _near.Near(i).Length;
-            }
-
-            int total = _turnStart[_n];
-            _turnStep = new int[total];
-            _eventStart = new int[_steps + 2];
-            for (int i = 0; i < _n; i++)
-            {
-                Span<int> ends = _turnStep.AsSpan(_turnStart[i], _turnStart[i + 1] - _turnStart[i]);
-                NearProductTable.TurnSteps(_near.Near(i), _tau, _steps, FarLimit, ends);
-                ReadOnlySpan<int> pairs = _near.Pairs(i);
-                for (int e = 0; e < ends.Length; e++)
-                {
-                    // Both spins of a pair find the same step: it depends on the coupling alone.
-                    _pairEnd[pairs[e]] = ends[e];
-                    _eventStart[ends[e] + 1]++;
-                }
-            }
-
-            NumberPairsByTurnStep();
+            _pairTable = ArrayPool<double>.Shared.Rent(_near.Count * _pairWindow);
             OrderSpinsByLastTurnStep();
-            // A stable counting sort by step keeps each spin's couplings ascending within a step,
-            // the order in which their powers enter the sums.
-            for (int m = 0; m <= _steps; m++)
-            {
-                _eventStart[m + 1] += _eventStart[m];
-            }
-
-            var next = _eventStart.AsSpan(0, _steps + 1).ToArray();
-            _eventSpin = new int[total];
-            _eventValue = new double[total];
-            int entry = 0;
-            for (int i = 0; i < _n; i++)
-            {
-                foreach (double v in _near.Near(i))
-                {
-                    int slot = next[_turnStep[entry++]]++;
-                    _eventSpin[slot] = i;
-                    _eventValue[slot] = v;
-                }
-            }
-        }
-
-        // Pairs numbered by descending turn step, so that the pairs still near at a step are the
-        // first ones, and the pair table is filled without looking at the others.
-        private void NumberPairsByTurnStep()
-        {
-            var start = new int[_steps + 2];
-            foreach (int end in _pairEnd)
-            {
-                start[_steps - end + 1]++;
-            }
-
-            for (int m = 0; m <= _steps; m++)
-            {
-                start[m + 1] += start[m];
-            }
-
-            var newNumber = new int[_pairCount];
-            var value = new double[_pairCount];
-            var endOf = new int[_pairCount];
-            for (int p = 0; p < _pairCount; p++)
-            {
-                int q = start[_steps - _pairEnd[p]]++;
-                newNumber[p] = q;
-                value[q] = _pairValue[p];
-                endOf[q] = _pairEnd[p];
-            }
-
-            _pairValue = value;
-            _pairEnd = endOf;
-            _activePairs = _pairCount;
-            _near.Renumber(newNumber);
         }
 
         // The pair cosines of _pairWindow steps at a time, and each spin's products of those
@@ -624,7 +529,7 @@ public static class AcceleratedSpinProductKernel
                 }
             }
 
-            while (_windowSpins > 0 && _spinEnd[_spinOrder[_windowSpins - 1]] <= firstStep)
+            while (_windowSpins > 0 && _near.SpinEnd[_spinOrder[_windowSpins - 1]] <= firstStep)
             {
                 _windowSpins--;
             }
@@ -634,22 +539,21 @@ public static class AcceleratedSpinProductKernel
             for (int offset = 0; offset < NearWindow && firstStep + offset < _steps; offset += _pairWindow)
             {
                 int first = firstStep + offset;
-                while (_activePairs > 0 && _pairEnd[_activePairs - 1] <= first)
+                while (_activePairs > 0 && _near.End[_activePairs - 1] <= first)
                 {
                     _activePairs--;
                 }
 
-                while (_activeSpins > 0 && _spinEnd[_spinOrder[_activeSpins - 1]] <= first)
+                while (_activeSpins > 0 && _near.SpinEnd[_spinOrder[_activeSpins - 1]] <= first)
                 {
                     _activeSpins--;
                 }
 
-                NearProductTable.FillPairs(_path, _pairValue.AsSpan(0, _activePairs), _pairEnd, _tau, first, _pairWindow, _pairTable);
+                NearProductTable.FillPairs(_path, _near.Value.AsSpan(0, _activePairs), _near.End, _tau, first, _pairWindow, _pairTable);
                 for (int a = 0; a < _activeSpins; a++)
                 {
                     int i = _spinOrder[a];
-                    ReadOnlySpan<int> ends = _turnStep.AsSpan(_turnStart[i], _turnStart[i + 1] - _turnStart[i]);
-                    NearProductTable.MultiplyColumn(_path, _near.Pairs(i), ends, _pairTable, first, _pairWindow, _table.AsSpan((offset * PaddedCount) + i), PaddedCount);
+                    NearProductTable.MultiplyColumn(_path, _near.Pairs(i), _near.Ends(i), _pairTable, first, _pairWindow, _table.AsSpan((offset * PaddedCount) + i), PaddedCount);
                 }
             }
         }
@@ -663,7 +567,7 @@ public static class AcceleratedSpinProductKernel
                 return 0;
             }
 
-            int steps = Math.Min(_spinEnd[i], _steps) - firstStep;
+            int steps = Math.Min(_near.SpinEnd[i], _steps) - firstStep;
             return steps <= 0 ? 0 : Math.Min(NearWindow, steps + NearProductTable.Chunk - 1) / NearProductTable.Chunk;
         }
 
@@ -671,13 +575,10 @@ public static class AcceleratedSpinProductKernel
         // step are the first ones.
         private void OrderSpinsByLastTurnStep()
         {
-            _spinEnd = new int[_n];
             var start = new int[_steps + 2];
             for (int i = 0; i < _n; i++)
             {
-                int count = _turnStart[i + 1] - _turnStart[i];
-                _spinEnd[i] = count == 0 ? 0 : _turnStep[_turnStart[i + 1] - 1];
-                start[_steps - _spinEnd[i] + 1]++;
+                start[_steps - _near.SpinEnd[i] + 1]++;
             }
 
             for (int m = 0; m <= _steps; m++)
@@ -688,7 +589,7 @@ public static class AcceleratedSpinProductKernel
             _spinOrder = new int[_n];
             for (int i = 0; i < _n; i++)
             {
-                _spinOrder[start[_steps - _spinEnd[i]]++] = i;
+                _spinOrder[start[_steps - _near.SpinEnd[i]]++] = i;
             }
 
             _windowSpins = _n;
@@ -698,9 +599,11 @@ public static class AcceleratedSpinProductKernel
         // Moves the couplings that turn far at this step into their spins' sums.
         private void AdvanceFarSets(int step)
         {
-            for (int e = _eventStart[step]; e < _eventStart[step + 1]; e++)
+            int[] spin = _near.EventSpin;
+            double[] value = _near.EventValue;
+            for (int e = _near.EventStart[step]; e < _near.EventStart[step + 1]; e++)
             {
-                AddPowers(_eventSpin[e], _eventValue[e] * _scale);
+                AddPowers(spin[e], value[e] * _scale);
             }
         }
 

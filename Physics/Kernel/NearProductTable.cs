@@ -18,31 +18,6 @@ namespace Sweep.Physics.Kernel;
 /// </summary>
 internal static class NearProductTable
 {
-    /// <summary>
-    /// The step at which each coupling of <paramref name="near"/> (ascending) turns far, into
-    /// <paramref name="ends"/> (<paramref name="steps"/> for one that never does): at step m the
-    /// couplings that turn far are the smallest still near with v |tau_m| &lt;= <paramref name="farLimit"/>,
-    /// as the kernel advances its far set, so coupling e is a factor at steps [0, ends[e]).
-    /// <paramref name="tau"/> holds the signed taus, descending |tau|, none zero.
-    /// </summary>
-    internal static void TurnSteps(ReadOnlySpan<double> near, ReadOnlySpan<double> tau, int steps, double farLimit, Span<int> ends)
-    {
-        int first = 0;
-        for (int m = 0; m < steps && first < near.Length; m++)
-        {
-            double tauAbs = Math.Abs(tau[m]);
-            while (first < near.Length && near[first] * tauAbs <= farLimit)
-            {
-                ends[first++] = m;
-            }
-        }
-
-        for (int e = first; e < near.Length; e++)
-        {
-            ends[e] = steps;
-        }
-    }
-
     /// <summary>The lanes a table row is filled in: <see cref="MultiplyRow"/> reads a pair's row in chunks of this many steps.</summary>
     internal const int Chunk = 8;
 

@@ -34,8 +34,7 @@ public class LanePathsTests
             }
 
             double[] sorted = [.. near.Order()];
-            var ends = new int[sorted.Length];
-            NearProductTable.TurnSteps(sorted, tau, steps, AcceleratedSpinProductKernel.FarLimit, ends);
+            int[] ends = [.. sorted.Select(v => NearPairs.TurnStep(v, tau, steps, AcceleratedSpinProductKernel.FarLimit))];
             for (int e = 0; e < sorted.Length; e++)
             {
                 // A coupling is a factor exactly while v |tau| is above the far limit.
