@@ -14,7 +14,8 @@ namespace Sweep.Physics.Kernel;
 /// <see cref="CellSpinProductKernel.MinSpins"/> keep the packed couplings: about 4 N^2 bytes
 /// (8-byte couplings of the N (N - 1) / 2 pairs, rows padded to 8); the accelerated kernel's
 /// series adds every spin's near products for a window of 64 time points (512 N bytes) and the
-/// near pairs' cosines of up to 64 time points (256 kB, or 64 bytes per near pair where more);</item>
+/// near pairs' cosines of up to 64 time points (the table's 256 kB budget, which holds 4,096
+/// near pairs at 8 time points; past that the packed couplings, 4 N^2 bytes, dominate);</item>
 /// <item>versions 2 to 4 from <see cref="CellSpinProductKernel.MinSpins"/> spins on (the cell
 /// kernel; version 3 adds T (M + 1) doubles of its forecast and a small cache per cell) keeps O(N): the M + 1 power sums, positions, the cell list and per-spin bookkeeping, and
 /// the near couplings at the largest tau.</item>
@@ -59,7 +60,7 @@ public static class KernelMemoryModel
         double couplings = PackedCouplingBytes(n);
         double kernelBytes = kernel.Kind == SpinKernelKind.Exact
             ? spins * 40 // the row kernel's block of 4 tau columns and the row bounds
-            : (spins * (SeriesBytesPerSpin(kernel) + 24 + NearBytesPerSpin + NearWindowBytesPerSpin)) + PairTableBytes(spins);
+            : (spins * (SeriesBytesPerSpin(kernel) + 24 + NearBytesPerSpin + NearWindowBytesPerSpin)) + AcceleratedSpinProductKernel.PairTableBytes;
         return perTime + common + couplings + kernelBytes;
     }
 
@@ -126,11 +127,6 @@ public static class KernelMemoryModel
     }
 
     private const double NearBytesPerSpin = NearPairsPerSpin * 12;
-
-    // The accelerated kernel's table of near-pair cosines: its budget, or 8 time points of each
-    // pair (a pair is shared by two spins) where that is more.
-    private static double PairTableBytes(double spins)
-        => Math.Max(AcceleratedSpinProductKernel.PairTableBytes, spins * NearPairsPerSpin / 2 * 8 * 8);
 
     private static double PackedCouplingBytes(int n)
     {

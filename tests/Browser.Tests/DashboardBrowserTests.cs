@@ -13,8 +13,9 @@ public sealed class DashboardBrowserTests : IDisposable
     private static readonly TimeSpan RunLimit = TimeSpan.FromMinutes(4);
     private static readonly TimeSpan PageLimit = TimeSpan.FromSeconds(60);
 
-    // One long point (N = 384, about 40 s of one slot on a quiet core) and one that 2 MiB slots
-    // cannot hold (N = 1024 needs about 4.7 MiB), so it fails at once with its reason.
+    // One long point (N = 384, about 45 s of one slot on a quiet core: 8,000 realizations took
+    // 11 s with the kernel of 2026-12-07 night, too short for the checks below) and one that 2 MiB
+    // slots cannot hold (N = 1024 needs about 5.4 MiB), so it fails at once with its reason.
     private const string LiveSpec = """
         {
           "name": "live",
@@ -22,7 +23,7 @@ public sealed class DashboardBrowserTests : IDisposable
           "timePoints": 100,
           "batchSize": 20,
           "blocks": [
-            { "d": 1, "alpha": [2], "x": [0.01], "N": [384], "Ns": 8000, "observables": ["mag", "pur"] },
+            { "d": 1, "alpha": [2], "x": [0.01], "N": [384], "Ns": 32000, "observables": ["mag", "pur"] },
             { "d": 1, "alpha": [2], "x": [0.01], "N": [1024], "Ns": 20, "observables": ["mag", "pur"] }
           ]
         }

@@ -13,8 +13,9 @@ public sealed class SlotMemoryRunTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    // N = 8 needs about 50 kB per slot; N = 1024 keeps about 4 MiB of packed couplings and
-    // 0.5 MiB of near products (a window of 64 time points per spin), 5.11 MiB in all.
+    // N = 8 needs about 0.3 MiB per slot; N = 1024 keeps about 4 MiB of packed couplings,
+    // 0.5 MiB of near products (a window of 64 time points per spin) and the 0.25 MiB table of
+    // near-pair cosines, 5.36 MiB in all.
     private const string Spec = """
         {
           "name": "memory",
