@@ -309,7 +309,6 @@ public static class AcceleratedSpinProductKernel
         private double[]? _pairTable;
         private int _activePairs;
         private int _pairWindow;
-        private int[] _spinOrder = [];
         private int _activeSpins;
         private int _windowSpins;
         private bool _started;
@@ -488,11 +487,11 @@ public static class AcceleratedSpinProductKernel
             }
         }
 
-        // Right after the near sets are known: the step at which each near coupling turns far,
-        // and from those a list of events by step, so that a step visits only the spins whose far
-        // set grows. The near products themselves are filled a window of steps at a time, with
-        // the cosines in lanes across the steps (NearProductTable), with the bits of one product
-        // per spin and tau.
+        // Right after the near sets are known: the step at which each near pair turns far, and
+        // from those the turnings by step, so that a step visits only the spins whose far set
+        // grows (NearPairs). The near products themselves are filled a window of steps at a time,
+        // with the cosines in lanes across the steps (NearProductTable), with the bits of one
+        // product per spin and tau.
         private void PrepareNearProducts()
         {
             _near.Prepare(_tau, _steps, FarLimit);
@@ -506,21 +505,21 @@ public static class AcceleratedSpinProductKernel
             }
 
             _pairTable = ArrayPool<double>.Shared.Rent(_near.Count * _pairWindow);
-            OrderSpinsByLastTurnStep();
+            _windowSpins = _n;
         }
 
         // The pair cosines of _pairWindow steps at a time, and each spin's products of those
         // steps from them, into the table by step (a step's row is the series pass's input as it
         // stands). A spin's entries are 1.0, the product of no factor, from the step where its
         // last near coupling turns far: only the spins with a near coupling in the window are
-        // visited (a prefix of _spinOrder), and of the entries the last window wrote, those this
+        // visited (a prefix of NearPairs.SpinOrder), and of the entries the last window wrote, those this
         // one does not are set back to 1.0.
         private void FillNearWindow(int firstStep)
         {
             int previousFirst = firstStep - NearWindow;
             for (int a = 0; a < _windowSpins; a++)
             {
-                int i = _spinOrder[a];
+                int i = _near.SpinOrder[a];
                 int before = WrittenChunks(i, previousFirst);
                 int now = WrittenChunks(i, firstStep);
                 for (int step = now * NearProductTable.Chunk; step < before * NearProductTable.Chunk; step++)
@@ -529,7 +528,7 @@ public static class AcceleratedSpinProductKernel
                 }
             }
 
-            while (_windowSpins > 0 && _near.SpinEnd[_spinOrder[_windowSpins - 1]] <= firstStep)
+            while (_windowSpins > 0 && _near.SpinEnd[_near.SpinOrder[_windowSpins - 1]] <= firstStep)
             {
                 _windowSpins--;
             }
@@ -544,7 +543,7 @@ public static class AcceleratedSpinProductKernel
                     _activePairs--;
                 }
 
-                while (_activeSpins > 0 && _near.SpinEnd[_spinOrder[_activeSpins - 1]] <= first)
+                while (_activeSpins > 0 && _near.SpinEnd[_near.SpinOrder[_activeSpins - 1]] <= first)
                 {
                     _activeSpins--;
                 }
@@ -552,7 +551,7 @@ public static class AcceleratedSpinProductKernel
                 NearProductTable.FillPairs(_path, _near.Value.AsSpan(0, _activePairs), _near.End, _tau, first, _pairWindow, _pairTable);
                 for (int a = 0; a < _activeSpins; a++)
                 {
-                    int i = _spinOrder[a];
+                    int i = _near.SpinOrder[a];
                     NearProductTable.MultiplyColumn(_path, _near.Pairs(i), _near.Ends(i), _pairTable, first, _pairWindow, _table.AsSpan((offset * PaddedCount) + i), PaddedCount);
                 }
             }
@@ -570,31 +569,6 @@ public static class AcceleratedSpinProductKernel
             int steps = Math.Min(_near.SpinEnd[i], _steps) - firstStep;
             return steps <= 0 ? 0 : Math.Min(NearWindow, steps + NearProductTable.Chunk - 1) / NearProductTable.Chunk;
         }
-
-        // Spins ordered by descending last turn step, so that those with a near coupling at a
-        // step are the first ones.
-        private void OrderSpinsByLastTurnStep()
-        {
-            var start = new int[_steps + 2];
-            for (int i = 0; i < _n; i++)
-            {
-                start[_steps - _near.SpinEnd[i] + 1]++;
-            }
-
-            for (int m = 0; m <= _steps; m++)
-            {
-                start[m + 1] += start[m];
-            }
-
-            _spinOrder = new int[_n];
-            for (int i = 0; i < _n; i++)
-            {
-                _spinOrder[start[_steps - _near.SpinEnd[i]]++] = i;
-            }
-
-            _windowSpins = _n;
-        }
-
 
         // Moves the couplings that turn far at this step into their spins' sums.
         private void AdvanceFarSets(int step)

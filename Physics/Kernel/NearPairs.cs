@@ -48,6 +48,9 @@ internal sealed class NearPairs
     /// <summary>Spin i's last turn step (0 for a spin with no near pair).</summary>
     internal int[] SpinEnd { get; }
 
+    /// <summary>The spins by descending <see cref="SpinEnd"/>: those with a near pair at a step are the first ones.</summary>
+    internal int[] SpinOrder { get; private set; } = [];
+
     /// <summary>The turnings of step m are [EventStart[m], EventStart[m + 1]) of <see cref="EventSpin"/> and <see cref="EventValue"/>.</summary>
     internal int[] EventStart { get; private set; } = [];
 
@@ -189,6 +192,23 @@ internal sealed class NearPairs
                 EventSpin[slot] = spin;
                 EventValue[slot] = _addedValue[p];
             }
+        }
+
+        var spinStart = new int[steps + 2];
+        foreach (int spinEnd in SpinEnd)
+        {
+            spinStart[steps - spinEnd + 1]++;
+        }
+
+        for (int m = 0; m <= steps; m++)
+        {
+            spinStart[m + 1] += spinStart[m];
+        }
+
+        SpinOrder = new int[_n];
+        for (int i = 0; i < _n; i++)
+        {
+            SpinOrder[spinStart[steps - SpinEnd[i]]++] = i;
         }
     }
 

@@ -135,10 +135,8 @@ internal static class PowerSumRowKernel
         // are counted without a branch per limit.
         Span<int> nearGroups = stackalloc int[(paddedLength / Group) + 1];
         int nearGroupCount = 0;
-        int limitVectors = (orderLimits.Length + Vector256<double>.Count - 1) / Vector256<double>.Count;
-        Span<double> paddedLimits = stackalloc double[limitVectors * Vector256<double>.Count];
-        paddedLimits.Fill(double.PositiveInfinity);
-        orderLimits.CopyTo(paddedLimits);
+        Span<double> paddedLimits = stackalloc double[PaddedLimitsLength];
+        int limitVectors = PadLimits(orderLimits, paddedLimits);
         ref double limits = ref MemoryMarshal.GetReference(paddedLimits);
         for (int m = 0; m < paddedLength; m += Group)
         {
@@ -216,10 +214,8 @@ internal static class PowerSumRowKernel
         // loop made the JIT keep the pass's vectors in memory (20% of a truncated pass).
         Span<int> nearGroups = stackalloc int[(paddedLength / Group) + 1];
         int nearGroupCount = 0;
-        int limitVectors = (orderLimits.Length + Vector256<double>.Count - 1) / Vector256<double>.Count;
-        Span<double> paddedLimits = stackalloc double[limitVectors * Vector256<double>.Count];
-        paddedLimits.Fill(double.PositiveInfinity);
-        orderLimits.CopyTo(paddedLimits);
+        Span<double> paddedLimits = stackalloc double[PaddedLimitsLength];
+        int limitVectors = PadLimits(orderLimits, paddedLimits);
         ref double limits = ref MemoryMarshal.GetReference(paddedLimits);
         for (int m = 0; m < paddedLength; m += Group)
         {
@@ -289,6 +285,19 @@ internal static class PowerSumRowKernel
         }
 
         return nearCount;
+    }
+
+    // Room for the most limits a tolerance can give, padded to whole vectors.
+    private const int PaddedLimitsLength = LogCosineSeries.MaxTerms + 4;
+
+    // The limits padded with +infinity to whole vectors (for CountOrders) into the start of
+    // buffer; returns how many vectors they fill.
+    private static int PadLimits(ReadOnlySpan<double> orderLimits, Span<double> buffer)
+    {
+        int vectors = (orderLimits.Length + Vector256<double>.Count - 1) / Vector256<double>.Count;
+        buffer[..(vectors * Vector256<double>.Count)].Fill(double.PositiveInfinity);
+        orderLimits.CopyTo(buffer);
+        return vectors;
     }
 
     // Orders(largest, limits, terms) without a branch per limit (the limits ascend, so the first

@@ -89,6 +89,9 @@ public class NearPairsTests
             Assert.Equal(numbers.IsEmpty ? 0 : near.End[numbers[^1]], near.SpinEnd[spin]);
         }
 
+        Assert.Equal(Enumerable.Range(0, n), near.SpinOrder.Order());
+        Assert.Equal(near.SpinOrder.Select(i => near.SpinEnd[i]), near.SpinOrder.Select(i => near.SpinEnd[i]).OrderDescending());
+
         // Each pair turns far twice (once per spin) at its step, each spin's couplings ascending within the step.
         for (int m = 0; m <= steps; m++)
         {
