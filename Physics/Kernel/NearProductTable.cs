@@ -18,7 +18,7 @@ namespace Sweep.Physics.Kernel;
 /// </summary>
 internal static class NearProductTable
 {
-    /// <summary>The lanes a table row is filled in: <see cref="MultiplyRow"/> reads a pair's row in chunks of this many steps.</summary>
+    /// <summary>The lanes a table row is filled in: <see cref="MultiplyColumn"/> reads a pair's row in chunks of this many steps.</summary>
     internal const int Chunk = 8;
 
     /// <summary>
